@@ -1,0 +1,142 @@
+# trainer - a terminal quiz and flashcard trainer.
+#
+#   make            build build/trainer
+#   make run        install what is missing, build, start on the bundled decks
+#   make test       install what is missing, build, run every test
+#   make deps       install the build and test dependencies (apt-get)
+#   make fuzz       build the libFuzzer targets (clang) and run each briefly
+#   make format     format the code with clang-format
+#   make install PREFIX=/usr/local DESTDIR=   /   make uninstall
+#
+# WERROR=1 adds -Werror; SANITIZE=address,undefined builds into its own
+# folder with the sanitizers.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/trainer
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+
+PKGS = readline yaml-0.1 sqlite3 jansson
+TEST_PKGS = cmocka
+
+ifdef SANITIZE
+BUILD ?= build/sanitize
+SANFLAGS = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+else
+BUILD ?= build
+SANFLAGS =
+endif
+
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wwrite-strings
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+	$(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -Itrainer -Iprogress \
+	-DTRAINER_DECKS_DIR='"$(DATADIR)/decks"' -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+LIBS = $(PKG_LIBS) -lm
+
+ENGINE_SRC = $(filter-out trainer/main.c,$(wildcard trainer/*.c progress/*.c))
+ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/obj/%.o)
+LIB = $(BUILD)/libtrainer.a
+PROG = $(BUILD)/trainer
+
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+
+.PHONY: all deps run test unit-tests fuzz format format-check install \
+	uninstall clean
+
+all: $(PROG)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(ENGINE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(PROG): $(BUILD)/obj/trainer/main.o $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS)) \
+		$(ALL_LDFLAGS) -o $@ $< $(LIB) $(LIBS) \
+		$(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
+
+unit-tests: $(UNIT_BIN)
+
+# Install what a fresh Debian or Ubuntu machine lacks.  Each library is
+# looked up with pkg-config first, so nothing is installed twice.
+deps:
+	@missing=""; \
+	command -v $(CC) >/dev/null 2>&1 || missing="$$missing gcc"; \
+	command -v make >/dev/null 2>&1 || missing="$$missing make"; \
+	if ! command -v $(PKG_CONFIG) >/dev/null 2>&1; then \
+		missing="$$missing pkg-config libreadline-dev libyaml-dev libsqlite3-dev libjansson-dev libcmocka-dev"; \
+	else \
+		for m in readline:libreadline-dev yaml-0.1:libyaml-dev \
+			sqlite3:libsqlite3-dev jansson:libjansson-dev \
+			cmocka:libcmocka-dev; do \
+			$(PKG_CONFIG) --exists $${m%%:*} || missing="$$missing $${m#*:}"; \
+		done; \
+	fi; \
+	if [ -z "$$missing" ]; then echo "make deps: all dependencies are installed"; exit 0; fi; \
+	echo "make deps: installing$$missing"; \
+	if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	else echo "make deps: need root or sudo to install$$missing" >&2; exit 1; fi; \
+	$$sudo apt-get update -q && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(PROG) check decks
+
+test: deps
+	@$(MAKE) --no-print-directory all unit-tests
+	@TRAINER=$(PROG) BUILD=$(BUILD) tests/run
+
+fuzz:
+	@mkdir -p build/fuzz
+	@for f in $(FUZZ_SRC); do \
+		n=$$(basename $$f .c); \
+		clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+			-fsanitize=fuzzer,address,undefined -Itrainer -Iprogress \
+			$(PKG_CFLAGS) -o build/fuzz/$$n $$f \
+			$(filter-out trainer/main.c,$(wildcard trainer/*.c)) $(LIBS) || exit 1; \
+		echo "fuzz: $$n for $${FUZZ_SECONDS:-30}s"; \
+		build/fuzz/$$n -max_total_time=$${FUZZ_SECONDS:-30} -max_len=8192 \
+			tests/fuzz/corpus-$${n#fuzz_} decks tests/bad-decks \
+			2>&1 | tail -3 || exit 1; \
+	done
+
+format:
+	clang-format -i $(wildcard trainer/*.[ch] progress/*.[ch] tests/unit/*.c tests/fuzz/*.c)
+
+format-check:
+	clang-format --dry-run -Werror $(wildcard trainer/*.[ch] progress/*.[ch] tests/unit/*.c tests/fuzz/*.c)
+
+install: $(PROG)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/decks
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/trainer
+	install -m 644 decks/*.yaml decks/README.md $(DESTDIR)$(DATADIR)/decks/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/trainer
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build
+
+-include $(ENGINE_OBJ:.o=.d) $(BUILD)/obj/trainer/main.d

@@ -1,0 +1,239 @@
+/*
+ * cmd-cards.c - "trainer cards": list the cards of the loaded decks, as
+ * text for people or as one JSON array for scripts.
+ */
+#include "cli.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+#include "opt.h"
+#include "out.h"
+
+struct filter {
+	const char *deck;
+	struct strlist tags; /* a card matches when it has any of them */
+};
+
+static int
+matches(const struct filter *f, const struct deck *d, const struct card *c)
+{
+	if (f->deck && strcmp(d->name, f->deck) != 0)
+		return 0;
+	if (f->tags.n == 0)
+		return 1;
+	for (size_t i = 0; i < f->tags.n; i++)
+		if (card_has_tag(c, f->tags.v[i]))
+			return 1;
+	return 0;
+}
+
+static json_t *
+json_strlist(const struct strlist *l)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < l->n; i++)
+		json_array_append_new(a, json_string(l->v[i]));
+	return a;
+}
+
+static json_t *
+json_str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *
+card_json(const struct deck *d, const struct card *c)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_string(c->id));
+	json_object_set_new(o, "deck", json_string(d->name));
+	json_object_set_new(o, "type", json_string(deck_type_name(c->type)));
+	json_object_set_new(o, "question", json_string(c->q));
+	json_object_set_new(o, "answer", json_str_or_null(c->a));
+	json_object_set_new(o, "accept", json_strlist(&c->accept));
+	json_object_set_new(o, "choices", json_strlist(&c->choices));
+	json_object_set_new(o, "items", json_strlist(&c->items));
+	json_object_set_new(o, "tags", json_strlist(&c->tags));
+	json_object_set_new(o, "hint", json_str_or_null(c->hint));
+	json_object_set_new(o, "note", json_str_or_null(c->note));
+	if (c->type == CARD_NUMBER) {
+		json_object_set_new(o, "value", json_real(c->value));
+		json_object_set_new(o, "unit", json_str_or_null(c->unit));
+		json_object_set_new(o, "tolerance", json_real(c->tolerance));
+	} else {
+		json_object_set_new(o, "value", json_null());
+		json_object_set_new(o, "unit", json_null());
+		json_object_set_new(o, "tolerance", json_null());
+	}
+	return o;
+}
+
+/* Print 'label' then 's', continuation lines indented under it. */
+static void
+print_field(const char *label, const char *s)
+{
+	printf("  %-8s", label);
+	for (const char *p = s; *p;) {
+		size_t n = strcspn(p, "\n");
+		char *line = xstrndup(p, n);
+
+		out_safe(stdout, line, 0);
+		free(line);
+		p += n;
+		if (*p == '\n' && *++p)
+			printf("\n  %-8s", "");
+	}
+	putchar('\n');
+}
+
+static void
+print_list(const char *label, const struct strlist *l, int numbered)
+{
+	struct strbuf sb = { 0 };
+
+	if (l->n == 0)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		if (numbered)
+			strbuf_addf(&sb, "%s%zu. %s", i ? "  " : "", i + 1,
+			            l->v[i]);
+		else
+			strbuf_addf(&sb, "%s%s", i ? " | " : "", l->v[i]);
+	}
+	print_field(label, sb.buf);
+	strbuf_release(&sb);
+}
+
+static void
+card_text(const struct deck *d, const struct card *c)
+{
+	printf("%s/", d->name);
+	out_safe(stdout, c->id, 0);
+	printf("  %s", deck_type_name(c->type));
+	for (size_t i = 0; i < c->tags.n; i++)
+		printf("%s%s", i ? ", " : "  [", c->tags.v[i]);
+	puts(c->tags.n ? "]" : "");
+	print_field("q:", c->q);
+	if (c->type == CARD_NUMBER && c->unit) {
+		char *a = strcmp(c->unit, "$") == 0 ? xasprintf("$%s", c->a)
+		          : strcmp(c->unit, "%") == 0
+		              ? xasprintf("%s%%", c->a)
+		              : xasprintf("%s %s", c->a, c->unit);
+
+		print_field("a:", a);
+		free(a);
+	} else if (c->a) {
+		print_field("a:", c->a);
+	}
+	if (c->type == CARD_NUMBER && c->tolerance > 0) {
+		char buf[64];
+
+		number_format(c->tolerance, buf, sizeof(buf));
+		printf("  %-8s+/- %s\n", "within:", buf);
+	}
+	print_list("also:", &c->accept, 0);
+	print_list("choices:", &c->choices, 0);
+	print_list("order:", &c->items, 1);
+}
+
+static int
+run_cards(struct cli *cli, int argc, char **argv)
+{
+	enum { O_JSON = 1, O_DECK, O_TAG };
+	static const struct opt opts[] = {
+		{ "json", 0, O_JSON },
+		{ "deck", 1, O_DECK },
+		{ "tag", 1, O_TAG },
+		{ NULL, 0, 0 },
+	};
+	struct filter f = { 0 };
+	struct deckset set = { 0 };
+	struct optparse p;
+	const char *value;
+	json_t *all = NULL;
+	int id, json = 0, rc;
+	size_t shown = 0;
+
+	opt_init(&p, argc, argv);
+	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
+		switch (id) {
+		case O_JSON:
+			json = 1;
+			break;
+		case O_DECK:
+			f.deck = value;
+			break;
+		case O_TAG:
+			strlist_push(&f.tags, value);
+			break;
+		case OPT_ARG:
+			rc = cli_usage_error(&cmd_cards,
+			                     "unexpected argument '%s'", value);
+			goto out;
+		default:
+			rc = cli_usage_error(&cmd_cards, "%s", p.error);
+			goto out;
+		}
+	}
+	rc = cli_load_decks(cli, &set);
+	if (rc != 0)
+		goto out;
+	if (f.deck && deckset_find(&set, f.deck) == NULL) {
+		rc = cli_usage_error(&cmd_cards, "no deck is named '%s'",
+		                     f.deck);
+		goto out;
+	}
+
+	if (json)
+		all = json_array();
+	for (size_t i = 0; i < set.n; i++) {
+		const struct deck *d = set.v[i];
+
+		for (size_t j = 0; j < d->ncards; j++) {
+			const struct card *c = &d->cards[j];
+
+			if (!matches(&f, d, c))
+				continue;
+			if (json)
+				json_array_append_new(all, card_json(d, c));
+			else
+				card_text(d, c);
+			shown++;
+		}
+	}
+	if (json) {
+		json_dumpf(all, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		putchar('\n');
+	} else if (shown == 0) {
+		puts("no cards match");
+	}
+out:
+	json_decref(all);
+	strlist_release(&f.tags);
+	deckset_release(&set);
+	return rc;
+}
+
+const struct command cmd_cards = {
+	.name = "cards",
+	.usage = "[--json] [--deck D] [--tag T]...",
+	.summary = "list the cards of the decks",
+	.help =
+	    "options:\n"
+	    "  --json      one JSON array of cards, with the keys id, deck, "
+	    "type,\n"
+	    "              question, answer, accept, choices, items, tags, "
+	    "hint, note,\n"
+	    "              value, unit, tolerance\n"
+	    "  --deck D    only the deck named D\n"
+	    "  --tag T     only cards tagged T (repeat: cards with any of "
+	    "them)\n",
+	.run = run_cards,
+};

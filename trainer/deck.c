@@ -1,0 +1,1262 @@
+/*
+ * deck.c - decks of cards, loaded from YAML and validated.
+ *
+ * Loading runs in two steps: ytree reads the file into a bounded tree,
+ * then the walkers below check the tree key by key and build the cards.
+ * A walker reports a problem and carries on, so one run shows every
+ * problem in the file; the diagnostics of a file are sorted by position
+ * before they reach the caller.
+ */
+#include "deck.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "number.h"
+#include "ytree.h"
+
+#define NAME_MAX_LEN 64
+
+static const char *const type_names[] = {
+	[CARD_TEXT] = "text",     [CARD_DATE] = "date",
+	[CARD_NUMBER] = "number", [CARD_CHOICE] = "choice",
+	[CARD_ORDER] = "order",   [CARD_CLOZE] = "cloze",
+};
+#define NTYPES (sizeof(type_names) / sizeof(type_names[0]))
+
+const char *
+deck_type_name(enum card_type type)
+{
+	return (size_t)type < NTYPES ? type_names[type] : "?";
+}
+
+/*
+ * Keys.  'words' are other names people reach for (used only to suggest
+ * the right key); 'types' is a bit per card type the key belongs to.
+ */
+struct key {
+	const char *name;
+	const char *words;
+	unsigned types;
+	const char *what; /* for "missing 'a' (the answer)" */
+};
+
+#define T(x)      (1u << (x))
+#define ALL_TYPES 0x3fu
+
+enum {
+	DK_DECK,
+	DK_TITLE,
+	DK_SOURCE,
+	DK_DESCRIPTION,
+	DK_CARDS,
+	DK_COUNT,
+};
+
+static const struct key deck_keys[] = {
+	[DK_DECK] = { "deck", "name id", 0, "the deck's name" },
+	[DK_TITLE] = { "title", "name heading", 0, "the deck's title" },
+	[DK_SOURCE] = { "source", "sources author", 0, NULL },
+	[DK_DESCRIPTION] = { "description", "desc about summary", 0, NULL },
+	[DK_CARDS] = { "cards", "card questions", 0, "the list of cards" },
+};
+
+enum {
+	CK_ID,
+	CK_TYPE,
+	CK_Q,
+	CK_A,
+	CK_ACCEPT,
+	CK_TAGS,
+	CK_HINT,
+	CK_NOTE,
+	CK_REVERSE,
+	CK_UNIT,
+	CK_TOLERANCE,
+	CK_CHOICES,
+	CK_ITEMS,
+	CK_TEXT,
+	CK_COUNT,
+};
+
+static const struct key card_keys[] = {
+	[CK_ID] = { "id", "name key", ALL_TYPES, "its id" },
+	[CK_TYPE] = { "type", "kind", ALL_TYPES, NULL },
+	[CK_Q] = { "q", "question prompt ask", ALL_TYPES, "the question" },
+	[CK_A] = { "a", "answer answers ans",
+	           T(CARD_TEXT) | T(CARD_DATE) | T(CARD_NUMBER) |
+	               T(CARD_CHOICE),
+	           "the answer" },
+	[CK_ACCEPT] = { "accept", "accepts accepted also alternatives aliases",
+	                T(CARD_TEXT), NULL },
+	[CK_TAGS] = { "tags", "tag labels categories", ALL_TYPES, NULL },
+	[CK_HINT] = { "hint", "hints clue", ALL_TYPES, NULL },
+	[CK_NOTE] = { "note", "notes explanation comment", ALL_TYPES, NULL },
+	[CK_REVERSE] = { "reverse", "reversed both", T(CARD_TEXT), NULL },
+	[CK_UNIT] = { "unit", "units", T(CARD_NUMBER), NULL },
+	[CK_TOLERANCE] = { "tolerance", "tol margin", T(CARD_NUMBER), NULL },
+	[CK_CHOICES] = { "choices", "choice options option", T(CARD_CHOICE),
+	                 "the options" },
+	[CK_ITEMS] = { "items", "item list sequence", T(CARD_ORDER),
+	               "the items in order" },
+	[CK_TEXT] = { "text", "cloze body", T(CARD_CLOZE),
+	              "the text with {{gaps}}" },
+};
+
+/* Keys each card type must have. */
+static const unsigned required_keys[] = {
+	[CARD_TEXT] = 1u << CK_Q | 1u << CK_A,
+	[CARD_DATE] = 1u << CK_Q | 1u << CK_A,
+	[CARD_NUMBER] = 1u << CK_Q | 1u << CK_A,
+	[CARD_CHOICE] = 1u << CK_Q | 1u << CK_A | 1u << CK_CHOICES,
+	[CARD_ORDER] = 1u << CK_Q | 1u << CK_ITEMS,
+	[CARD_CLOZE] = 1u << CK_TEXT,
+};
+
+/* Everything the walkers share while loading one file. */
+struct loader {
+	const char *file;
+	struct diag_list *diags;
+	struct deck *deck;
+	/* ids seen so far: an open-addressing set of the id nodes */
+	const struct ynode **ids;
+	size_t ids_cap;
+	size_t nids;
+};
+
+static void err(struct loader *l, const struct ynode *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+err(struct loader *l, const struct ynode *at, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_error(l->diags, l->file, at->line, at->col, "%s", msg);
+	free(msg);
+}
+
+/* ---- suggestions ---- */
+
+static void
+lower_copy(const char *s, char *buf, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < size && s[i]; i++)
+		buf[i] =
+		    (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	buf[i] = '\0';
+}
+
+/* How close 'word' is to 'cand': an edit distance, or SIZE_MAX when it is
+ * too far to suggest. */
+static size_t
+closeness(const char *word, const char *cand)
+{
+	size_t len = strlen(cand), limit = len <= 2 ? 0 : len <= 5 ? 1 : 2;
+	size_t d;
+
+	if (strcmp(word, cand) == 0)
+		return 0;
+	d = edit_distance(word, cand, limit);
+	return d <= limit ? d : SIZE_MAX;
+}
+
+/* The key in 'keys' that 'word' most likely meant, or NULL. */
+static const char *
+suggest_key(const char *word, const struct key *keys, size_t nkeys)
+{
+	char low[128], cand[128];
+	size_t best = SIZE_MAX;
+	const char *pick = NULL;
+
+	lower_copy(word, low, sizeof(low));
+	for (size_t i = 0; i < nkeys; i++) {
+		const char *w = keys[i].words;
+		size_t d = closeness(low, keys[i].name);
+
+		while (w && *w) {
+			size_t n = strcspn(w, " ");
+
+			if (n < sizeof(cand)) {
+				memcpy(cand, w, n);
+				cand[n] = '\0';
+				if (closeness(low, cand) < d)
+					d = closeness(low, cand);
+			}
+			w += n;
+			w += *w == ' ';
+		}
+		if (d < best) {
+			best = d;
+			pick = keys[i].name;
+		}
+	}
+	return pick;
+}
+
+/* The string in 'v' closest to 'word', or NULL. */
+static const char *
+suggest_word(const char *word, const char *const *v, size_t n)
+{
+	char low[128], cand[128];
+	size_t best = SIZE_MAX;
+	const char *pick = NULL;
+
+	lower_copy(word, low, sizeof(low));
+	for (size_t i = 0; i < n; i++) {
+		size_t d;
+
+		lower_copy(v[i], cand, sizeof(cand));
+		d = closeness(low, cand);
+		if (d < best) {
+			best = d;
+			pick = v[i];
+		}
+	}
+	return pick;
+}
+
+/* ---- values ---- */
+
+static int
+is_blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+/*
+ * The text of the value of 'key', or NULL after reporting why there is
+ * none.  Empty text is reported only when 'required'.
+ */
+static const char *
+text_value(struct loader *l, const char *key, const struct ynode *v,
+           int required)
+{
+	if (v->kind != YNODE_SCALAR) {
+		err(l, v, "'%s' must be text, not %s", key, ytree_kind_name(v));
+		return NULL;
+	}
+	if (v->null || is_blank(v->str)) {
+		if (required)
+			err(l, v, "'%s' is empty", key);
+		return NULL;
+	}
+	return v->str;
+}
+
+static int
+valid_name(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		      *s == '-'))
+			return 0;
+	return 1;
+}
+
+/* Check a name ('deck', 'id' or a tag); report and return -1 if bad. */
+static int
+check_name(struct loader *l, const char *what, const struct ynode *v,
+           const char *s)
+{
+	if (strlen(s) > NAME_MAX_LEN) {
+		err(l, v, "%s '%.20s...' is too long (at most %d characters)",
+		    what, s, NAME_MAX_LEN);
+		return -1;
+	}
+	if (!valid_name(s)) {
+		err(l, v,
+		    "%s '%s' must be lower case letters, digits and dashes, "
+		    "starting with a letter or digit",
+		    what, s);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Read a list of text into 'out'.  Each item must be non-empty text;
+ * duplicates (ignoring case) are an error when 'distinct'.
+ */
+static int
+list_value(struct loader *l, const char *key, const struct ynode *v,
+           struct strlist *out, int distinct)
+{
+	int rc = 0;
+
+	if (v->kind != YNODE_SEQ) {
+		err(l, v, "'%s' must be a list, like [%s], not %s", key,
+		    strcmp(key, "tags") == 0 ? "dates, people" : "one, two",
+		    ytree_kind_name(v));
+		return -1;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ynode *it = v->kids[i];
+		int dup = 0;
+
+		if (it->kind != YNODE_SCALAR) {
+			err(l, it, "item %zu of '%s' must be text, not %s",
+			    i + 1, key, ytree_kind_name(it));
+			rc = -1;
+			continue;
+		}
+		if (it->null || is_blank(it->str)) {
+			err(l, it, "item %zu of '%s' is empty", i + 1, key);
+			rc = -1;
+			continue;
+		}
+		for (size_t j = 0; j < out->n; j++)
+			if (strcasecmp(out->v[j], it->str) == 0)
+				dup = 1;
+		if (dup && distinct) {
+			err(l, it, "'%s' is listed twice in '%s'", it->str,
+			    key);
+			rc = -1;
+			continue;
+		}
+		if (!dup)
+			strlist_push(out, it->str);
+	}
+	return rc;
+}
+
+/* ---- ids ---- */
+
+static uint64_t
+hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* The id node that first used 'id', or NULL. */
+static const struct ynode *
+id_lookup(const struct loader *l, const char *id)
+{
+	if (l->ids_cap == 0)
+		return NULL;
+	for (size_t i = hash(id) & (l->ids_cap - 1);;
+	     i = (i + 1) & (l->ids_cap - 1)) {
+		if (l->ids[i] == NULL)
+			return NULL;
+		if (strcmp(l->ids[i]->str, id) == 0)
+			return l->ids[i];
+	}
+}
+
+/* Remember the id node 'v' (its text is the id). */
+static void
+id_insert(struct loader *l, const struct ynode *v)
+{
+	if ((l->nids + 1) * 2 > l->ids_cap) {
+		const struct ynode **old = l->ids;
+		size_t oldcap = l->ids_cap;
+
+		l->ids_cap = oldcap ? oldcap * 2 : 64;
+		l->ids = xcalloc(l->ids_cap, sizeof(*l->ids));
+		l->nids = 0;
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i])
+				id_insert(l, old[i]);
+		free(old);
+	}
+	for (size_t i = hash(v->str) & (l->ids_cap - 1);;
+	     i = (i + 1) & (l->ids_cap - 1)) {
+		if (l->ids[i] == NULL) {
+			l->ids[i] = v;
+			l->nids++;
+			return;
+		}
+	}
+}
+
+/* ---- mappings ---- */
+
+/*
+ * Walk the pairs of mapping 'm' against 'keys': report keys that are not
+ * text, unknown or given twice, and fill 'slots' with the value of each
+ * key given once (NULL when absent).  'where' names the mapping for the
+ * message listing the keys.
+ */
+static void
+read_keys(struct loader *l, const struct ynode *m, const struct key *keys,
+          size_t nkeys, const struct ynode **slots, const struct ynode **at,
+          const char *where)
+{
+	for (size_t k = 0; k < nkeys; k++)
+		slots[k] = at[k] = NULL;
+	for (size_t i = 0; i + 1 < m->n; i += 2) {
+		const struct ynode *key = m->kids[i], *val = m->kids[i + 1];
+		size_t k;
+
+		if (key->kind != YNODE_SCALAR) {
+			err(l, key, "a key must be a plain word, not %s",
+			    ytree_kind_name(key));
+			continue;
+		}
+		for (k = 0; k < nkeys; k++)
+			if (strcmp(key->str, keys[k].name) == 0)
+				break;
+		if (k == nkeys) {
+			const char *s = suggest_key(key->str, keys, nkeys);
+
+			if (s)
+				err(l, key,
+				    "unknown key '%s' (did you mean "
+				    "'%s'?)",
+				    key->str, s);
+			else
+				err(l, key, "unknown key '%s' in %s", key->str,
+				    where);
+			continue;
+		}
+		if (at[k]) {
+			err(l, key, "duplicate key '%s'", key->str);
+			diag_note(l->diags, l->file, at[k]->line, at[k]->col,
+			          "'%s' was first given here", key->str);
+			continue;
+		}
+		at[k] = key;
+		slots[k] = val;
+	}
+}
+
+/* ---- cards ---- */
+
+static struct card *
+new_card(struct loader *l, const char *id, const struct ynode *at)
+{
+	struct deck *d = l->deck;
+	struct card *c;
+
+	d->cards = xgrow(d->cards, &d->alloc, d->ncards + 1, sizeof(*c));
+	c = &d->cards[d->ncards++];
+	memset(c, 0, sizeof(*c));
+	c->id = xstrdup(id);
+	c->line = at->line;
+	c->col = at->col;
+	return c;
+}
+
+static void
+card_release(struct card *c)
+{
+	free(c->id);
+	free(c->q);
+	free(c->a);
+	strlist_release(&c->accept);
+	strlist_release(&c->tags);
+	strlist_release(&c->choices);
+	strlist_release(&c->items);
+	free(c->hint);
+	free(c->note);
+	free(c->unit);
+}
+
+static void
+copy_strlist(struct strlist *dst, const struct strlist *src)
+{
+	for (size_t i = 0; i < src->n; i++)
+		strlist_push(dst, src->v[i]);
+}
+
+/* What a card says, gathered before it becomes one or more cards. */
+struct draft {
+	enum card_type type;
+	const char *id, *q, *a, *hint, *note, *unit, *text;
+	struct strlist accept, tags, choices, items, gaps;
+	struct date date;
+	double value, tolerance;
+	int tolerance_percent;
+	int reverse;
+};
+
+static void
+draft_release(struct draft *d)
+{
+	strlist_release(&d->accept);
+	strlist_release(&d->tags);
+	strlist_release(&d->choices);
+	strlist_release(&d->items);
+	strlist_release(&d->gaps);
+}
+
+static void
+fill_common(struct card *c, const struct draft *d)
+{
+	c->type = d->type;
+	copy_strlist(&c->tags, &d->tags);
+	c->hint = d->hint ? xstrdup(d->hint) : NULL;
+	c->note = d->note ? xstrdup(d->note) : NULL;
+}
+
+/*
+ * Split cloze text into its gaps.  Each gap "{{a|b}}" adds its raw inside
+ * to 'gaps'.  Returns 0, or -1 after reporting a malformed gap.
+ */
+static int
+cloze_gaps(struct loader *l, const struct ynode *v, const char *text,
+           struct strlist *gaps)
+{
+	const char *p = text;
+
+	while ((p = strstr(p, "{{")) != NULL) {
+		const char *end = strstr(p + 2, "}}");
+		const char *inner = strstr(p + 2, "{{");
+		char *gap;
+
+		if (end == NULL) {
+			err(l, v, "gap %zu in 'text' has '{{' but no '}}'",
+			    gaps->n + 1);
+			return -1;
+		}
+		if (inner && inner < end) {
+			err(l, v, "gap %zu in 'text' holds another '{{'",
+			    gaps->n + 1);
+			return -1;
+		}
+		gap = xstrndup(p + 2, (size_t)(end - p - 2));
+		if (is_blank(gap) || gap[0] == '|' ||
+		    gap[strlen(gap) - 1] == '|' || strstr(gap, "||")) {
+			err(l, v, "gap %zu in 'text' is empty", gaps->n + 1);
+			free(gap);
+			return -1;
+		}
+		strlist_push(gaps, gap);
+		free(gap);
+		p = end + 2;
+	}
+	if (gaps->n == 0) {
+		err(l, v,
+		    "a cloze card needs at least one gap in 'text', "
+		    "written {{like this}}");
+		return -1;
+	}
+	return 0;
+}
+
+/* Text of a cloze with gap 'which' shown as [...] and the others filled
+ * with their first alternative. */
+static char *
+cloze_question(const char *prompt, const char *text, const struct strlist *gaps,
+               size_t which)
+{
+	struct strbuf sb = { 0 };
+	const char *p = text, *open;
+
+	if (prompt) {
+		strbuf_adds(&sb, prompt);
+		strbuf_addch(&sb, '\n');
+	}
+	for (size_t i = 0; (open = strstr(p, "{{")) != NULL; i++) {
+		strbuf_add(&sb, p, (size_t)(open - p));
+		if (i == which)
+			strbuf_adds(&sb, "[...]");
+		else
+			strbuf_add(&sb, gaps->v[i], strcspn(gaps->v[i], "|"));
+		p = open + 2 + strlen(gaps->v[i]) + 2;
+	}
+	strbuf_adds(&sb, p);
+	return strbuf_detach(&sb);
+}
+
+static void
+split_alternatives(const char *gap, struct strlist *out)
+{
+	const char *p = gap;
+
+	for (;;) {
+		size_t n = strcspn(p, "|");
+		char *alt = xstrndup(p, n);
+
+		strlist_push(out, alt);
+		free(alt);
+		if (p[n] == '\0')
+			break;
+		p += n + 1;
+	}
+}
+
+/* Turn a checked draft into cards. */
+static void
+emit_cards(struct loader *l, struct draft *d, const struct ynode *card)
+{
+	struct card *c;
+
+	if (d->type == CARD_CLOZE) {
+		for (size_t i = 0; i < d->gaps.n; i++) {
+			struct strlist alts = { 0 };
+			char *id = xasprintf("%s.%zu", d->id, i + 1);
+
+			c = new_card(l, id, card);
+			free(id);
+			fill_common(c, d);
+			c->q = cloze_question(d->q, d->text, &d->gaps, i);
+			split_alternatives(d->gaps.v[i], &alts);
+			c->a = xstrdup(alts.v[0]);
+			for (size_t j = 1; j < alts.n; j++)
+				strlist_push(&c->accept, alts.v[j]);
+			strlist_release(&alts);
+		}
+		return;
+	}
+
+	c = new_card(l, d->id, card);
+	fill_common(c, d);
+	c->q = xstrdup(d->q);
+	c->a = d->a ? xstrdup(d->a) : NULL;
+	copy_strlist(&c->accept, &d->accept);
+	copy_strlist(&c->choices, &d->choices);
+	copy_strlist(&c->items, &d->items);
+	c->date = d->date;
+	c->value = d->value;
+	c->unit = d->unit ? xstrdup(d->unit) : NULL;
+	c->tolerance = d->tolerance_percent ? d->value * d->tolerance / 100.0
+	                                    : d->tolerance;
+	if (c->tolerance < 0)
+		c->tolerance = -c->tolerance;
+	if (d->reverse) {
+		char *id = xasprintf("%s.reverse", d->id);
+		struct card *r = new_card(l, id, card);
+
+		free(id);
+		fill_common(r, d);
+		r->q = xstrdup(d->a);
+		r->a = xstrdup(d->q);
+		r->reverse_of = 1;
+	}
+}
+
+/* "card 'x'" or "card 3", for messages about a whole card. */
+static char *
+card_label(const struct draft *d, size_t index)
+{
+	return d->id ? xasprintf("card '%s'", d->id)
+	             : xasprintf("card %zu", index);
+}
+
+static void
+read_type(struct loader *l, const struct ynode *v, struct draft *d, int *known)
+{
+	const char *t = text_value(l, "type", v, 1);
+
+	*known = 0;
+	if (t == NULL)
+		return;
+	for (size_t i = 0; i < NTYPES; i++)
+		if (strcmp(t, type_names[i]) == 0) {
+			d->type = (enum card_type)i;
+			*known = 1;
+			return;
+		}
+	if (suggest_word(t, type_names, NTYPES))
+		err(l, v, "unknown card type '%s' (did you mean '%s'?)", t,
+		    suggest_word(t, type_names, NTYPES));
+	else
+		err(l, v,
+		    "unknown card type '%s' (a card is text, date, number, "
+		    "choice, order or cloze)",
+		    t);
+}
+
+static void
+read_id(struct loader *l, const struct ynode *v, struct draft *d)
+{
+	const struct ynode *first;
+
+	d->id = text_value(l, "id", v, 1);
+	if (d->id == NULL || check_name(l, "id", v, d->id) < 0) {
+		d->id = NULL;
+		return;
+	}
+	first = id_lookup(l, d->id);
+	if (first) {
+		err(l, v, "duplicate id '%s'", d->id);
+		diag_note(l->diags, l->file, first->line, first->col,
+		          "'%s' is first used here", d->id);
+		return;
+	}
+	id_insert(l, v);
+}
+
+/* Report keys that do not belong to the card's type, and forget them. */
+static void
+drop_foreign_keys(struct loader *l, const struct ynode **slot,
+                  const struct ynode **at, const struct draft *d, int typed)
+{
+	for (size_t k = 0; k < CK_COUNT; k++) {
+		unsigned types = card_keys[k].types;
+		const char *only = NULL;
+
+		if (at[k] == NULL || (types & T(d->type)))
+			continue;
+		for (size_t t = 0; t < NTYPES; t++)
+			if (types == T(t))
+				only = type_names[t];
+		if (only && !typed)
+			err(l, at[k],
+			    "'%s' does not belong on a text card (did you "
+			    "forget 'type: %s'?)",
+			    card_keys[k].name, only);
+		else if (only)
+			err(l, at[k],
+			    "'%s' does not belong on a %s card (it is for %s "
+			    "cards)",
+			    card_keys[k].name, type_names[d->type], only);
+		else
+			err(l, at[k], "'%s' does not belong on a %s card",
+			    card_keys[k].name, type_names[d->type]);
+		slot[k] = NULL;
+	}
+}
+
+static void
+read_answer(struct loader *l, const struct ynode *v, struct draft *d)
+{
+	char why[160];
+	struct number num;
+
+	d->a = text_value(l, "a", v, 1);
+	if (d->a == NULL)
+		return;
+	switch (d->type) {
+	case CARD_DATE:
+		if (date_parse_iso(d->a, &d->date, why, sizeof(why)) < 0)
+			err(l, v, "'%s' is not a date: %s", d->a, why);
+		break;
+	case CARD_NUMBER:
+		if (number_parse(d->a, &num, why, sizeof(why)) < 0) {
+			err(l, v, "'%s' is not a number: %s", d->a, why);
+			break;
+		}
+		d->value = num.value;
+		if (num.unit == NUMBER_DOLLARS)
+			d->unit = "$";
+		else if (num.unit == NUMBER_PERCENT)
+			d->unit = "%";
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+read_unit(struct loader *l, const struct ynode *v, struct draft *d)
+{
+	const char *u = text_value(l, "unit", v, 1);
+
+	if (u == NULL)
+		return;
+	if (d->unit && strcmp(d->unit, u) != 0) {
+		err(l, v, "'unit' is '%s' but the answer is written in '%s'", u,
+		    d->unit);
+		return;
+	}
+	d->unit = u;
+}
+
+static void
+read_tolerance(struct loader *l, const struct ynode *v, struct draft *d)
+{
+	const char *t = text_value(l, "tolerance", v, 1);
+	struct number num;
+	char why[160];
+
+	if (t == NULL)
+		return;
+	if (number_parse(t, &num, why, sizeof(why)) < 0) {
+		err(l, v, "'tolerance' '%s' is not a number: %s", t, why);
+		return;
+	}
+	if (num.value < 0) {
+		err(l, v, "'tolerance' cannot be negative");
+		return;
+	}
+	d->tolerance = num.value;
+	d->tolerance_percent = num.unit == NUMBER_PERCENT;
+}
+
+static void
+read_options(struct loader *l, const char *key, const struct ynode *v,
+             struct strlist *out, const char *what)
+{
+	if (list_value(l, key, v, out, 1) < 0)
+		return;
+	if (out->n < 2)
+		err(l, v, "%s card needs at least two %s", what, key);
+	else if (out->n > CARD_MAX_OPTIONS)
+		err(l, v, "%s card has %zu %s; the most is %d", what, out->n,
+		    key, CARD_MAX_OPTIONS);
+}
+
+static void
+check_choice(struct loader *l, const struct ynode *v, const struct draft *d)
+{
+	const char *close;
+
+	if (d->a == NULL || d->choices.n == 0 ||
+	    strlist_find(&d->choices, d->a) >= 0)
+		return;
+	close =
+	    suggest_word(d->a, (const char *const *)d->choices.v, d->choices.n);
+	if (close)
+		err(l, v,
+		    "the answer '%s' is not one of the choices (did you "
+		    "mean '%s'?)",
+		    d->a, close);
+	else
+		err(l, v, "the answer '%s' is not one of the choices", d->a);
+}
+
+/* Check the 'index'th card (from 1), mapping 'm', and add its cards. */
+static void
+read_card(struct loader *l, const struct ynode *m, size_t index)
+{
+	const struct ynode *slot[CK_COUNT], *at[CK_COUNT];
+	struct draft d = { .type = CARD_TEXT };
+	size_t errors = l->diags->nerrors;
+	int typed = 1;
+	char *label;
+
+	if (m->kind != YNODE_MAP) {
+		err(l, m,
+		    "card %zu must be a mapping with 'id', 'q' and 'a', not %s",
+		    index, ytree_kind_name(m));
+		return;
+	}
+	read_keys(l, m, card_keys, CK_COUNT, slot, at, "a card");
+	if (slot[CK_TYPE])
+		read_type(l, slot[CK_TYPE], &d, &typed);
+	else
+		typed = 0;
+	if (slot[CK_ID])
+		read_id(l, slot[CK_ID], &d);
+
+	label = card_label(&d, index);
+	if (at[CK_ID] == NULL)
+		err(l, m, "%s has no 'id'", label);
+	if (slot[CK_TYPE] == NULL || typed) {
+		for (size_t k = 0; k < CK_COUNT; k++)
+			if (k != CK_ID && (required_keys[d.type] & 1u << k) &&
+			    at[k] == NULL)
+				err(l, m, "%s has no '%s' (%s)", label,
+				    card_keys[k].name, card_keys[k].what);
+		drop_foreign_keys(l, slot, at, &d, slot[CK_TYPE] != NULL);
+	} else {
+		/* unknown type: check only what every card has */
+		for (size_t k = 0; k < CK_COUNT; k++)
+			if (card_keys[k].types != ALL_TYPES)
+				slot[k] = NULL;
+	}
+	free(label);
+
+	if (slot[CK_Q])
+		d.q = text_value(l, "q", slot[CK_Q], d.type != CARD_CLOZE);
+	if (slot[CK_HINT])
+		d.hint = text_value(l, "hint", slot[CK_HINT], 0);
+	if (slot[CK_NOTE])
+		d.note = text_value(l, "note", slot[CK_NOTE], 0);
+	if (slot[CK_TAGS] &&
+	    list_value(l, "tags", slot[CK_TAGS], &d.tags, 0) == 0)
+		for (size_t i = 0; i < d.tags.n; i++)
+			if (check_name(l, "tag", slot[CK_TAGS]->kids[i],
+			               d.tags.v[i]) < 0)
+				break;
+	if (slot[CK_ACCEPT])
+		list_value(l, "accept", slot[CK_ACCEPT], &d.accept, 0);
+	if (slot[CK_REVERSE]) {
+		const char *r = text_value(l, "reverse", slot[CK_REVERSE], 1);
+
+		if (r && strcmp(r, "true") == 0)
+			d.reverse = 1;
+		else if (r && strcmp(r, "false") != 0)
+			err(l, slot[CK_REVERSE],
+			    "'reverse' must be true or false, not '%s'", r);
+	}
+	if (slot[CK_A])
+		read_answer(l, slot[CK_A], &d);
+	if (slot[CK_UNIT])
+		read_unit(l, slot[CK_UNIT], &d);
+	if (slot[CK_TOLERANCE])
+		read_tolerance(l, slot[CK_TOLERANCE], &d);
+	if (slot[CK_CHOICES]) {
+		read_options(l, "choices", slot[CK_CHOICES], &d.choices,
+		             "a choice");
+		if (slot[CK_A])
+			check_choice(l, slot[CK_A], &d);
+	}
+	if (slot[CK_ITEMS])
+		read_options(l, "items", slot[CK_ITEMS], &d.items, "an order");
+	if (slot[CK_TEXT]) {
+		d.text = text_value(l, "text", slot[CK_TEXT], 1);
+		if (d.text)
+			cloze_gaps(l, slot[CK_TEXT], d.text, &d.gaps);
+	}
+
+	if (l->diags->nerrors == errors)
+		emit_cards(l, &d, m);
+	draft_release(&d);
+}
+
+static void
+read_deck(struct loader *l, const struct ynode *root)
+{
+	const struct ynode *slot[DK_COUNT], *at[DK_COUNT];
+	struct deck *deck = l->deck;
+	const char *s;
+
+	if (root == NULL || (root->kind == YNODE_SCALAR && root->null)) {
+		diag_error(l->diags, l->file, 1, 1,
+		           "the file is empty; a deck needs 'deck', 'title' "
+		           "and 'cards'");
+		return;
+	}
+	if (root->kind != YNODE_MAP) {
+		err(l, root,
+		    "a deck must be a mapping with 'deck', 'title' and "
+		    "'cards', not %s",
+		    ytree_kind_name(root));
+		return;
+	}
+	read_keys(l, root, deck_keys, DK_COUNT, slot, at,
+	          "the deck (its keys are deck, title, source, description "
+	          "and cards)");
+	for (size_t k = 0; k < DK_COUNT; k++)
+		if (deck_keys[k].what && at[k] == NULL)
+			err(l, root, "the deck has no '%s' (%s)",
+			    deck_keys[k].name, deck_keys[k].what);
+	if (slot[DK_DECK] &&
+	    (s = text_value(l, "deck", slot[DK_DECK], 1)) != NULL &&
+	    check_name(l, "deck name", slot[DK_DECK], s) == 0) {
+		deck->name = xstrdup(s);
+		deck->name_line = slot[DK_DECK]->line;
+		deck->name_col = slot[DK_DECK]->col;
+	}
+	if (slot[DK_TITLE] &&
+	    (s = text_value(l, "title", slot[DK_TITLE], 1)) != NULL)
+		deck->title = xstrdup(s);
+	if (slot[DK_SOURCE] &&
+	    (s = text_value(l, "source", slot[DK_SOURCE], 0)) != NULL)
+		deck->source = xstrdup(s);
+	if (slot[DK_DESCRIPTION] &&
+	    (s = text_value(l, "description", slot[DK_DESCRIPTION], 0)) != NULL)
+		deck->description = xstrdup(s);
+	if (slot[DK_CARDS] == NULL)
+		return;
+	if (slot[DK_CARDS]->kind != YNODE_SEQ) {
+		err(l, slot[DK_CARDS],
+		    "'cards' must be a list of cards, not %s",
+		    ytree_kind_name(slot[DK_CARDS]));
+		return;
+	}
+	if (slot[DK_CARDS]->n == 0) {
+		err(l, slot[DK_CARDS],
+		    "'cards' is empty; a deck needs at least one card");
+		return;
+	}
+	for (size_t i = 0; i < slot[DK_CARDS]->n; i++)
+		read_card(l, slot[DK_CARDS]->kids[i], i + 1);
+}
+
+/* ---- diagnostics in order ---- */
+
+struct group {
+	size_t start, end; /* an error and the notes after it */
+	int line, col;
+};
+
+static int
+group_cmp(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Move the diagnostics of 'from' to 'to' in order of position; each error
+ * keeps the notes that follow it. */
+static void
+move_sorted(struct diag_list *to, struct diag_list *from)
+{
+	struct group *g = xcalloc(from->n, sizeof(*g));
+	size_t ng = 0;
+
+	for (size_t i = 0; i < from->n; i++) {
+		if (from->v[i].level == DIAG_NOTE && ng > 0) {
+			g[ng - 1].end = i + 1;
+			continue;
+		}
+		g[ng].start = i;
+		g[ng].end = i + 1;
+		g[ng].line = from->v[i].line;
+		g[ng].col = from->v[i].col;
+		ng++;
+	}
+	qsort(g, ng, sizeof(*g), group_cmp);
+	for (size_t i = 0; i < ng; i++)
+		for (size_t j = g[i].start; j < g[i].end; j++) {
+			const struct diag *d = &from->v[j];
+
+			diag_add(to, d->level, d->file, d->line, d->col, "%s",
+			         d->msg);
+		}
+	free(g);
+	diag_list_release(from);
+}
+
+/* ---- loading ---- */
+
+int
+deck_load_buffer(const char *file, const char *buf, size_t len,
+                 struct deck **out, struct diag_list *diags)
+{
+	struct diag_list local = { 0 };
+	struct ynode *root = NULL;
+	struct loader l = { .file = file, .diags = &local };
+	int rc;
+
+	*out = NULL;
+	l.deck = xcalloc(1, sizeof(*l.deck));
+	l.deck->file = xstrdup(file);
+	rc = ytree_parse(file, buf, len, &root, &local);
+	if (rc == 0)
+		read_deck(&l, root);
+	if (rc == 0 && local.nerrors > 0)
+		rc = -EX_DATAERR;
+	move_sorted(diags, &local);
+	ytree_free(root);
+	free(l.ids);
+	if (rc < 0) {
+		deck_free(l.deck);
+		return rc;
+	}
+	*out = l.deck;
+	return 0;
+}
+
+/* strerror with a lower-case first letter, as our messages are. */
+static const char *
+errno_text(int e, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", strerror(e));
+	if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
+		buf[0] = (char)(buf[0] + 32);
+	return buf;
+}
+
+int
+deck_load_file(const char *path, struct deck **out, struct diag_list *diags)
+{
+	struct strbuf sb = { 0 };
+	struct stat st;
+	char ebuf[128], chunk[65536];
+	ssize_t n;
+	int fd, rc;
+
+	*out = NULL;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_error(diags, path, 0, 0, "cannot open: %s",
+		           errno_text(errno, ebuf, sizeof(ebuf)));
+		return -EX_NOINPUT;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		diag_error(diags, path, 0, 0, "is a folder, not a deck file");
+		close(fd);
+		return -EX_NOINPUT;
+	}
+	/* Read at most one byte past the limit: enough to refuse it. */
+	while (sb.len <= YTREE_MAX_FILE &&
+	       (n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			diag_error(diags, path, 0, 0, "cannot read: %s",
+			           errno_text(errno, ebuf, sizeof(ebuf)));
+			close(fd);
+			strbuf_release(&sb);
+			return -EX_NOINPUT;
+		}
+		strbuf_add(&sb, chunk, (size_t)n);
+	}
+	close(fd);
+	rc = deck_load_buffer(path, sb.buf ? sb.buf : "", sb.len, out, diags);
+	strbuf_release(&sb);
+	return rc;
+}
+
+void
+deck_free(struct deck *deck)
+{
+	if (deck == NULL)
+		return;
+	for (size_t i = 0; i < deck->ncards; i++)
+		card_release(&deck->cards[i]);
+	free(deck->cards);
+	free(deck->file);
+	free(deck->name);
+	free(deck->title);
+	free(deck->source);
+	free(deck->description);
+	free(deck);
+}
+
+const struct card *
+deck_find(const struct deck *deck, const char *id)
+{
+	for (size_t i = 0; i < deck->ncards; i++)
+		if (strcmp(deck->cards[i].id, id) == 0)
+			return &deck->cards[i];
+	return NULL;
+}
+
+int
+card_has_tag(const struct card *card, const char *tag)
+{
+	return strlist_find(&card->tags, tag) >= 0;
+}
+
+/* ---- sets of decks ---- */
+
+struct deck *
+deckset_find(const struct deckset *set, const char *name)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->v[i]->name, name) == 0)
+			return set->v[i];
+	return NULL;
+}
+
+/* Add 'deck' to 'set' unless its name is taken.  Takes ownership. */
+static int
+deckset_add(struct deckset *set, struct deck *deck, struct diag_list *diags)
+{
+	struct deck *other = deckset_find(set, deck->name);
+
+	if (other) {
+		diag_error(diags, deck->file, deck->name_line, deck->name_col,
+		           "deck name '%s' is already used by %s", deck->name,
+		           other->file);
+		diag_note(diags, other->file, other->name_line, other->name_col,
+		          "'%s' is named here", deck->name);
+		deck_free(deck);
+		return -EX_DATAERR;
+	}
+	set->v = xgrow(set->v, &set->alloc, set->n + 1, sizeof(*set->v));
+	set->v[set->n++] = deck;
+	return 0;
+}
+
+static int
+load_one(struct deckset *set, const char *path, struct diag_list *diags)
+{
+	struct deck *deck;
+	int rc = deck_load_file(path, &deck, diags);
+
+	set->nfiles++;
+	if (rc < 0)
+		return rc;
+	return deckset_add(set, deck, diags);
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+is_deck_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (name[0] == '.')
+		return 0;
+	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+	       (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+}
+
+int
+deckset_load(struct deckset *set, const char *path, struct diag_list *diags)
+{
+	struct strlist names = { 0 };
+	struct stat st;
+	struct dirent *de;
+	char ebuf[128];
+	DIR *dir;
+	int rc = 0;
+
+	if (stat(path, &st) < 0) {
+		diag_error(diags, path, 0, 0, "cannot open: %s",
+		           errno_text(errno, ebuf, sizeof(ebuf)));
+		return -EX_NOINPUT;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return load_one(set, path, diags);
+
+	dir = opendir(path);
+	if (dir == NULL) {
+		diag_error(diags, path, 0, 0, "cannot open: %s",
+		           errno_text(errno, ebuf, sizeof(ebuf)));
+		return -EX_NOINPUT;
+	}
+	while ((de = readdir(dir)) != NULL)
+		if (is_deck_name(de->d_name))
+			strlist_push(&names, de->d_name);
+	closedir(dir);
+	if (names.n == 0) {
+		diag_error(diags, path, 0, 0,
+		           "no deck files (*.yaml or *.yml) in this folder");
+		return -EX_NOINPUT;
+	}
+	qsort(names.v, names.n, sizeof(*names.v), name_cmp);
+	for (size_t i = 0; i < names.n; i++) {
+		size_t len = strlen(path);
+		char *file = xasprintf("%s%s%s", path,
+		                       len && path[len - 1] == '/' ? "" : "/",
+		                       names.v[i]);
+		int r = load_one(set, file, diags);
+
+		free(file);
+		if (r < rc)
+			rc = r;
+	}
+	strlist_release(&names);
+	return rc;
+}
+
+void
+deckset_release(struct deckset *set)
+{
+	for (size_t i = 0; i < set->n; i++)
+		deck_free(set->v[i]);
+	free(set->v);
+	memset(set, 0, sizeof(*set));
+}

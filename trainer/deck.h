@@ -1,0 +1,118 @@
+/*
+ * deck.h - decks of cards, loaded from YAML and validated.
+ *
+ * A deck file is one YAML mapping (see decks/README.md).  Loading checks
+ * everything a deck author can get wrong and reports every problem as a
+ * diagnostic with file, line and column; a deck with any error is not
+ * returned.  Cards are expanded on load: each cloze gap becomes its own
+ * card ("ID.1", "ID.2"...) and a text card with 'reverse: true' gains a
+ * reversed twin ("ID.reverse").  Derived ids contain a '.', which deck
+ * authors cannot write, so they never collide.
+ *
+ * The loader reads files but never prints, exits, or reads the clock.
+ */
+#ifndef TRAINER_DECK_H
+#define TRAINER_DECK_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "diag.h"
+#include "util.h"
+
+enum card_type {
+	CARD_TEXT,
+	CARD_DATE,
+	CARD_NUMBER,
+	CARD_CHOICE,
+	CARD_ORDER,
+	CARD_CLOZE,
+};
+
+#define CARD_MAX_OPTIONS 26 /* choices and order items: a to z */
+
+struct card {
+	char *id;
+	enum card_type type;
+	char *q; /* the question as asked; cloze: the text, gap as [...] */
+	char *a; /* the answer as written; NULL for order cards */
+	struct strlist accept; /* other accepted answers */
+	struct strlist tags;
+	struct strlist choices; /* choice: the options, as written */
+	struct strlist items;   /* order: the items, in the right order */
+	char *hint;             /* NULL when none */
+	char *note;             /* NULL when none */
+	struct date date;       /* date: the answer and its precision */
+	double value;           /* number: the answer, scale applied */
+	char *unit;             /* number: "$", "%", a word, or NULL */
+	double tolerance;       /* number: allowed distance (absolute) */
+	int reverse_of;         /* 1 for the twin made by 'reverse: true' */
+	int line;               /* where the card starts in its file */
+	int col;
+};
+
+struct deck {
+	char *file; /* the path it was loaded from */
+	char *name; /* 'deck': [a-z0-9][a-z0-9-]* */
+	char *title;
+	char *source;      /* NULL when none */
+	char *description; /* NULL when none */
+	int name_line;     /* where 'deck' is given */
+	int name_col;
+	struct card *cards;
+	size_t ncards;
+	size_t alloc;
+};
+
+/* A set of decks with distinct names, in the order they were loaded. */
+struct deckset {
+	struct deck **v;
+	size_t n;
+	size_t alloc;
+	size_t nfiles; /* files read, with or without errors */
+};
+
+/* "text", "date"...: the name of a card type as written in decks. */
+const char *deck_type_name(enum card_type type);
+
+/*
+ * Load a deck from the 'len' bytes of 'buf'; 'file' names it in
+ * diagnostics.  Returns 0 and sets '*out' (free with deck_free), or
+ * -EX_DATAERR with every problem added to 'diags' and '*out' NULL.
+ */
+int deck_load_buffer(const char *file, const char *buf, size_t len,
+                     struct deck **out, struct diag_list *diags);
+
+/*
+ * Load the deck file at 'path'.  As deck_load_buffer; also -EX_NOINPUT
+ * when the file does not exist or cannot be read.
+ */
+int deck_load_file(const char *path, struct deck **out,
+                   struct diag_list *diags);
+
+/* Free a deck; NULL is fine. */
+void deck_free(struct deck *deck);
+
+/* The card with 'id' in 'deck', or NULL. */
+const struct card *deck_find(const struct deck *deck, const char *id);
+
+/* Does 'card' carry 'tag'? */
+int card_has_tag(const struct card *card, const char *tag);
+
+/*
+ * Add the deck file at 'path', or every "*.yaml" and "*.yml" file in the
+ * folder at 'path' (in name order), to 'set'.  Decks with errors are left
+ * out and their problems added to 'diags'; a deck whose name is already
+ * in the set is an error too.  Returns 0, -EX_DATAERR when any deck had an
+ * error, or -EX_NOINPUT when 'path' (or a file in it) cannot be read.
+ */
+int deckset_load(struct deckset *set, const char *path,
+                 struct diag_list *diags);
+
+/* Free every deck of 'set'; the set is empty and reusable after. */
+void deckset_release(struct deckset *set);
+
+/* The deck named 'name' in 'set', or NULL. */
+struct deck *deckset_find(const struct deckset *set, const char *name);
+
+#endif

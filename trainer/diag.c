@@ -1,0 +1,130 @@
+/*
+ * diag.c - collecting and printing diagnostics; choosing exit codes.
+ */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "out.h"
+#include "util.h"
+
+static void
+diag_vadd(struct diag_list *l, enum diag_level level, const char *file,
+          int line, int col, const char *fmt, va_list ap)
+{
+	struct diag *d;
+
+	l->v = xgrow(l->v, &l->alloc, l->n + 1, sizeof(*l->v));
+	d = &l->v[l->n++];
+	d->level = level;
+	d->file = file ? xstrdup(file) : NULL;
+	d->line = line;
+	d->col = col;
+	d->msg = xvasprintf(fmt, ap);
+	if (level == DIAG_ERROR)
+		l->nerrors++;
+}
+
+void
+diag_add(struct diag_list *l, enum diag_level level, const char *file, int line,
+         int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(l, level, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_error(struct diag_list *l, const char *file, int line, int col,
+           const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(l, DIAG_ERROR, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_note(struct diag_list *l, const char *file, int line, int col,
+          const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(l, DIAG_NOTE, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_list_release(struct diag_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].file);
+		free(l->v[i].msg);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+void
+diag_print(const struct diag_list *l, FILE *fp)
+{
+	static const char *const names[] = { "note", "warning", "error" };
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+
+		fputs("trainer: ", fp);
+		if (d->file) {
+			out_safe(fp, d->file, 0);
+			if (d->line > 0)
+				fprintf(fp, ":%d", d->line);
+			if (d->line > 0 && d->col > 0)
+				fprintf(fp, ":%d", d->col);
+			fputs(": ", fp);
+		}
+		fprintf(fp, "%s: ", names[d->level]);
+		out_safe(fp, d->msg, 0);
+		fputc('\n', fp);
+	}
+	fflush(fp);
+}
+
+void
+diag_say(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	fputs("trainer: ", stderr);
+	out_safe(stderr, msg, 0);
+	fputc('\n', stderr);
+	free(msg);
+}
+
+int
+diag_exit_code(int status)
+{
+	if (status < 0)
+		status = -status;
+	switch (status) {
+	case 0:
+	case EX_USAGE:
+	case EX_DATAERR:
+	case EX_NOINPUT:
+	case EX_SOFTWARE:
+	case EX_CANTCREAT:
+	case EX_IOERR:
+		return status;
+	default:
+		return EX_SOFTWARE;
+	}
+}

@@ -1,0 +1,307 @@
+/*
+ * main.c - global options and the command table.
+ *
+ * Global options may stand anywhere before "--": they are taken out of
+ * the arguments first, and what is left goes to the command.
+ */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "isotime.h"
+#include "opt.h"
+
+#ifndef TRAINER_DECKS_DIR
+#define TRAINER_DECKS_DIR "/usr/local/share/trainer/decks"
+#endif
+
+static const struct command *const commands[] = {
+	&cmd_check,
+	&cmd_cards,
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: trainer [OPTIONS] COMMAND [ARGS]\n"
+	      "\n"
+	      "Drill the dates, figures and people of a history text with "
+	      "spaced repetition.\n"
+	      "\n"
+	      "commands:\n",
+	      fp);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-8s %s\n", commands[i]->name,
+		        commands[i]->summary);
+	fputs("\n"
+	      "global options (before or after the command):\n"
+	      "  --db PATH     the progress database (default $TRAINER_DB, "
+	      "else\n"
+	      "                $XDG_DATA_HOME/trainer/progress.db, else\n"
+	      "                ~/.local/share/trainer/progress.db)\n"
+	      "  --decks PATH  a deck file or folder (default ./decks in a "
+	      "source tree,\n"
+	      "                else " TRAINER_DECKS_DIR ")\n"
+	      "  --now TIME    act as if it were TIME (ISO 8601, like "
+	      "2026-03-01T09:00:00Z)\n"
+	      "  --seed N      a fixed seed, for a reproducible order\n"
+	      "  --no-color    no colours (also when NO_COLOR is set or "
+	      "output is not a\n"
+	      "                terminal)\n"
+	      "  -h, --help    this help; after a command, that command's "
+	      "help\n"
+	      "  --version     the version\n"
+	      "\n"
+	      "'trainer COMMAND --help' describes a command. Exit status: "
+	      "0 ok, 64 usage,\n"
+	      "65 bad deck or data, 66 missing file, 70 internal error, 74 "
+	      "I/O error.\n",
+	      fp);
+}
+
+static void
+command_help(const struct command *cmd)
+{
+	printf("usage: trainer %s %s\n\n%s\n", cmd->name, cmd->usage,
+	       cmd->summary);
+	if (cmd->help && *cmd->help)
+		printf("\n%s", cmd->help);
+	printf("\nGlobal options (see 'trainer --help') may be given too.\n");
+}
+
+int
+cli_usage_error(const struct command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (cmd) {
+		diag_say("%s: %s", cmd->name, msg);
+		fprintf(stderr, "try 'trainer %s --help'\n", cmd->name);
+	} else {
+		diag_say("%s", msg);
+		fputs("try 'trainer --help'\n", stderr);
+	}
+	free(msg);
+	return EX_USAGE;
+}
+
+const char *
+cli_decks_path(const struct cli *cli)
+{
+	if (cli->decks)
+		return cli->decks;
+	if (access("trainer/main.c", F_OK) == 0 && access("decks", F_OK) == 0)
+		return "decks";
+	return TRAINER_DECKS_DIR;
+}
+
+int
+cli_load_decks(const struct cli *cli, struct deckset *set)
+{
+	struct diag_list diags = { 0 };
+	int rc = deckset_load(set, cli_decks_path(cli), &diags);
+
+	diag_print(&diags, stderr);
+	diag_list_release(&diags);
+	return rc < 0 ? diag_exit_code(rc) : 0;
+}
+
+static const struct command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
+	return NULL;
+}
+
+static const char *
+closest_command(const char *name)
+{
+	const char *best = NULL;
+	size_t bestd = 3;
+
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		size_t d = edit_distance(name, commands[i]->name, 2);
+
+		if (d < bestd) {
+			bestd = d;
+			best = commands[i]->name;
+		}
+	}
+	return best;
+}
+
+enum { G_DB = 1, G_DECKS, G_NOW, G_SEED, G_NO_COLOR, G_HELP, G_VERSION };
+
+static const struct opt global_opts[] = {
+	{ "db", 1, G_DB },
+	{ "decks", 1, G_DECKS },
+	{ "now", 1, G_NOW },
+	{ "seed", 1, G_SEED },
+	{ "no-color", 0, G_NO_COLOR },
+	{ "help", 0, G_HELP },
+	{ "version", 0, G_VERSION },
+	{ NULL, 0, 0 },
+};
+
+/* Is 'arg' one of the global options (with or without "=value")? */
+static int
+is_global(const char *arg)
+{
+	size_t len;
+
+	if (strcmp(arg, "-h") == 0)
+		return 1;
+	if (strncmp(arg, "--", 2) != 0)
+		return 0;
+	len = strcspn(arg + 2, "=");
+	for (const struct opt *o = global_opts; o->name; o++)
+		if (strlen(o->name) == len &&
+		    strncmp(arg + 2, o->name, len) == 0)
+			return 1;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli cli = { 0 };
+	struct optparse p;
+	const struct command *cmd = NULL;
+	char **rest = xcalloc((size_t)argc + 1, sizeof(*rest));
+	char **globals = xcalloc((size_t)argc + 1, sizeof(*globals));
+	int nrest = 0, nglobals = 0, help = 0, version = 0, no_color = 0;
+	int id, rc, dashdash = 0;
+	const char *value, *env;
+	char why[200];
+
+	/* Split the arguments: global options, and the rest in order. */
+	for (int i = 1; i < argc; i++) {
+		if (!dashdash && strcmp(argv[i], "--") == 0)
+			dashdash = 1;
+		if (dashdash || !is_global(argv[i])) {
+			rest[nrest++] = argv[i];
+			continue;
+		}
+		globals[nglobals++] = argv[i];
+		/* "--db PATH": the value goes with it */
+		if (strchr(argv[i], '=') == NULL && i + 1 < argc &&
+		    (strcmp(argv[i], "--db") == 0 ||
+		     strcmp(argv[i], "--decks") == 0 ||
+		     strcmp(argv[i], "--now") == 0 ||
+		     strcmp(argv[i], "--seed") == 0))
+			globals[nglobals++] = argv[++i];
+	}
+	if (nrest > 0 && rest[0][0] != '-') {
+		cmd = find_command(rest[0]);
+		if (cmd == NULL) {
+			const char *close = closest_command(rest[0]);
+
+			rc = close
+			         ? cli_usage_error(NULL,
+			                           "unknown command '%s' (did "
+			                           "you mean '%s'?)",
+			                           rest[0], close)
+			         : cli_usage_error(NULL, "unknown command '%s'",
+			                           rest[0]);
+			goto out;
+		}
+	}
+
+	opt_init(&p, nglobals, globals);
+	while ((id = opt_next(&p, global_opts, &value)) != OPT_END) {
+		switch (id) {
+		case OPT_ERROR:
+			rc = cli_usage_error(cmd, "%s", p.error);
+			goto out;
+		case G_DB:
+			if (*value == '\0') {
+				rc =
+				    cli_usage_error(cmd, "'--db' needs a path");
+				goto out;
+			}
+			cli.db = value;
+			break;
+		case G_DECKS:
+			if (*value == '\0') {
+				rc = cli_usage_error(cmd,
+				                     "'--decks' needs a path");
+				goto out;
+			}
+			cli.decks = value;
+			break;
+		case G_NOW:
+			if (isotime_parse(value, &cli.now, why, sizeof(why)) <
+			    0) {
+				rc = cli_usage_error(cmd, "--now: %s", why);
+				goto out;
+			}
+			cli.has_now = 1;
+			break;
+		case G_SEED: {
+			char *end;
+
+			cli.seed = strtoull(value, &end, 10);
+			if (*value < '0' || *value > '9' || *end != '\0') {
+				rc = cli_usage_error(
+				    cmd,
+				    "'--seed' needs a whole number, not "
+				    "'%s'",
+				    value);
+				goto out;
+			}
+			cli.has_seed = 1;
+			break;
+		}
+		case G_NO_COLOR:
+			no_color = 1;
+			break;
+		case G_HELP:
+			help = 1;
+			break;
+		case G_VERSION:
+			version = 1;
+			break;
+		}
+	}
+	env = getenv("NO_COLOR");
+	cli.color = !no_color && !(env && *env) && isatty(STDOUT_FILENO) &&
+	            !((env = getenv("TERM")) && strcmp(env, "dumb") == 0);
+
+	if (version) {
+		printf("trainer %s\n", TRAINER_VERSION);
+		rc = 0;
+	} else if (help && cmd) {
+		command_help(cmd);
+		rc = 0;
+	} else if (help) {
+		usage(stdout);
+		rc = 0;
+	} else if (cmd == NULL && nrest > 0) {
+		rc = cli_usage_error(NULL, "unknown option '%s'", rest[0]);
+	} else if (cmd == NULL) {
+		usage(stderr);
+		rc = EX_USAGE;
+	} else {
+		rc = cmd->run(&cli, nrest - 1, rest + 1);
+	}
+out:
+	free(rest);
+	free(globals);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		diag_say("cannot write the output");
+		rc = EX_IOERR;
+	}
+	return rc;
+}

@@ -1,0 +1,63 @@
+/*
+ * util.h - memory wrappers and small string helpers shared by every module.
+ *
+ * The x-wrappers never return NULL: running out of memory prints one line
+ * and aborts, so callers need no error path for allocation.  Everything
+ * else here is pure: no I/O, no globals.
+ */
+#ifndef TRAINER_UTIL_H
+#define TRAINER_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *ptr, size_t size);
+/* Grow an array of 'elem'-sized items so it holds at least 'need'. */
+void *xgrow(void *ptr, size_t *alloc, size_t need, size_t elem);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* A growable list of owned strings.  Zero-initialise, then strlist_push. */
+struct strlist {
+	char **v;
+	size_t n;
+	size_t alloc;
+};
+
+/* Append a copy of 's'. */
+void strlist_push(struct strlist *l, const char *s);
+/* Free every string and the array; the list is empty and reusable after. */
+void strlist_release(struct strlist *l);
+/* Index of 's' in 'l', or -1. */
+int strlist_find(const struct strlist *l, const char *s);
+
+/* A growable NUL-terminated buffer.  Zero-initialise; 'buf' is NULL until
+ * the first append.  strbuf_detach hands the string over and resets. */
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t alloc;
+};
+
+void strbuf_add(struct strbuf *sb, const char *s, size_t n);
+void strbuf_adds(struct strbuf *sb, const char *s);
+void strbuf_addch(struct strbuf *sb, int c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+char *strbuf_detach(struct strbuf *sb);
+void strbuf_release(struct strbuf *sb);
+
+/*
+ * Damerau (optimal string alignment) edit distance between two byte
+ * strings, stopping early once it exceeds 'limit' (returns limit + 1).
+ */
+size_t edit_distance(const char *a, const char *b, size_t limit);
+
+/* Number of UTF-8 code points in the first 'n' bytes of 's'. */
+size_t utf8_count(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,285 @@
+/*
+ * ytree.c - a YAML document read into a small, bounded tree.
+ */
+#include "ytree.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "util.h"
+
+struct builder {
+	const char *file;
+	const char *buf;
+	size_t len;
+	struct diag_list *diags;
+	struct ynode *root;
+	struct ynode *stack[YTREE_MAX_DEPTH];
+	int depth;
+	size_t nodes;
+	int ndocs;
+};
+
+const char *
+ytree_kind_name(const struct ynode *n)
+{
+	switch (n->kind) {
+	case YNODE_SCALAR:
+		return n->null ? "nothing" : "text";
+	case YNODE_SEQ:
+		return "a list";
+	case YNODE_MAP:
+		return "a mapping";
+	}
+	return "?";
+}
+
+void
+ytree_free(struct ynode *n)
+{
+	if (n == NULL)
+		return;
+	for (size_t i = 0; i < n->n; i++)
+		ytree_free(n->kids[i]);
+	free(n->kids);
+	free(n->str);
+	free(n);
+}
+
+/*
+ * Line and column (from 1, columns in characters) of byte 'off' in the
+ * buffer, counting "\n", "\r\n" and a lone "\r" as line breaks as libyaml
+ * does.
+ */
+static void
+locate(const char *buf, size_t len, size_t off, int *line, int *col)
+{
+	size_t start = 0;
+	int l = 1;
+
+	if (off > len)
+		off = len;
+	for (size_t i = 0; i < off; i++) {
+		if (buf[i] == '\n' ||
+		    (buf[i] == '\r' && (i + 1 >= len || buf[i + 1] != '\n'))) {
+			l++;
+			start = i + 1;
+		}
+	}
+	*line = l;
+	*col = (int)utf8_count(buf + start, off - start) + 1;
+}
+
+static void
+parser_error(struct builder *b, const yaml_parser_t *p)
+{
+	int line, col;
+
+	switch (p->error) {
+	case YAML_READER_ERROR:
+		locate(b->buf, b->len, p->problem_offset, &line, &col);
+		if (strstr(p->problem, "UTF-8") && p->problem_value >= 0)
+			diag_error(b->diags, b->file, line, col,
+			           "the file is not valid UTF-8 (%s 0x%02X)",
+			           p->problem, (unsigned)p->problem_value);
+		else if (strstr(p->problem, "control characters"))
+			diag_error(b->diags, b->file, line, col,
+			           "control character U+%04X is not allowed "
+			           "(is this a binary file?)",
+			           (unsigned)p->problem_value);
+		else
+			diag_error(b->diags, b->file, line, col, "%s",
+			           p->problem);
+		break;
+	case YAML_SCANNER_ERROR:
+	case YAML_PARSER_ERROR:
+		diag_error(b->diags, b->file, (int)p->problem_mark.line + 1,
+		           (int)p->problem_mark.column + 1, "%s",
+		           p->problem ? p->problem : "invalid YAML");
+		if (p->context)
+			diag_note(b->diags, b->file,
+			          (int)p->context_mark.line + 1,
+			          (int)p->context_mark.column + 1,
+			          "%s started here", p->context);
+		break;
+	default:
+		diag_error(b->diags, b->file, 0, 0, "cannot read YAML: %s",
+		           p->problem ? p->problem : "unknown error");
+		break;
+	}
+}
+
+/* Create a node at 'mark' and hang it under the open collection. */
+static struct ynode *
+attach(struct builder *b, enum ynode_kind kind, const yaml_mark_t *mark)
+{
+	struct ynode *n = xcalloc(1, sizeof(*n));
+
+	n->kind = kind;
+	n->line = (int)mark->line + 1;
+	n->col = (int)mark->column + 1;
+	if (b->depth == 0) {
+		b->root = n;
+	} else {
+		struct ynode *parent = b->stack[b->depth - 1];
+
+		parent->kids = xgrow(parent->kids, &parent->alloc,
+		                     parent->n + 1, sizeof(*parent->kids));
+		parent->kids[parent->n++] = n;
+	}
+	return n;
+}
+
+static int
+is_null(const yaml_event_t *ev)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return 0;
+	return ev->data.scalar.length == 0 || strcmp(v, "~") == 0 ||
+	       strcmp(v, "null") == 0 || strcmp(v, "Null") == 0 ||
+	       strcmp(v, "NULL") == 0;
+}
+
+/* Handle one event.  Returns 1 at the end of the stream, 0 to go on, or
+ * -1 after adding a diagnostic. */
+static int
+on_event(struct builder *b, const yaml_event_t *ev)
+{
+	const yaml_mark_t *m = &ev->start_mark;
+	struct ynode *n;
+	int line = (int)m->line + 1, col = (int)m->column + 1;
+
+	switch (ev->type) {
+	case YAML_STREAM_END_EVENT:
+		return 1;
+	case YAML_DOCUMENT_START_EVENT:
+		if (b->ndocs++ > 0) {
+			diag_error(b->diags, b->file, line, col,
+			           "a deck file holds one YAML document, and "
+			           "a second one starts here");
+			return -1;
+		}
+		return 0;
+	case YAML_ALIAS_EVENT:
+		diag_error(b->diags, b->file, line, col,
+		           "aliases ('*%s') are not allowed in decks",
+		           (const char *)ev->data.alias.anchor);
+		return -1;
+	case YAML_SCALAR_EVENT:
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (++b->nodes > YTREE_MAX_NODES) {
+			diag_error(b->diags, b->file, line, col,
+			           "too many values (a deck file may hold "
+			           "at most %d)",
+			           YTREE_MAX_NODES);
+			return -1;
+		}
+		break;
+	default:
+		break;
+	}
+
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		if (ev->data.scalar.length > YTREE_MAX_SCALAR) {
+			diag_error(b->diags, b->file, line, col,
+			           "text is too long (%zu bytes; the limit "
+			           "is %d KiB)",
+			           ev->data.scalar.length,
+			           YTREE_MAX_SCALAR / 1024);
+			return -1;
+		}
+		if (memchr(ev->data.scalar.value, '\0',
+		           ev->data.scalar.length)) {
+			diag_error(b->diags, b->file, line, col,
+			           "text holds a NUL character");
+			return -1;
+		}
+		n = attach(b, YNODE_SCALAR, m);
+		n->str = xstrndup((const char *)ev->data.scalar.value,
+		                  ev->data.scalar.length);
+		n->len = ev->data.scalar.length;
+		n->null = is_null(ev);
+		return 0;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (b->depth == YTREE_MAX_DEPTH) {
+			diag_error(b->diags, b->file, line, col,
+			           "nesting is too deep (more than %d "
+			           "levels)",
+			           YTREE_MAX_DEPTH);
+			return -1;
+		}
+		n = attach(b,
+		           ev->type == YAML_MAPPING_START_EVENT ? YNODE_MAP
+		                                                : YNODE_SEQ,
+		           m);
+		b->stack[b->depth++] = n;
+		return 0;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		b->depth--;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+int
+ytree_parse(const char *file, const char *buf, size_t len, struct ynode **root,
+            struct diag_list *diags)
+{
+	struct builder b = {
+		.file = file, .buf = buf, .len = len, .diags = diags
+	};
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	const char *nul;
+	int rc = 0, r;
+
+	*root = NULL;
+	if (len > YTREE_MAX_FILE) {
+		diag_error(diags, file, 0, 0,
+		           "file is too large (%zu bytes; a deck file may "
+		           "have at most %d MiB)",
+		           len, YTREE_MAX_FILE / (1024 * 1024));
+		return -EX_DATAERR;
+	}
+	nul = memchr(buf, '\0', len);
+	if (nul) {
+		int line, col;
+
+		locate(buf, len, (size_t)(nul - buf), &line, &col);
+		diag_error(diags, file, line, col,
+		           "the file holds a NUL byte (is it a binary "
+		           "file?)");
+		return -EX_DATAERR;
+	}
+
+	if (!yaml_parser_initialize(&parser))
+		return -EX_SOFTWARE;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	for (;;) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			parser_error(&b, &parser);
+			rc = -EX_DATAERR;
+			break;
+		}
+		r = on_event(&b, &ev);
+		yaml_event_delete(&ev);
+		if (r < 0)
+			rc = -EX_DATAERR;
+		if (r != 0)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	if (rc < 0)
+		ytree_free(b.root);
+	else
+		*root = b.root;
+	return rc;
+}

@@ -1,0 +1,58 @@
+/*
+ * ytree.h - a YAML document read into a small, bounded tree.
+ *
+ * libyaml's own document loader expands aliases (a few lines can demand
+ * gigabytes) and keeps duplicate keys silently, so decks are read from the
+ * event stream into this tree instead.  The reader refuses what no deck
+ * needs: aliases, nesting deeper than YTREE_MAX_DEPTH, scalars longer than
+ * YTREE_MAX_SCALAR, files larger than YTREE_MAX_FILE, more than
+ * YTREE_MAX_NODES values, NUL bytes, and a
+ * second document.  Every refusal is a diagnostic with file, line, column.
+ */
+#ifndef TRAINER_YTREE_H
+#define TRAINER_YTREE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+#define YTREE_MAX_DEPTH  32
+#define YTREE_MAX_SCALAR (64 * 1024)
+#define YTREE_MAX_FILE   (4 * 1024 * 1024)
+#define YTREE_MAX_NODES  500000
+
+enum ynode_kind {
+	YNODE_SCALAR,
+	YNODE_SEQ,
+	YNODE_MAP,
+};
+
+struct ynode {
+	enum ynode_kind kind;
+	int line; /* from 1 */
+	int col;  /* from 1, in characters */
+	/* Scalars: the text (NUL-terminated; may hold no NUL inside). */
+	char *str;
+	size_t len;
+	int null; /* a plain empty, '~' or 'null': no value given */
+	/* Sequences: n items.  Mappings: n/2 pairs, key then value. */
+	struct ynode **kids;
+	size_t n;
+	size_t alloc;
+};
+
+/*
+ * Read 'len' bytes of 'buf' as one YAML document.  'file' names it in
+ * diagnostics.  Returns 0 and sets '*root' (NULL for an empty stream), or
+ * -EX_DATAERR with diagnostics added and '*root' NULL.
+ */
+int ytree_parse(const char *file, const char *buf, size_t len,
+                struct ynode **root, struct diag_list *diags);
+
+/* Free a tree; NULL is fine. */
+void ytree_free(struct ynode *n);
+
+/* The kind of 'n' in words, for messages: "text", "a list", "a mapping". */
+const char *ytree_kind_name(const struct ynode *n);
+
+#endif
