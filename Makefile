@@ -91,6 +91,7 @@ deps:
 			$(PKG_CONFIG) --exists $${m%%:*} || missing="$$missing $${m#*:}"; \
 		done; \
 	fi; \
+	/usr/bin/python3 -c 'import pexpect' >/dev/null 2>&1 || missing="$$missing python3 python3-pexpect"; \
 	if [ -z "$$missing" ]; then echo "make deps: all dependencies are installed"; exit 0; fi; \
 	echo "make deps: installing$$missing"; \
 	if [ "$$(id -u)" -eq 0 ]; then sudo=""; \

@@ -79,7 +79,7 @@ card_json(const struct deck *d, const struct card *c)
 static void
 print_field(const char *label, const char *s)
 {
-	printf("  %-8s", label);
+	printf("  %-9s", label);
 	for (const char *p = s; *p;) {
 		size_t n = strcspn(p, "\n");
 		char *line = xstrndup(p, n);
@@ -88,7 +88,7 @@ print_field(const char *label, const char *s)
 		free(line);
 		p += n;
 		if (*p == '\n' && *++p)
-			printf("\n  %-8s", "");
+			printf("\n  %-9s", "");
 	}
 	putchar('\n');
 }
@@ -136,7 +136,7 @@ card_text(const struct deck *d, const struct card *c)
 		char buf[64];
 
 		number_format(c->tolerance, buf, sizeof(buf));
-		printf("  %-8s+/- %s\n", "within:", buf);
+		printf("  %-9s+/- %s\n", "within:", buf);
 	}
 	print_list("also:", &c->accept, 0);
 	print_list("choices:", &c->choices, 0);

@@ -1092,6 +1092,14 @@ deck_load_file(const char *path, struct deck **out, struct diag_list *diags)
 		close(fd);
 		return -EX_NOINPUT;
 	}
+	if (S_ISREG(st.st_mode) && st.st_size > YTREE_MAX_FILE) {
+		diag_error(diags, path, 0, 0,
+			   "file is too large (%lld bytes; a deck file may "
+			   "have at most %d MiB)",
+			   (long long)st.st_size, YTREE_MAX_FILE / (1024 * 1024));
+		close(fd);
+		return -EX_DATAERR;
+	}
 	/* Read at most one byte past the limit: enough to refuse it. */
 	while (sb.len <= YTREE_MAX_FILE &&
 	       (n = read(fd, chunk, sizeof(chunk))) != 0) {
