@@ -108,18 +108,22 @@ test: deps
 	@$(MAKE) --no-print-directory all unit-tests
 	@TRAINER=$(PROG) BUILD=$(BUILD) tests/run
 
+# The engine sources a fuzz target links with.
+FUZZ_LINK = $(addprefix trainer/,util.c diag.c out.c date.c number.c ytree.c deck.c)
+
 fuzz:
 	@mkdir -p build/fuzz
 	@for f in $(FUZZ_SRC); do \
 		n=$$(basename $$f .c); \
 		clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
 			-fsanitize=fuzzer,address,undefined -Itrainer -Iprogress \
-			$(PKG_CFLAGS) -o build/fuzz/$$n $$f \
-			$(filter-out trainer/main.c,$(wildcard trainer/*.c)) $(LIBS) || exit 1; \
+			$(PKG_CFLAGS) -o build/fuzz/$$n $$f $(FUZZ_LINK) $(LIBS) || exit 1; \
+		mkdir -p build/fuzz/corpus-$$n; \
 		echo "fuzz: $$n for $${FUZZ_SECONDS:-30}s"; \
-		build/fuzz/$$n -max_total_time=$${FUZZ_SECONDS:-30} -max_len=8192 \
-			tests/fuzz/corpus-$${n#fuzz_} decks tests/bad-decks \
-			2>&1 | tail -3 || exit 1; \
+		build/fuzz/$$n -max_total_time=$${FUZZ_SECONDS:-30} -max_len=16384 \
+			-timeout=5 build/fuzz/corpus-$$n decks tests/bad-decks \
+			>build/fuzz/$$n.log 2>&1 || { tail -40 build/fuzz/$$n.log; exit 1; }; \
+		tail -2 build/fuzz/$$n.log; \
 	done
 
 format:
