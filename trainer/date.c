@@ -82,7 +82,7 @@ date_parse_iso(const char *s, struct date *d, char *why, size_t size)
 		return -1;
 	}
 	if (has_day && r.day < 1) {
-		snprintf(why, size, "a day starts at 01");
+		snprintf(why, size, "there is no day 00");
 		return -1;
 	}
 	if (has_day && r.day > date_days_in_month(r.year, r.month)) {

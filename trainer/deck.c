@@ -149,6 +149,40 @@ err(struct loader *l, const struct ynode *at, const char *fmt, ...)
 	free(msg);
 }
 
+static void err_at(struct loader *l, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+err_at(struct loader *l, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_error(l->diags, l->file, line, col, "%s", msg);
+	free(msg);
+}
+
+/* Where byte 'off' of scalar 'v' stands: exact for a plain scalar on one
+ * line, else the start of the value. */
+static void
+pos_in(const struct ynode *v, size_t off, int *line, int *col)
+{
+	*line = v->line;
+	*col = v->col;
+	if (v->plain_line)
+		*col += (int)utf8_count(v->str, off);
+}
+
+/* "a" or "an" before a card type's name. */
+static const char *
+article(enum card_type t)
+{
+	return t == CARD_ORDER ? "an" : "a";
+}
+
 /* ---- suggestions ---- */
 
 static void
@@ -295,15 +329,23 @@ check_name(struct loader *l, const char *what, const struct ynode *v,
 }
 
 /*
- * Read a list of text into 'out'.  Each item must be non-empty text;
- * duplicates (ignoring case) are an error when 'distinct'.
+ * Read a list of text into 'out'.  Each item must be non-empty text (and
+ * a valid name when 'names').  With 'distinct' the list is required and
+ * a duplicate (ignoring case) is an error; else duplicates are dropped and
+ * an empty value means an empty list.
  */
 static int
 list_value(struct loader *l, const char *key, const struct ynode *v,
-           struct strlist *out, int distinct)
+           struct strlist *out, int distinct, int names)
 {
 	int rc = 0;
 
+	if (v->kind == YNODE_SCALAR && v->null) {
+		if (!distinct)
+			return 0; /* an empty optional list: none */
+		err(l, v, "'%s' is empty", key);
+		return -1;
+	}
 	if (v->kind != YNODE_SEQ) {
 		err(l, v, "'%s' must be a list, like [%s], not %s", key,
 		    strcmp(key, "tags") == 0 ? "dates, people" : "one, two",
@@ -322,6 +364,10 @@ list_value(struct loader *l, const char *key, const struct ynode *v,
 		}
 		if (it->null || is_blank(it->str)) {
 			err(l, it, "item %zu of '%s' is empty", i + 1, key);
+			rc = -1;
+			continue;
+		}
+		if (names && check_name(l, "tag", it, it->str) < 0) {
 			rc = -1;
 			continue;
 		}
@@ -522,40 +568,49 @@ cloze_gaps(struct loader *l, const struct ynode *v, const char *text,
            struct strlist *gaps)
 {
 	const char *p = text;
+	size_t n = 0;
+	int line, col, rc = 0;
 
 	while ((p = strstr(p, "{{")) != NULL) {
 		const char *end = strstr(p + 2, "}}");
 		const char *inner = strstr(p + 2, "{{");
 		char *gap;
 
+		n++;
+		pos_in(v, (size_t)(p - text), &line, &col);
 		if (end == NULL) {
-			err(l, v, "gap %zu in 'text' has '{{' but no '}}'",
-			    gaps->n + 1);
+			err_at(l, line, col,
+			       "gap %zu in 'text' has '{{' but no '}}'", n);
 			return -1;
 		}
 		if (inner && inner < end) {
-			err(l, v, "gap %zu in 'text' holds another '{{'",
-			    gaps->n + 1);
+			err_at(l, line, col,
+			       "gap %zu in 'text' holds another '{{'", n);
 			return -1;
 		}
 		gap = xstrndup(p + 2, (size_t)(end - p - 2));
-		if (is_blank(gap) || gap[0] == '|' ||
-		    gap[strlen(gap) - 1] == '|' || strstr(gap, "||")) {
-			err(l, v, "gap %zu in 'text' is empty", gaps->n + 1);
-			free(gap);
-			return -1;
+		if (is_blank(gap)) {
+			err_at(l, line, col, "gap %zu in 'text' is empty", n);
+			rc = -1;
+		} else if (gap[0] == '|' || gap[strlen(gap) - 1] == '|' ||
+		           strstr(gap, "||")) {
+			err_at(l, line, col,
+			       "gap %zu in 'text' has an empty alternative "
+			       "(nothing next to a '|')",
+			       n);
+			rc = -1;
 		}
 		strlist_push(gaps, gap);
 		free(gap);
 		p = end + 2;
 	}
-	if (gaps->n == 0) {
+	if (n == 0) {
 		err(l, v,
 		    "a cloze card needs at least one gap in 'text', "
 		    "written {{like this}}");
 		return -1;
 	}
-	return 0;
+	return rc;
 }
 
 /* Text of a cloze with gap 'which' shown as [...] and the others filled
@@ -716,19 +771,29 @@ drop_foreign_keys(struct loader *l, const struct ynode **slot,
 		for (size_t t = 0; t < NTYPES; t++)
 			if (types == T(t))
 				only = type_names[t];
-		if (only && !typed)
+		if (k == CK_A && d->type == CARD_ORDER)
+			err(l, at[k],
+			    "an order card has no 'a': list the "
+			    "items in the right order in 'items'");
+		else if (k == CK_A && d->type == CARD_CLOZE)
+			err(l, at[k],
+			    "a cloze card has no 'a': write each "
+			    "answer as a {{gap}} in 'text'");
+		else if (only && !typed)
 			err(l, at[k],
 			    "'%s' does not belong on a text card (did you "
 			    "forget 'type: %s'?)",
 			    card_keys[k].name, only);
 		else if (only)
 			err(l, at[k],
-			    "'%s' does not belong on a %s card (it is for %s "
+			    "'%s' does not belong on %s %s card (it is for %s "
 			    "cards)",
-			    card_keys[k].name, type_names[d->type], only);
+			    card_keys[k].name, article(d->type),
+			    type_names[d->type], only);
 		else
-			err(l, at[k], "'%s' does not belong on a %s card",
-			    card_keys[k].name, type_names[d->type]);
+			err(l, at[k], "'%s' does not belong on %s %s card",
+			    card_keys[k].name, article(d->type),
+			    type_names[d->type]);
 		slot[k] = NULL;
 	}
 }
@@ -788,11 +853,16 @@ read_tolerance(struct loader *l, const struct ynode *v, struct draft *d)
 	if (t == NULL)
 		return;
 	if (number_parse(t, &num, why, sizeof(why)) < 0) {
-		err(l, v, "'tolerance' '%s' is not a number: %s", t, why);
+		err(l, v, "the tolerance '%s' is not a number: %s", t, why);
 		return;
 	}
 	if (num.value < 0) {
 		err(l, v, "'tolerance' cannot be negative");
+		return;
+	}
+	if (num.unit == NUMBER_DOLLARS &&
+	    !(d->unit && strcmp(d->unit, "$") == 0)) {
+		err(l, v, "'tolerance' is in dollars but the answer is not");
 		return;
 	}
 	d->tolerance = num.value;
@@ -803,7 +873,7 @@ static void
 read_options(struct loader *l, const char *key, const struct ynode *v,
              struct strlist *out, const char *what)
 {
-	if (list_value(l, key, v, out, 1) < 0)
+	if (list_value(l, key, v, out, 1, 0) < 0)
 		return;
 	if (out->n < 2)
 		err(l, v, "%s card needs at least two %s", what, key);
@@ -841,6 +911,10 @@ read_card(struct loader *l, const struct ynode *m, size_t index)
 	int typed = 1;
 	char *label;
 
+	if (m->kind == YNODE_SCALAR && m->null) {
+		err(l, m, "card %zu is empty", index);
+		return;
+	}
 	if (m->kind != YNODE_MAP) {
 		err(l, m,
 		    "card %zu must be a mapping with 'id', 'q' and 'a', not %s",
@@ -879,14 +953,10 @@ read_card(struct loader *l, const struct ynode *m, size_t index)
 		d.hint = text_value(l, "hint", slot[CK_HINT], 0);
 	if (slot[CK_NOTE])
 		d.note = text_value(l, "note", slot[CK_NOTE], 0);
-	if (slot[CK_TAGS] &&
-	    list_value(l, "tags", slot[CK_TAGS], &d.tags, 0) == 0)
-		for (size_t i = 0; i < d.tags.n; i++)
-			if (check_name(l, "tag", slot[CK_TAGS]->kids[i],
-			               d.tags.v[i]) < 0)
-				break;
+	if (slot[CK_TAGS])
+		list_value(l, "tags", slot[CK_TAGS], &d.tags, 0, 1);
 	if (slot[CK_ACCEPT])
-		list_value(l, "accept", slot[CK_ACCEPT], &d.accept, 0);
+		list_value(l, "accept", slot[CK_ACCEPT], &d.accept, 0, 0);
 	if (slot[CK_REVERSE]) {
 		const char *r = text_value(l, "reverse", slot[CK_REVERSE], 1);
 
@@ -930,8 +1000,8 @@ read_deck(struct loader *l, const struct ynode *root)
 
 	if (root == NULL || (root->kind == YNODE_SCALAR && root->null)) {
 		diag_error(l->diags, l->file, 1, 1,
-		           "the file is empty; a deck needs 'deck', 'title' "
-		           "and 'cards'");
+		           "the file holds no deck; a deck needs 'deck', "
+		           "'title' and 'cards'");
 		return;
 	}
 	if (root->kind != YNODE_MAP) {
@@ -966,6 +1036,11 @@ read_deck(struct loader *l, const struct ynode *root)
 		deck->description = xstrdup(s);
 	if (slot[DK_CARDS] == NULL)
 		return;
+	if (slot[DK_CARDS]->kind == YNODE_SCALAR && slot[DK_CARDS]->null) {
+		err(l, slot[DK_CARDS],
+		    "'cards' is empty; a deck needs at least one card");
+		return;
+	}
 	if (slot[DK_CARDS]->kind != YNODE_SEQ) {
 		err(l, slot[DK_CARDS],
 		    "'cards' must be a list of cards, not %s",
@@ -1094,9 +1169,10 @@ deck_load_file(const char *path, struct deck **out, struct diag_list *diags)
 	}
 	if (S_ISREG(st.st_mode) && st.st_size > YTREE_MAX_FILE) {
 		diag_error(diags, path, 0, 0,
-			   "file is too large (%lld bytes; a deck file may "
-			   "have at most %d MiB)",
-			   (long long)st.st_size, YTREE_MAX_FILE / (1024 * 1024));
+		           "file is too large (%lld bytes; a deck file may "
+		           "have at most %d MiB)",
+		           (long long)st.st_size,
+		           YTREE_MAX_FILE / (1024 * 1024));
 		close(fd);
 		return -EX_DATAERR;
 	}

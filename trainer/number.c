@@ -62,7 +62,9 @@ number_parse(const char *s, struct number *out, char *why, size_t size)
 		p = skip_spaces(p + 1);
 	}
 	if (!is_digit(*p) && !(*p == '.' && is_digit(p[1]))) {
-		snprintf(why, size, "expected digits");
+		snprintf(why, size,
+		         "expected a number written with digits, "
+		         "like 142,901 or 2.3 billion");
 		return -1;
 	}
 	/* Integer part, with separators between groups of three. */
@@ -125,7 +127,8 @@ number_parse(const char *s, struct number *out, char *why, size_t size)
 
 bad_groups:
 	snprintf(why, size,
-	         "thousands separators go between groups of three digits");
+	         "thousands separators go between groups of three digits (a "
+	         "decimal is written with a point, like 12.34)");
 	return -1;
 }
 

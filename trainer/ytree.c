@@ -71,32 +71,113 @@ locate(const char *buf, size_t len, size_t off, int *line, int *col)
 	*col = (int)utf8_count(buf + start, off - start) + 1;
 }
 
+/*
+ * Offset of the first byte that is not part of well-formed UTF-8 (no
+ * overlong forms, no surrogates, nothing past U+10FFFF), or 'len' when
+ * all is well.  '*truncated' tells a sequence cut off by the end.
+ */
+static size_t
+utf8_invalid(const unsigned char *s, size_t len, int *truncated)
+{
+	size_t i = 0;
+
+	*truncated = 0;
+	while (i < len) {
+		unsigned c = s[i];
+		size_t n;
+		unsigned lo = 0x80, hi = 0xBF;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 1;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 2;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 3;
+		else
+			return i;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+		else if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+		for (size_t k = 1; k <= n; k++) {
+			if (i + k >= len) {
+				*truncated = 1;
+				return i;
+			}
+			if (s[i + k] < (k == 1 ? lo : 0x80) ||
+			    s[i + k] > (k == 1 ? hi : 0xBF))
+				return i;
+		}
+		i += n + 1;
+	}
+	return len;
+}
+
+/* libyaml's words for common mistakes, and ours. */
+static const struct {
+	const char *problem;
+	const char *context; /* NULL: any */
+	const char *say;
+} friendly[] = {
+	{ "mapping values are not allowed in this context", NULL,
+	  "unexpected ': ' (to write a colon in text, put the whole value in "
+	  "double quotes)" },
+	{ "did not find expected key", NULL,
+	  "this line does not line up with the keys above it (check its "
+	  "indentation)" },
+	{ "did not find expected '-' indicator", NULL,
+	  "this line does not line up with the list above it (check its "
+	  "indentation)" },
+	{ "found character that cannot start any token", NULL,
+	  "a value cannot start with this character (put the value in double "
+	  "quotes; indent with spaces, not tabs)" },
+	{ "found unexpected end of stream", "while scanning a quoted scalar",
+	  "the file ends inside a quoted value (is a closing quote missing?)" },
+	{ "did not find expected ',' or ']'", NULL,
+	  "expected ',' or ']' (is a ']' missing at the end of a list?)" },
+	{ "did not find expected ',' or '}'", NULL,
+	  "expected ',' or '}' (is a '}' missing?)" },
+	{ "could not find expected ':'", NULL, "expected ':' after a key" },
+};
+
 static void
 parser_error(struct builder *b, const yaml_parser_t *p)
 {
+	const char *say = p->problem ? p->problem : "invalid YAML";
 	int line, col;
 
 	switch (p->error) {
 	case YAML_READER_ERROR:
 		locate(b->buf, b->len, p->problem_offset, &line, &col);
-		if (strstr(p->problem, "UTF-8") && p->problem_value >= 0)
-			diag_error(b->diags, b->file, line, col,
-			           "the file is not valid UTF-8 (%s 0x%02X)",
-			           p->problem, (unsigned)p->problem_value);
-		else if (strstr(p->problem, "control characters"))
+		if (strstr(say, "control characters"))
 			diag_error(b->diags, b->file, line, col,
 			           "control character U+%04X is not allowed "
 			           "(is this a binary file?)",
 			           (unsigned)p->problem_value);
 		else
-			diag_error(b->diags, b->file, line, col, "%s",
-			           p->problem);
+			diag_error(b->diags, b->file, line, col, "%s", say);
 		break;
 	case YAML_SCANNER_ERROR:
 	case YAML_PARSER_ERROR:
+		for (size_t i = 0; i < sizeof(friendly) / sizeof(friendly[0]);
+		     i++)
+			if (strcmp(say, friendly[i].problem) == 0 &&
+			    (friendly[i].context == NULL ||
+			     (p->context &&
+			      strcmp(p->context, friendly[i].context) == 0))) {
+				say = friendly[i].say;
+				break;
+			}
 		diag_error(b->diags, b->file, (int)p->problem_mark.line + 1,
-		           (int)p->problem_mark.column + 1, "%s",
-		           p->problem ? p->problem : "invalid YAML");
+		           (int)p->problem_mark.column + 1, "%s", say);
 		if (p->context)
 			diag_note(b->diags, b->file,
 			          (int)p->context_mark.line + 1,
@@ -105,7 +186,7 @@ parser_error(struct builder *b, const yaml_parser_t *p)
 		break;
 	default:
 		diag_error(b->diags, b->file, 0, 0, "cannot read YAML: %s",
-		           p->problem ? p->problem : "unknown error");
+		           say);
 		break;
 	}
 }
@@ -143,6 +224,22 @@ is_null(const yaml_event_t *ev)
 	       strcmp(v, "NULL") == 0;
 }
 
+/* The anchor of a node event, or NULL. */
+static const char *
+anchor(const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		return (const char *)ev->data.scalar.anchor;
+	case YAML_SEQUENCE_START_EVENT:
+		return (const char *)ev->data.sequence_start.anchor;
+	case YAML_MAPPING_START_EVENT:
+		return (const char *)ev->data.mapping_start.anchor;
+	default:
+		return NULL;
+	}
+}
+
 /* Handle one event.  Returns 1 at the end of the stream, 0 to go on, or
  * -1 after adding a diagnostic. */
 static int
@@ -171,6 +268,12 @@ on_event(struct builder *b, const yaml_event_t *ev)
 	case YAML_SCALAR_EVENT:
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
+		if (anchor(ev)) {
+			diag_error(b->diags, b->file, line, col,
+			           "anchors ('&%s') are not allowed in decks",
+			           anchor(ev));
+			return -1;
+		}
 		if (++b->nodes > YTREE_MAX_NODES) {
 			diag_error(b->diags, b->file, line, col,
 			           "too many values (a deck file may hold "
@@ -204,6 +307,9 @@ on_event(struct builder *b, const yaml_event_t *ev)
 		                  ev->data.scalar.length);
 		n->len = ev->data.scalar.length;
 		n->null = is_null(ev);
+		n->plain_line =
+		    ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+		    ev->end_mark.line == ev->start_mark.line;
 		return 0;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
@@ -258,6 +364,32 @@ ytree_parse(const char *file, const char *buf, size_t len, struct ynode **root,
 		           "the file holds a NUL byte (is it a binary "
 		           "file?)");
 		return -EX_DATAERR;
+	}
+
+	/* libyaml finds bad UTF-8 too, but reports the byte after it. */
+	if (!(len >= 2 && ((unsigned char)buf[0] == 0xFF ||
+	                   (unsigned char)buf[0] == 0xFE))) {
+		int truncated;
+		size_t bad =
+		    utf8_invalid((const unsigned char *)buf, len, &truncated);
+
+		if (bad < len) {
+			int line, col;
+
+			locate(buf, len, bad, &line, &col);
+			if (truncated)
+				diag_error(diags, file, line, col,
+				           "the file is not valid UTF-8 (it "
+				           "ends in the middle of a "
+				           "character)");
+			else
+				diag_error(diags, file, line, col,
+				           "the file is not valid UTF-8 (byte "
+				           "0x%02X is not part of a valid "
+					   "character; save the file as UTF-8)",
+				           (unsigned char)buf[bad]);
+			return -EX_DATAERR;
+		}
 	}
 
 	if (!yaml_parser_initialize(&parser))

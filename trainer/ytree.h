@@ -4,10 +4,10 @@
  * libyaml's own document loader expands aliases (a few lines can demand
  * gigabytes) and keeps duplicate keys silently, so decks are read from the
  * event stream into this tree instead.  The reader refuses what no deck
- * needs: aliases, nesting deeper than YTREE_MAX_DEPTH, scalars longer than
- * YTREE_MAX_SCALAR, files larger than YTREE_MAX_FILE, more than
- * YTREE_MAX_NODES values, NUL bytes, and a
- * second document.  Every refusal is a diagnostic with file, line, column.
+ * needs: anchors and aliases, nesting deeper than YTREE_MAX_DEPTH, scalars
+ * longer than YTREE_MAX_SCALAR, files larger than YTREE_MAX_FILE, more
+ * than YTREE_MAX_NODES values, NUL bytes, bad UTF-8, and a second
+ * document.  Every refusal is a diagnostic with file, line and column.
  */
 #ifndef TRAINER_YTREE_H
 #define TRAINER_YTREE_H
@@ -35,6 +35,9 @@ struct ynode {
 	char *str;
 	size_t len;
 	int null; /* a plain empty, '~' or 'null': no value given */
+	/* a plain scalar on one line: its text starts at 'col' and byte k
+	 * of 'str' is at 'col' plus the characters before it */
+	int plain_line;
 	/* Sequences: n items.  Mappings: n/2 pairs, key then value. */
 	struct ynode **kids;
 	size_t n;

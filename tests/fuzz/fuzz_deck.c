@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct diag_list diags = {0};
+	struct diag_list diags = { 0 };
 	struct deck *deck = NULL;
 
 	deck_load_buffer("fuzz.yaml", (const char *)data, size, &deck, &diags);

@@ -17,13 +17,13 @@
 static struct deck *
 load_ok(const char *yaml)
 {
-	struct diag_list diags = {0};
+	struct diag_list diags = { 0 };
 	struct deck *deck = NULL;
 	int rc = deck_load_buffer("t.yaml", yaml, strlen(yaml), &deck, &diags);
 
 	for (size_t i = 0; i < diags.n; i++)
 		print_message("unexpected: %d:%d: %s\n", diags.v[i].line,
-			      diags.v[i].col, diags.v[i].msg);
+		              diags.v[i].col, diags.v[i].msg);
 	assert_int_equal(rc, 0);
 	assert_int_equal(diags.n, 0);
 	assert_non_null(deck);
@@ -35,7 +35,7 @@ load_ok(const char *yaml)
 static struct diag_list
 load_bad(const char *yaml)
 {
-	struct diag_list diags = {0};
+	struct diag_list diags = { 0 };
 	struct deck *deck = NULL;
 	int rc = deck_load_buffer("t.yaml", yaml, strlen(yaml), &deck, &diags);
 
@@ -50,18 +50,19 @@ load_bad(const char *yaml)
 static void
 test_text_card(void **state)
 {
-	struct deck *d = load_ok("deck: us-rok\n"
-				 "title: The Alliance\n"
-				 "source: Daniel Oh\n"
-				 "description: A deck.\n"
-				 "cards:\n"
-				 "  - id: rhee\n"
-				 "    q: Who was the first ROK president?\n"
-				 "    a: Syngman Rhee\n"
-				 "    accept: [Rhee, 이승만]\n"
-				 "    tags: [people, presidents]\n"
-				 "    hint: He took office in 1948.\n"
-				 "    note: Elected by the National Assembly.\n");
+	struct deck *d =
+	    load_ok("deck: us-rok\n"
+	            "title: The Alliance\n"
+	            "source: Daniel Oh\n"
+	            "description: A deck.\n"
+	            "cards:\n"
+	            "  - id: rhee\n"
+	            "    q: Who was the first ROK president?\n"
+	            "    a: Syngman Rhee\n"
+	            "    accept: [Rhee, 이승만]\n"
+	            "    tags: [people, presidents]\n"
+	            "    hint: He took office in 1948.\n"
+	            "    note: Elected by the National Assembly.\n");
 	const struct card *c = &d->cards[0];
 
 	(void)state;
@@ -105,13 +106,32 @@ test_optional_fields_absent(void **state)
 }
 
 static void
+test_empty_optional_values_mean_none(void **state)
+{
+	struct deck *d = load_ok(HEAD "  - id: x\n"
+				      "    q: Q?\n"
+				      "    a: A\n"
+				      "    tags:\n"
+				      "    accept:\n"
+				      "    hint: \"\"\n"
+				      "    note: ~\n");
+
+	(void)state;
+	assert_int_equal(d->cards[0].tags.n, 0);
+	assert_int_equal(d->cards[0].accept.n, 0);
+	assert_null(d->cards[0].hint);
+	assert_null(d->cards[0].note);
+	deck_free(d);
+}
+
+static void
 test_reverse(void **state)
 {
 	struct deck *d = load_ok(HEAD "  - id: opcon\n"
-				      "    q: OPCON\n"
-				      "    a: operational control\n"
-				      "    reverse: true\n"
-				      "    tags: [commands]\n");
+	                              "    q: OPCON\n"
+	                              "    a: operational control\n"
+	                              "    reverse: true\n"
+	                              "    tags: [commands]\n");
 
 	(void)state;
 	assert_int_equal(d->ncards, 2);
@@ -132,13 +152,13 @@ static void
 test_date_cards(void **state)
 {
 	struct deck *d = load_ok(HEAD "  - {id: d1, type: date, q: When?, a: "
-				      "1953-10-01}\n"
-				      "  - {id: d2, type: date, q: When?, a: "
-				      "1978-10}\n"
-				      "  - {id: d3, type: date, q: When?, a: "
-				      "1994}\n"
-				      "  - {id: d4, type: date, q: When?, a: "
-				      "2024-02-29}\n");
+	                              "1953-10-01}\n"
+	                              "  - {id: d2, type: date, q: When?, a: "
+	                              "1978-10}\n"
+	                              "  - {id: d3, type: date, q: When?, a: "
+	                              "1994}\n"
+	                              "  - {id: d4, type: date, q: When?, a: "
+	                              "2024-02-29}\n");
 
 	(void)state;
 	assert_int_equal(d->ncards, 4);
@@ -158,14 +178,14 @@ static void
 test_number_cards(void **state)
 {
 	struct deck *d = load_ok(
-		HEAD "  - {id: n1, type: number, q: How many?, a: '142,901'}\n"
-		     "  - {id: n2, type: number, q: How much?, a: 2.3 billion,"
-		     " unit: $, tolerance: 0.1 billion}\n"
-		     "  - {id: n3, type: number, q: What share?, a: 8%, "
-		     "tolerance: 10%}\n"
-		     "  - {id: n4, type: number, q: How many?, a: 33629, unit: "
-		     "soldiers}\n"
-		     "  - {id: n5, type: number, q: How much?, a: $1.4B}\n");
+	    HEAD "  - {id: n1, type: number, q: How many?, a: '142,901'}\n"
+	         "  - {id: n2, type: number, q: How much?, a: 2.3 billion,"
+	         " unit: $, tolerance: 0.1 billion}\n"
+	         "  - {id: n3, type: number, q: What share?, a: 8%, "
+	         "tolerance: 10%}\n"
+	         "  - {id: n4, type: number, q: How many?, a: 33629, unit: "
+	         "soldiers}\n"
+	         "  - {id: n5, type: number, q: How much?, a: $1.4B}\n");
 
 	(void)state;
 	assert_int_equal(d->ncards, 5);
@@ -188,11 +208,12 @@ test_number_cards(void **state)
 static void
 test_choice_card(void **state)
 {
-	struct deck *d = load_ok(HEAD "  - id: c1\n"
-				      "    type: choice\n"
-				      "    q: Who signed the treaty for the US?\n"
-				      "    choices: [Dulles, Acheson, Marshall]\n"
-				      "    a: Dulles\n");
+	struct deck *d =
+	    load_ok(HEAD "  - id: c1\n"
+	                 "    type: choice\n"
+	                 "    q: Who signed the treaty for the US?\n"
+	                 "    choices: [Dulles, Acheson, Marshall]\n"
+	                 "    a: Dulles\n");
 
 	(void)state;
 	assert_int_equal(d->cards[0].type, CARD_CHOICE);
@@ -206,12 +227,12 @@ static void
 test_order_card(void **state)
 {
 	struct deck *d = load_ok(HEAD "  - id: o1\n"
-				      "    type: order\n"
-				      "    q: Earliest first\n"
-				      "    items:\n"
-				      "      - Joseon-US treaty\n"
-				      "      - Taft-Katsura\n"
-				      "      - Armistice\n");
+	                              "    type: order\n"
+	                              "    q: Earliest first\n"
+	                              "    items:\n"
+	                              "      - Joseon-US treaty\n"
+	                              "      - Taft-Katsura\n"
+	                              "      - Armistice\n");
 
 	(void)state;
 	assert_int_equal(d->cards[0].type, CARD_ORDER);
@@ -225,26 +246,26 @@ static void
 test_cloze_card(void **state)
 {
 	struct deck *d = load_ok(
-		HEAD "  - id: cfc\n"
-		     "    type: cloze\n"
-		     "    q: Fill in the gap.\n"
-		     "    text: The {{Combined Forces Command|CFC}} was set "
-		     "up in {{1978}}.\n"
-		     "    tags: [commands]\n"
-		     "    note: A combined command.\n");
+	    HEAD "  - id: cfc\n"
+	         "    type: cloze\n"
+	         "    q: Fill in the gap.\n"
+	         "    text: The {{Combined Forces Command|CFC}} was set "
+	         "up in {{1978}}.\n"
+	         "    tags: [commands]\n"
+	         "    note: A combined command.\n");
 
 	(void)state;
 	assert_int_equal(d->ncards, 2);
 	assert_string_equal(d->cards[0].id, "cfc.1");
 	assert_string_equal(d->cards[0].q,
-			    "Fill in the gap.\nThe [...] was set up in 1978.");
+	                    "Fill in the gap.\nThe [...] was set up in 1978.");
 	assert_string_equal(d->cards[0].a, "Combined Forces Command");
 	assert_int_equal(d->cards[0].accept.n, 1);
 	assert_string_equal(d->cards[0].accept.v[0], "CFC");
 	assert_string_equal(d->cards[1].id, "cfc.2");
 	assert_string_equal(d->cards[1].q,
-			    "Fill in the gap.\nThe Combined Forces Command "
-			    "was set up in [...].");
+	                    "Fill in the gap.\nThe Combined Forces Command "
+	                    "was set up in [...].");
 	assert_string_equal(d->cards[1].a, "1978");
 	assert_int_equal(d->cards[1].accept.n, 0);
 	assert_string_equal(d->cards[1].note, "A combined command.");
@@ -256,18 +277,18 @@ static void
 test_block_scalars_and_comments(void **state)
 {
 	struct deck *d = load_ok("# a comment\n"
-				 "deck: t   # trailing comment\n"
-				 "title: T\n"
-				 "cards:\n"
-				 "  - id: long\n"
-				 "    q: >-\n"
-				 "      A question written\n"
-				 "      over two lines?\n"
-				 "    a: \"quoted: yes\"\n");
+	                         "deck: t   # trailing comment\n"
+	                         "title: T\n"
+	                         "cards:\n"
+	                         "  - id: long\n"
+	                         "    q: >-\n"
+	                         "      A question written\n"
+	                         "      over two lines?\n"
+	                         "    a: \"quoted: yes\"\n");
 
 	(void)state;
 	assert_string_equal(d->cards[0].q,
-			    "A question written over two lines?");
+	                    "A question written over two lines?");
 	assert_string_equal(d->cards[0].a, "quoted: yes");
 	deck_free(d);
 }
@@ -276,9 +297,9 @@ static void
 test_every_problem_reported(void **state)
 {
 	struct diag_list l = load_bad(HEAD "  - {id: a, q: x}\n"
-					   "  - {id: B, q: x, a: y}\n"
-					   "  - {id: c, type: date, q: x, a: "
-					   "1953-04-31}\n");
+	                                   "  - {id: B, q: x, a: y}\n"
+	                                   "  - {id: c, type: date, q: x, a: "
+	                                   "1953-04-31}\n");
 
 	(void)state;
 	assert_int_equal(l.nerrors, 3);
@@ -286,8 +307,8 @@ test_every_problem_reported(void **state)
 	assert_string_equal(l.v[0].msg, "card 'a' has no 'a' (the answer)");
 	assert_int_equal(l.v[1].line, 5);
 	assert_int_equal(l.v[1].col, 10);
-	assert_string_equal(l.v[2].msg,
-			    "'1953-04-31' is not a date: April 1953 has 30 days");
+	assert_string_equal(
+	    l.v[2].msg, "'1953-04-31' is not a date: April 1953 has 30 days");
 	assert_string_equal(l.v[2].file, "t.yaml");
 	diag_list_release(&l);
 }
@@ -296,10 +317,10 @@ static void
 test_sorted_with_notes(void **state)
 {
 	struct diag_list l = load_bad(HEAD "  - id: a\n"
-					   "    q: x\n"
-					   "    zz: 1\n"
-					   "    q: y\n"
-					   "    a: z\n");
+	                                   "    q: x\n"
+	                                   "    zz: 1\n"
+	                                   "    q: y\n"
+	                                   "    a: z\n");
 
 	(void)state;
 	/* the unknown key (line 6) first, the duplicate (line 7) with its
@@ -317,9 +338,9 @@ static void
 test_cloze_id_collides(void **state)
 {
 	/* a cloze reserves its own id, so a later card cannot take it */
-	struct diag_list l = load_bad(HEAD
-				      "  - {id: x, type: cloze, text: '{{a}}'}\n"
-				      "  - {id: x, q: q, a: a}\n");
+	struct diag_list l =
+	    load_bad(HEAD "  - {id: x, type: cloze, text: '{{a}}'}\n"
+	                  "  - {id: x, q: q, a: a}\n");
 
 	(void)state;
 	assert_int_equal(l.nerrors, 1);
@@ -330,9 +351,9 @@ test_cloze_id_collides(void **state)
 static void
 test_many_cards_unique_ids(void **state)
 {
-	struct strbuf sb = {0};
+	struct strbuf sb = { 0 };
 	struct deck *d;
-	struct diag_list diags = {0};
+	struct diag_list diags = { 0 };
 
 	(void)state;
 	strbuf_adds(&sb, HEAD);
@@ -344,7 +365,7 @@ test_many_cards_unique_ids(void **state)
 	deck_free(d);
 	strbuf_addf(&sb, "  - {id: c17, q: q, a: a}\n");
 	assert_int_equal(deck_load_buffer("t.yaml", sb.buf, sb.len, &d, &diags),
-			 -EX_DATAERR);
+	                 -EX_DATAERR);
 	assert_int_equal(diags.nerrors, 1);
 	assert_int_equal(diags.v[0].line, 5004);
 	diag_list_release(&diags);
@@ -354,16 +375,16 @@ test_many_cards_unique_ids(void **state)
 static void
 test_load_file_missing(void **state)
 {
-	struct diag_list diags = {0};
+	struct diag_list diags = { 0 };
 	struct deck *d;
 
 	(void)state;
 	assert_int_equal(deck_load_file("/nonexistent/x.yaml", &d, &diags),
-			 -EX_NOINPUT);
+	                 -EX_NOINPUT);
 	assert_null(d);
 	assert_int_equal(diags.nerrors, 1);
 	assert_string_equal(diags.v[0].msg,
-			    "cannot open: no such file or directory");
+	                    "cannot open: no such file or directory");
 	diag_list_release(&diags);
 }
 
@@ -371,8 +392,8 @@ static void
 test_deckset_folder(void **state)
 {
 	char dir[] = "/tmp/test_deck.XXXXXX";
-	struct deckset set = {0};
-	struct diag_list diags = {0};
+	struct deckset set = { 0 };
+	struct diag_list diags = { 0 };
 	char *p;
 	FILE *fp;
 
@@ -419,6 +440,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_card),
 		cmocka_unit_test(test_optional_fields_absent),
+				cmocka_unit_test(test_empty_optional_values_mean_none),
 		cmocka_unit_test(test_reverse),
 		cmocka_unit_test(test_date_cards),
 		cmocka_unit_test(test_number_cards),

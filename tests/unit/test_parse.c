@@ -22,10 +22,10 @@ test_date_valid(void **state)
 		const char *in;
 		int y, m, d;
 	} cases[] = {
-		{"1953-10-01", 1953, 10, 1}, {"1978-10", 1978, 10, 0},
-		{"1994", 1994, 0, 0},	     {"2000-02-29", 2000, 2, 29},
-		{" 1882-05-22 ", 1882, 5, 22}, {"0001-01-01", 1, 1, 1},
-		{"9999-12-31", 9999, 12, 31},
+		{ "1953-10-01", 1953, 10, 1 },   { "1978-10", 1978, 10, 0 },
+		{ "1994", 1994, 0, 0 },          { "2000-02-29", 2000, 2, 29 },
+		{ " 1882-05-22 ", 1882, 5, 22 }, { "0001-01-01", 1, 1, 1 },
+		{ "9999-12-31", 9999, 12, 31 },
 	};
 	char why[100], buf[16];
 
@@ -34,14 +34,15 @@ test_date_valid(void **state)
 		struct date d;
 
 		assert_int_equal(
-			date_parse_iso(cases[i].in, &d, why, sizeof(why)), 0);
+		    date_parse_iso(cases[i].in, &d, why, sizeof(why)), 0);
 		assert_int_equal(d.year, cases[i].y);
 		assert_int_equal(d.month, cases[i].m);
 		assert_int_equal(d.day, cases[i].d);
 		date_format_iso(&d, buf, sizeof(buf));
-		assert_int_equal(strncmp(buf, cases[i].in + (cases[i].in[0] == ' '),
-					 strlen(buf)),
-				 0);
+		assert_int_equal(strncmp(buf,
+		                         cases[i].in + (cases[i].in[0] == ' '),
+		                         strlen(buf)),
+		                 0);
 	}
 }
 
@@ -51,28 +52,28 @@ test_date_invalid(void **state)
 	static const struct {
 		const char *in, *why;
 	} cases[] = {
-		{"1953-02-29", "February 1953 has 28 days"},
-		{"1900-02-29", "February 1900 has 28 days"},
-		{"1953-04-31", "April 1953 has 30 days"},
-		{"1953-13-01", "a month is 01 to 12"},
-		{"1953-00", "a month is 01 to 12"},
-		{"1953-10-00", "a day starts at 01"},
-		{"0000", "there is no year 0"},
-		{"1953/10/01", "expected YYYY, YYYY-MM or YYYY-MM-DD"},
-		{"53", "expected YYYY, YYYY-MM or YYYY-MM-DD"},
-		{"1953-1-1", "expected YYYY, YYYY-MM or YYYY-MM-DD"},
-		{"Oct 1953", "expected YYYY, YYYY-MM or YYYY-MM-DD"},
-		{"1953-10-01x", "expected YYYY, YYYY-MM or YYYY-MM-DD"},
-		{"", "expected YYYY, YYYY-MM or YYYY-MM-DD"},
+		{ "1953-02-29", "February 1953 has 28 days" },
+		{ "1900-02-29", "February 1900 has 28 days" },
+		{ "1953-04-31", "April 1953 has 30 days" },
+		{ "1953-13-01", "a month is 01 to 12" },
+		{ "1953-00", "a month is 01 to 12" },
+		{ "1953-10-00", "there is no day 00" },
+		{ "0000", "there is no year 0" },
+		{ "1953/10/01", "expected YYYY, YYYY-MM or YYYY-MM-DD" },
+		{ "53", "expected YYYY, YYYY-MM or YYYY-MM-DD" },
+		{ "1953-1-1", "expected YYYY, YYYY-MM or YYYY-MM-DD" },
+		{ "Oct 1953", "expected YYYY, YYYY-MM or YYYY-MM-DD" },
+		{ "1953-10-01x", "expected YYYY, YYYY-MM or YYYY-MM-DD" },
+		{ "", "expected YYYY, YYYY-MM or YYYY-MM-DD" },
 	};
-	char why[100];
+	char why[200];
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct date d;
 
 		assert_int_equal(
-			date_parse_iso(cases[i].in, &d, why, sizeof(why)), -1);
+		    date_parse_iso(cases[i].in, &d, why, sizeof(why)), -1);
 		assert_string_equal(why, cases[i].why);
 	}
 }
@@ -85,32 +86,34 @@ test_number_valid(void **state)
 		double v;
 		enum number_unit unit;
 	} cases[] = {
-		{"142901", 142901, NUMBER_PLAIN},
-		{"142,901", 142901, NUMBER_PLAIN},
-		{"142 901", 142901, NUMBER_PLAIN},
-		{"142\xc2\xa0" "901", 142901, NUMBER_PLAIN},
-		{"1,234,567.5", 1234567.5, NUMBER_PLAIN},
-		{"2.3 billion", 2.3e9, NUMBER_PLAIN},
-		{"2,300 million", 2.3e9, NUMBER_PLAIN},
-		{"$2.3B", 2.3e9, NUMBER_DOLLARS},
-		{"$ 1.4 bn", 1.4e9, NUMBER_DOLLARS},
-		{"8%", 8, NUMBER_PERCENT},
-		{"8 percent", 8, NUMBER_PERCENT},
-		{"30 %", 30, NUMBER_PERCENT},
-		{"-5", -5, NUMBER_PLAIN},
-		{".5", 0.5, NUMBER_PLAIN},
-		{"5k", 5000, NUMBER_PLAIN},
-		{"1.5 Million", 1.5e6, NUMBER_PLAIN},
-		{"0.1 billion", 1e8, NUMBER_PLAIN},
+		{ "142901", 142901, NUMBER_PLAIN },
+		{ "142,901", 142901, NUMBER_PLAIN },
+		{ "142 901", 142901, NUMBER_PLAIN },
+		{ "142\xc2\xa0"
+		  "901",
+		  142901, NUMBER_PLAIN },
+		{ "1,234,567.5", 1234567.5, NUMBER_PLAIN },
+		{ "2.3 billion", 2.3e9, NUMBER_PLAIN },
+		{ "2,300 million", 2.3e9, NUMBER_PLAIN },
+		{ "$2.3B", 2.3e9, NUMBER_DOLLARS },
+		{ "$ 1.4 bn", 1.4e9, NUMBER_DOLLARS },
+		{ "8%", 8, NUMBER_PERCENT },
+		{ "8 percent", 8, NUMBER_PERCENT },
+		{ "30 %", 30, NUMBER_PERCENT },
+		{ "-5", -5, NUMBER_PLAIN },
+		{ ".5", 0.5, NUMBER_PLAIN },
+		{ "5k", 5000, NUMBER_PLAIN },
+		{ "1.5 Million", 1.5e6, NUMBER_PLAIN },
+		{ "0.1 billion", 1e8, NUMBER_PLAIN },
 	};
-	char why[100];
+	char why[200];
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct number n;
 
 		assert_int_equal(
-			number_parse(cases[i].in, &n, why, sizeof(why)), 0);
+		    number_parse(cases[i].in, &n, why, sizeof(why)), 0);
 		assert_true(n.value == cases[i].v);
 		assert_int_equal(n.unit, cases[i].unit);
 	}
@@ -122,26 +125,30 @@ test_number_invalid(void **state)
 	static const struct {
 		const char *in, *why;
 	} cases[] = {
-		{"12,34", "thousands separators go between groups of three "
-			  "digits"},
-		{"1234,567", "thousands separators go between groups of three "
-			     "digits"},
-		{"about 5", "expected digits"},
-		{"", "expected digits"},
-		{"5$5", "unexpected '$5' after the number"},
-		{"5 apples", "unexpected 'apples' after the number"},
-		{"$5%", "a number is either dollars or a percentage, not "
-			"both"},
-		{"5 billions", "unexpected 'billions' after the number"},
+		{ "12,34", "thousands separators go between groups of three "
+		           "digits (a decimal is written with a point, like "
+		           "12.34)" },
+		{ "1234,567", "thousands separators go between groups of three "
+		              "digits (a decimal is written with a point, like "
+		              "12.34)" },
+		{ "about 5", "expected a number written with digits, like "
+		             "142,901 or 2.3 billion" },
+		{ "", "expected a number written with digits, like 142,901 or "
+		      "2.3 billion" },
+		{ "5$5", "unexpected '$5' after the number" },
+		{ "5 apples", "unexpected 'apples' after the number" },
+		{ "$5%", "a number is either dollars or a percentage, not "
+		         "both" },
+		{ "5 billions", "unexpected 'billions' after the number" },
 	};
-	char why[100];
+	char why[200];
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct number n;
 
 		assert_int_equal(
-			number_parse(cases[i].in, &n, why, sizeof(why)), -1);
+		    number_parse(cases[i].in, &n, why, sizeof(why)), -1);
 		assert_string_equal(why, cases[i].why);
 	}
 }
@@ -167,23 +174,21 @@ test_isotime(void **state)
 	char why[120], buf[32];
 
 	(void)state;
-	assert_int_equal(isotime_parse("1970-01-01T00:00:00Z", &t, why,
-				       sizeof(why)),
-			 0);
+	assert_int_equal(
+	    isotime_parse("1970-01-01T00:00:00Z", &t, why, sizeof(why)), 0);
 	assert_int_equal(t, 0);
-	assert_int_equal(isotime_parse("2026-11-28T03:39:13Z", &t, why,
-				       sizeof(why)),
-			 0);
+	assert_int_equal(
+	    isotime_parse("2026-11-28T03:39:13Z", &t, why, sizeof(why)), 0);
 	assert_int_equal(t, 1795837153LL);
 	isotime_format_utc(t, buf, sizeof(buf));
 	assert_string_equal(buf, "2026-11-28T03:39:13Z");
-	assert_int_equal(isotime_parse("2026-11-28T12:39:13+09:00", &t, why,
-				       sizeof(why)),
-			 0);
+	assert_int_equal(
+	    isotime_parse("2026-11-28T12:39:13+09:00", &t, why, sizeof(why)),
+	    0);
 	assert_int_equal(t, 1795837153LL);
-	assert_int_equal(isotime_parse("2026-11-27 22:39:13.250-0500", &t, why,
-				       sizeof(why)),
-			 0);
+	assert_int_equal(
+	    isotime_parse("2026-11-27 22:39:13.250-0500", &t, why, sizeof(why)),
+	    0);
 	assert_int_equal(t, 1795837153LL);
 	assert_int_equal(isotime_days_from_civil(2000, 3, 1), 11017);
 	isotime_format_utc(-1, buf, sizeof(buf));
@@ -191,21 +196,18 @@ test_isotime(void **state)
 
 	/* no zone: local time, here UTC+9 all year */
 	setenv("TZ", "Asia/Seoul", 1);
-	assert_int_equal(isotime_parse("2026-11-28T12:39:13", &t, why,
-				       sizeof(why)),
-			 0);
+	assert_int_equal(
+	    isotime_parse("2026-11-28T12:39:13", &t, why, sizeof(why)), 0);
 	assert_int_equal(t, 1795837153LL);
 	setenv("TZ", "UTC", 1);
 
-	assert_int_equal(isotime_parse("2026-02-30", &t, why, sizeof(why)),
-			 -1);
+	assert_int_equal(isotime_parse("2026-02-30", &t, why, sizeof(why)), -1);
 	assert_string_equal(why, "'2026-02-30' is not a real date");
-	assert_int_equal(isotime_parse("2026-01-01T25:00Z", &t, why,
-				       sizeof(why)),
-			 -1);
+	assert_int_equal(
+	    isotime_parse("2026-01-01T25:00Z", &t, why, sizeof(why)), -1);
 	assert_int_equal(isotime_parse("yesterday", &t, why, sizeof(why)), -1);
 	assert_string_equal(why, "'yesterday' is not an ISO 8601 time (like "
-				 "2026-03-01T09:30:00Z)");
+	                         "2026-03-01T09:30:00Z)");
 }
 
 static void
