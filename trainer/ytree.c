@@ -386,7 +386,7 @@ ytree_parse(const char *file, const char *buf, size_t len, struct ynode **root,
 				diag_error(diags, file, line, col,
 				           "the file is not valid UTF-8 (byte "
 				           "0x%02X is not part of a valid "
-					   "character; save the file as UTF-8)",
+				           "character; save the file as UTF-8)",
 				           (unsigned char)buf[bad]);
 			return -EX_DATAERR;
 		}

@@ -109,12 +109,12 @@ static void
 test_empty_optional_values_mean_none(void **state)
 {
 	struct deck *d = load_ok(HEAD "  - id: x\n"
-				      "    q: Q?\n"
-				      "    a: A\n"
-				      "    tags:\n"
-				      "    accept:\n"
-				      "    hint: \"\"\n"
-				      "    note: ~\n");
+	                              "    q: Q?\n"
+	                              "    a: A\n"
+	                              "    tags:\n"
+	                              "    accept:\n"
+	                              "    hint: \"\"\n"
+	                              "    note: ~\n");
 
 	(void)state;
 	assert_int_equal(d->cards[0].tags.n, 0);
@@ -440,7 +440,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_card),
 		cmocka_unit_test(test_optional_fields_absent),
-				cmocka_unit_test(test_empty_optional_values_mean_none),
+		cmocka_unit_test(test_empty_optional_values_mean_none),
 		cmocka_unit_test(test_reverse),
 		cmocka_unit_test(test_date_cards),
 		cmocka_unit_test(test_number_cards),
