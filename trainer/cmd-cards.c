@@ -134,9 +134,12 @@ card_text(const struct deck *d, const struct card *c)
 	}
 	if (c->type == CARD_NUMBER && c->tolerance > 0) {
 		char buf[64];
+		int dollars = c->unit && strcmp(c->unit, "$") == 0;
+		int percent = c->unit && strcmp(c->unit, "%") == 0;
 
-		number_format(c->tolerance, buf, sizeof(buf));
-		printf("  %-9s+/- %s\n", "within:", buf);
+		number_format_words(c->tolerance, buf, sizeof(buf));
+		printf("  %-9s+/- %s%s%s\n", "within:", dollars ? "$" : "", buf,
+		       percent ? "%" : "");
 	}
 	print_list("also:", &c->accept, 0);
 	print_list("choices:", &c->choices, 0);

@@ -148,3 +148,36 @@ number_format(double v, char *buf, size_t size)
 			*end = '\0';
 	}
 }
+
+void
+number_format_words(double v, char *buf, size_t size)
+{
+	static const struct {
+		double factor;
+		const char *word;
+	} big[] = { { 1e12, "trillion" },
+		    { 1e9, "billion" },
+		    { 1e6, "million" } };
+	char digits[64], *dot;
+	size_t n, lead, k = 0;
+	double a = fabs(v);
+
+	for (size_t i = 0; i < sizeof(big) / sizeof(big[0]); i++)
+		if (a >= big[i].factor) {
+			number_format(v / big[i].factor, digits,
+			              sizeof(digits));
+			snprintf(buf, size, "%s %s", digits, big[i].word);
+			return;
+		}
+	number_format(v, digits, sizeof(digits));
+	/* thousands separators in the whole part */
+	dot = strchr(digits, '.');
+	n = dot ? (size_t)(dot - digits) : strlen(digits);
+	lead = digits[0] == '-';
+	for (size_t i = 0; i < n && k + 2 < size; i++) {
+		if (i > lead && (n - i) % 3 == 0)
+			buf[k++] = ',';
+		buf[k++] = digits[i];
+	}
+	snprintf(buf + k, size - k, "%s", digits + n);
+}

@@ -35,4 +35,11 @@ int number_parse(const char *s, struct number *out, char *why, size_t size);
  */
 void number_format(double v, char *buf, size_t size);
 
+/*
+ * Format 'v' for people: a scale word from a million up ("100 million",
+ * "2.3 billion"), thousands separators below ("142,901"), at most six
+ * decimals.
+ */
+void number_format_words(double v, char *buf, size_t size);
+
 #endif

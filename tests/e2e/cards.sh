@@ -77,7 +77,7 @@ run cards --decks "$WORK/d" --tag figures
 is "a number card shows unit and tolerance" "$out" "t/aid  number  [figures]
   q:       How much aid?
   a:       \$2.3 billion
-  within:  +/- 100000000"
+  within:  +/- \$100 million"
 
 run cards --decks "$WORK/d"
 has "an order card lists its items in order" "$out" "  order:   1. a  2. b  3. c"

@@ -165,6 +165,18 @@ test_number_format(void **state)
 	assert_string_equal(buf, "0.05");
 	number_format(8, buf, sizeof(buf));
 	assert_string_equal(buf, "8");
+	number_format_words(1e8, buf, sizeof(buf));
+	assert_string_equal(buf, "100 million");
+	number_format_words(2.3e9, buf, sizeof(buf));
+	assert_string_equal(buf, "2.3 billion");
+	number_format_words(142901, buf, sizeof(buf));
+	assert_string_equal(buf, "142,901");
+	number_format_words(-1234567.5, buf, sizeof(buf));
+	assert_string_equal(buf, "-1.234568 million");
+	number_format_words(-123456.25, buf, sizeof(buf));
+	assert_string_equal(buf, "-123,456.25");
+	number_format_words(999, buf, sizeof(buf));
+	assert_string_equal(buf, "999");
 }
 
 static void
