@@ -5,7 +5,7 @@
 #ifndef TRAINER_CLI_H
 #define TRAINER_CLI_H
 
-#include "deck.h"
+#include "deckset.h"
 
 #define TRAINER_VERSION "0.1.0"
 

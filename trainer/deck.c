@@ -185,43 +185,17 @@ article(enum card_type t)
 
 /* ---- suggestions ---- */
 
-static void
-lower_copy(const char *s, char *buf, size_t size)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < size && s[i]; i++)
-		buf[i] =
-		    (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-	buf[i] = '\0';
-}
-
-/* How close 'word' is to 'cand': an edit distance, or SIZE_MAX when it is
- * too far to suggest. */
-static size_t
-closeness(const char *word, const char *cand)
-{
-	size_t len = strlen(cand), limit = len <= 2 ? 0 : len <= 5 ? 1 : 2;
-	size_t d;
-
-	if (strcmp(word, cand) == 0)
-		return 0;
-	d = edit_distance(word, cand, limit);
-	return d <= limit ? d : SIZE_MAX;
-}
-
 /* The key in 'keys' that 'word' most likely meant, or NULL. */
 static const char *
 suggest_key(const char *word, const struct key *keys, size_t nkeys)
 {
-	char low[128], cand[128];
+	char cand[64];
 	size_t best = SIZE_MAX;
 	const char *pick = NULL;
 
-	lower_copy(word, low, sizeof(low));
 	for (size_t i = 0; i < nkeys; i++) {
 		const char *w = keys[i].words;
-		size_t d = closeness(low, keys[i].name);
+		size_t d = suggest_distance(word, keys[i].name);
 
 		while (w && *w) {
 			size_t n = strcspn(w, " ");
@@ -229,8 +203,8 @@ suggest_key(const char *word, const struct key *keys, size_t nkeys)
 			if (n < sizeof(cand)) {
 				memcpy(cand, w, n);
 				cand[n] = '\0';
-				if (closeness(low, cand) < d)
-					d = closeness(low, cand);
+				if (suggest_distance(word, cand) < d)
+					d = suggest_distance(word, cand);
 			}
 			w += n;
 			w += *w == ' ';
@@ -238,28 +212,6 @@ suggest_key(const char *word, const struct key *keys, size_t nkeys)
 		if (d < best) {
 			best = d;
 			pick = keys[i].name;
-		}
-	}
-	return pick;
-}
-
-/* The string in 'v' closest to 'word', or NULL. */
-static const char *
-suggest_word(const char *word, const char *const *v, size_t n)
-{
-	char low[128], cand[128];
-	size_t best = SIZE_MAX;
-	const char *pick = NULL;
-
-	lower_copy(word, low, sizeof(low));
-	for (size_t i = 0; i < n; i++) {
-		size_t d;
-
-		lower_copy(v[i], cand, sizeof(cand));
-		d = closeness(low, cand);
-		if (d < best) {
-			best = d;
-			pick = v[i];
 		}
 	}
 	return pick;
@@ -727,9 +679,9 @@ read_type(struct loader *l, const struct ynode *v, struct draft *d, int *known)
 			*known = 1;
 			return;
 		}
-	if (suggest_word(t, type_names, NTYPES))
+	if (suggest(t, type_names, NTYPES))
 		err(l, v, "unknown card type '%s' (did you mean '%s'?)", t,
-		    suggest_word(t, type_names, NTYPES));
+		    suggest(t, type_names, NTYPES));
 	else
 		err(l, v,
 		    "unknown card type '%s' (a card is text, date, number, "
@@ -890,8 +842,7 @@ check_choice(struct loader *l, const struct ynode *v, const struct draft *d)
 	if (d->a == NULL || d->choices.n == 0 ||
 	    strlist_find(&d->choices, d->a) >= 0)
 		return;
-	close =
-	    suggest_word(d->a, (const char *const *)d->choices.v, d->choices.n);
+	close = suggest(d->a, (const char *const *)d->choices.v, d->choices.n);
 	if (close)
 		err(l, v,
 		    "the answer '%s' is not one of the choices (did you "
@@ -1056,56 +1007,6 @@ read_deck(struct loader *l, const struct ynode *root)
 		read_card(l, slot[DK_CARDS]->kids[i], i + 1);
 }
 
-/* ---- diagnostics in order ---- */
-
-struct group {
-	size_t start, end; /* an error and the notes after it */
-	int line, col;
-};
-
-static int
-group_cmp(const void *a, const void *b)
-{
-	const struct group *x = a, *y = b;
-
-	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
-	if (x->col != y->col)
-		return x->col < y->col ? -1 : 1;
-	return x->start < y->start ? -1 : x->start > y->start;
-}
-
-/* Move the diagnostics of 'from' to 'to' in order of position; each error
- * keeps the notes that follow it. */
-static void
-move_sorted(struct diag_list *to, struct diag_list *from)
-{
-	struct group *g = xcalloc(from->n, sizeof(*g));
-	size_t ng = 0;
-
-	for (size_t i = 0; i < from->n; i++) {
-		if (from->v[i].level == DIAG_NOTE && ng > 0) {
-			g[ng - 1].end = i + 1;
-			continue;
-		}
-		g[ng].start = i;
-		g[ng].end = i + 1;
-		g[ng].line = from->v[i].line;
-		g[ng].col = from->v[i].col;
-		ng++;
-	}
-	qsort(g, ng, sizeof(*g), group_cmp);
-	for (size_t i = 0; i < ng; i++)
-		for (size_t j = g[i].start; j < g[i].end; j++) {
-			const struct diag *d = &from->v[j];
-
-			diag_add(to, d->level, d->file, d->line, d->col, "%s",
-			         d->msg);
-		}
-	free(g);
-	diag_list_release(from);
-}
-
 /* ---- loading ---- */
 
 int
@@ -1125,7 +1026,7 @@ deck_load_buffer(const char *file, const char *buf, size_t len,
 		read_deck(&l, root);
 	if (rc == 0 && local.nerrors > 0)
 		rc = -EX_DATAERR;
-	move_sorted(diags, &local);
+	diag_list_move_sorted(diags, &local);
 	ytree_free(root);
 	free(l.ids);
 	if (rc < 0) {
@@ -1134,66 +1035,6 @@ deck_load_buffer(const char *file, const char *buf, size_t len,
 	}
 	*out = l.deck;
 	return 0;
-}
-
-/* strerror with a lower-case first letter, as our messages are. */
-static const char *
-errno_text(int e, char *buf, size_t size)
-{
-	snprintf(buf, size, "%s", strerror(e));
-	if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
-		buf[0] = (char)(buf[0] + 32);
-	return buf;
-}
-
-int
-deck_load_file(const char *path, struct deck **out, struct diag_list *diags)
-{
-	struct strbuf sb = { 0 };
-	struct stat st;
-	char ebuf[128], chunk[65536];
-	ssize_t n;
-	int fd, rc;
-
-	*out = NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		diag_error(diags, path, 0, 0, "cannot open: %s",
-		           errno_text(errno, ebuf, sizeof(ebuf)));
-		return -EX_NOINPUT;
-	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		diag_error(diags, path, 0, 0, "is a folder, not a deck file");
-		close(fd);
-		return -EX_NOINPUT;
-	}
-	if (S_ISREG(st.st_mode) && st.st_size > YTREE_MAX_FILE) {
-		diag_error(diags, path, 0, 0,
-		           "file is too large (%lld bytes; a deck file may "
-		           "have at most %d MiB)",
-		           (long long)st.st_size,
-		           YTREE_MAX_FILE / (1024 * 1024));
-		close(fd);
-		return -EX_DATAERR;
-	}
-	/* Read at most one byte past the limit: enough to refuse it. */
-	while (sb.len <= YTREE_MAX_FILE &&
-	       (n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			diag_error(diags, path, 0, 0, "cannot read: %s",
-			           errno_text(errno, ebuf, sizeof(ebuf)));
-			close(fd);
-			strbuf_release(&sb);
-			return -EX_NOINPUT;
-		}
-		strbuf_add(&sb, chunk, (size_t)n);
-	}
-	close(fd);
-	rc = deck_load_buffer(path, sb.buf ? sb.buf : "", sb.len, out, diags);
-	strbuf_release(&sb);
-	return rc;
 }
 
 void
@@ -1225,122 +1066,4 @@ int
 card_has_tag(const struct card *card, const char *tag)
 {
 	return strlist_find(&card->tags, tag) >= 0;
-}
-
-/* ---- sets of decks ---- */
-
-struct deck *
-deckset_find(const struct deckset *set, const char *name)
-{
-	for (size_t i = 0; i < set->n; i++)
-		if (strcmp(set->v[i]->name, name) == 0)
-			return set->v[i];
-	return NULL;
-}
-
-/* Add 'deck' to 'set' unless its name is taken.  Takes ownership. */
-static int
-deckset_add(struct deckset *set, struct deck *deck, struct diag_list *diags)
-{
-	struct deck *other = deckset_find(set, deck->name);
-
-	if (other) {
-		diag_error(diags, deck->file, deck->name_line, deck->name_col,
-		           "deck name '%s' is already used by %s", deck->name,
-		           other->file);
-		diag_note(diags, other->file, other->name_line, other->name_col,
-		          "'%s' is named here", deck->name);
-		deck_free(deck);
-		return -EX_DATAERR;
-	}
-	set->v = xgrow(set->v, &set->alloc, set->n + 1, sizeof(*set->v));
-	set->v[set->n++] = deck;
-	return 0;
-}
-
-static int
-load_one(struct deckset *set, const char *path, struct diag_list *diags)
-{
-	struct deck *deck;
-	int rc = deck_load_file(path, &deck, diags);
-
-	set->nfiles++;
-	if (rc < 0)
-		return rc;
-	return deckset_add(set, deck, diags);
-}
-
-static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int
-is_deck_name(const char *name)
-{
-	size_t n = strlen(name);
-
-	if (name[0] == '.')
-		return 0;
-	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
-	       (n > 4 && strcmp(name + n - 4, ".yml") == 0);
-}
-
-int
-deckset_load(struct deckset *set, const char *path, struct diag_list *diags)
-{
-	struct strlist names = { 0 };
-	struct stat st;
-	struct dirent *de;
-	char ebuf[128];
-	DIR *dir;
-	int rc = 0;
-
-	if (stat(path, &st) < 0) {
-		diag_error(diags, path, 0, 0, "cannot open: %s",
-		           errno_text(errno, ebuf, sizeof(ebuf)));
-		return -EX_NOINPUT;
-	}
-	if (!S_ISDIR(st.st_mode))
-		return load_one(set, path, diags);
-
-	dir = opendir(path);
-	if (dir == NULL) {
-		diag_error(diags, path, 0, 0, "cannot open: %s",
-		           errno_text(errno, ebuf, sizeof(ebuf)));
-		return -EX_NOINPUT;
-	}
-	while ((de = readdir(dir)) != NULL)
-		if (is_deck_name(de->d_name))
-			strlist_push(&names, de->d_name);
-	closedir(dir);
-	if (names.n == 0) {
-		diag_error(diags, path, 0, 0,
-		           "no deck files (*.yaml or *.yml) in this folder");
-		return -EX_NOINPUT;
-	}
-	qsort(names.v, names.n, sizeof(*names.v), name_cmp);
-	for (size_t i = 0; i < names.n; i++) {
-		size_t len = strlen(path);
-		char *file = xasprintf("%s%s%s", path,
-		                       len && path[len - 1] == '/' ? "" : "/",
-		                       names.v[i]);
-		int r = load_one(set, file, diags);
-
-		free(file);
-		if (r < rc)
-			rc = r;
-	}
-	strlist_release(&names);
-	return rc;
-}
-
-void
-deckset_release(struct deckset *set)
-{
-	for (size_t i = 0; i < set->n; i++)
-		deck_free(set->v[i]);
-	free(set->v);
-	memset(set, 0, sizeof(*set));
 }

@@ -64,14 +64,6 @@ struct deck {
 	size_t alloc;
 };
 
-/* A set of decks with distinct names, in the order they were loaded. */
-struct deckset {
-	struct deck **v;
-	size_t n;
-	size_t alloc;
-	size_t nfiles; /* files read, with or without errors */
-};
-
 /* "text", "date"...: the name of a card type as written in decks. */
 const char *deck_type_name(enum card_type type);
 
@@ -83,13 +75,6 @@ const char *deck_type_name(enum card_type type);
 int deck_load_buffer(const char *file, const char *buf, size_t len,
                      struct deck **out, struct diag_list *diags);
 
-/*
- * Load the deck file at 'path'.  As deck_load_buffer; also -EX_NOINPUT
- * when the file does not exist or cannot be read.
- */
-int deck_load_file(const char *path, struct deck **out,
-                   struct diag_list *diags);
-
 /* Free a deck; NULL is fine. */
 void deck_free(struct deck *deck);
 
@@ -98,21 +83,5 @@ const struct card *deck_find(const struct deck *deck, const char *id);
 
 /* Does 'card' carry 'tag'? */
 int card_has_tag(const struct card *card, const char *tag);
-
-/*
- * Add the deck file at 'path', or every "*.yaml" and "*.yml" file in the
- * folder at 'path' (in name order), to 'set'.  Decks with errors are left
- * out and their problems added to 'diags'; a deck whose name is already
- * in the set is an error too.  Returns 0, -EX_DATAERR when any deck had an
- * error, or -EX_NOINPUT when 'path' (or a file in it) cannot be read.
- */
-int deckset_load(struct deckset *set, const char *path,
-                 struct diag_list *diags);
-
-/* Free every deck of 'set'; the set is empty and reusable after. */
-void deckset_release(struct deckset *set);
-
-/* The deck named 'name' in 'set', or NULL. */
-struct deck *deckset_find(const struct deckset *set, const char *name);
 
 #endif

@@ -71,6 +71,52 @@ diag_list_release(struct diag_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
+struct group {
+	size_t start, end; /* an error and the notes after it */
+	int line, col;
+};
+
+static int
+group_cmp(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+void
+diag_list_move_sorted(struct diag_list *to, struct diag_list *from)
+{
+	struct group *g = xcalloc(from->n, sizeof(*g));
+	size_t ng = 0;
+
+	for (size_t i = 0; i < from->n; i++) {
+		if (from->v[i].level == DIAG_NOTE && ng > 0) {
+			g[ng - 1].end = i + 1;
+			continue;
+		}
+		g[ng].start = i;
+		g[ng].end = i + 1;
+		g[ng].line = from->v[i].line;
+		g[ng].col = from->v[i].col;
+		ng++;
+	}
+	qsort(g, ng, sizeof(*g), group_cmp);
+	for (size_t i = 0; i < ng; i++)
+		for (size_t j = g[i].start; j < g[i].end; j++) {
+			const struct diag *d = &from->v[j];
+
+			diag_add(to, d->level, d->file, d->line, d->col, "%s",
+			         d->msg);
+		}
+	free(g);
+	diag_list_release(from);
+}
+
 void
 diag_print(const struct diag_list *l, FILE *fp)
 {

@@ -47,6 +47,12 @@ void diag_error(struct diag_list *l, const char *file, int line, int col,
 /* Shorthand for DIAG_NOTE. */
 void diag_note(struct diag_list *l, const char *file, int line, int col,
                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/*
+ * Move every diagnostic of 'from' to the end of 'to', sorted by line and
+ * column; each error or warning keeps the notes that follow it.  'from'
+ * is empty after.
+ */
+void diag_list_move_sorted(struct diag_list *to, struct diag_list *from);
 /* Free every diagnostic; the list is empty and reusable after. */
 void diag_list_release(struct diag_list *l);
 

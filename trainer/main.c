@@ -128,18 +128,11 @@ find_command(const char *name)
 static const char *
 closest_command(const char *name)
 {
-	const char *best = NULL;
-	size_t bestd = 3;
+	const char *names[NCOMMANDS];
 
-	for (size_t i = 0; i < NCOMMANDS; i++) {
-		size_t d = edit_distance(name, commands[i]->name, 2);
-
-		if (d < bestd) {
-			bestd = d;
-			best = commands[i]->name;
-		}
-	}
-	return best;
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		names[i] = commands[i]->name;
+	return suggest(name, names, NCOMMANDS);
 }
 
 enum { G_DB = 1, G_DECKS, G_NOW, G_SEED, G_NO_COLOR, G_HELP, G_VERSION };

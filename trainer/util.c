@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 static void
@@ -234,6 +235,48 @@ edit_distance(const char *a, const char *b, size_t limit)
 	free(prev);
 	free(cur);
 	return result;
+}
+
+static void
+lower_copy(const char *s, char *buf, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < size && s[i]; i++)
+		buf[i] =
+		    (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	buf[i] = '\0';
+}
+
+size_t
+suggest_distance(const char *word, const char *cand)
+{
+	char w[128], c[128];
+	size_t len, limit, d;
+
+	lower_copy(word, w, sizeof(w));
+	lower_copy(cand, c, sizeof(c));
+	len = strlen(c);
+	limit = len <= 2 ? 0 : len <= 5 ? 1 : 2;
+	d = edit_distance(w, c, limit);
+	return d <= limit ? d : SIZE_MAX;
+}
+
+const char *
+suggest(const char *word, const char *const *cands, size_t n)
+{
+	size_t best = SIZE_MAX;
+	const char *pick = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t d = suggest_distance(word, cands[i]);
+
+		if (d < best) {
+			best = d;
+			pick = cands[i];
+		}
+	}
+	return pick;
 }
 
 size_t

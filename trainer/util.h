@@ -57,6 +57,17 @@ void strbuf_release(struct strbuf *sb);
  */
 size_t edit_distance(const char *a, const char *b, size_t limit);
 
+/*
+ * How far 'word' is from the candidate 'cand', ignoring ASCII case: the
+ * edit distance, or SIZE_MAX when it is too far to suggest (any edit for a
+ * candidate of one or two letters, more than one up to five letters, more
+ * than two beyond).
+ */
+size_t suggest_distance(const char *word, const char *cand);
+
+/* The candidate closest to 'word' ("did you mean ...?"), or NULL. */
+const char *suggest(const char *word, const char *const *cands, size_t n);
+
 /* Number of UTF-8 code points in the first 'n' bytes of 's'. */
 size_t utf8_count(const char *s, size_t n);
 

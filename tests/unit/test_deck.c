@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "deck.h"
+#include "deckset.h"
 
 static struct deck *
 load_ok(const char *yaml)
@@ -379,7 +379,7 @@ test_load_file_missing(void **state)
 	struct deck *d;
 
 	(void)state;
-	assert_int_equal(deck_load_file("/nonexistent/x.yaml", &d, &diags),
+	assert_int_equal(deckset_load_file("/nonexistent/x.yaml", &d, &diags),
 	                 -EX_NOINPUT);
 	assert_null(d);
 	assert_int_equal(diags.nerrors, 1);

@@ -1,0 +1,192 @@
+/*
+ * deckset.c - deck files and folders, and the set of decks loaded from
+ * them.
+ */
+#include "deckset.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ytree.h"
+
+/* strerror with a lower-case first letter, as our messages are. */
+static const char *
+errno_text(int e, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", strerror(e));
+	if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
+		buf[0] = (char)(buf[0] + 32);
+	return buf;
+}
+
+int
+deckset_load_file(const char *path, struct deck **out, struct diag_list *diags)
+{
+	struct strbuf sb = { 0 };
+	struct stat st;
+	char ebuf[128], chunk[65536];
+	ssize_t n;
+	int fd, rc;
+
+	*out = NULL;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_error(diags, path, 0, 0, "cannot open: %s",
+		           errno_text(errno, ebuf, sizeof(ebuf)));
+		return -EX_NOINPUT;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		diag_error(diags, path, 0, 0, "is a folder, not a deck file");
+		close(fd);
+		return -EX_NOINPUT;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > YTREE_MAX_FILE) {
+		diag_error(diags, path, 0, 0,
+		           "file is too large (%lld bytes; a deck file may "
+		           "have at most %d MiB)",
+		           (long long)st.st_size,
+		           YTREE_MAX_FILE / (1024 * 1024));
+		close(fd);
+		return -EX_DATAERR;
+	}
+	/* Read at most one byte past the limit: enough to refuse it. */
+	while (sb.len <= YTREE_MAX_FILE &&
+	       (n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			diag_error(diags, path, 0, 0, "cannot read: %s",
+			           errno_text(errno, ebuf, sizeof(ebuf)));
+			close(fd);
+			strbuf_release(&sb);
+			return -EX_NOINPUT;
+		}
+		strbuf_add(&sb, chunk, (size_t)n);
+	}
+	close(fd);
+	rc = deck_load_buffer(path, sb.buf ? sb.buf : "", sb.len, out, diags);
+	strbuf_release(&sb);
+	return rc;
+}
+
+struct deck *
+deckset_find(const struct deckset *set, const char *name)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->v[i]->name, name) == 0)
+			return set->v[i];
+	return NULL;
+}
+
+/* Add 'deck' to 'set' unless its name is taken.  Takes ownership. */
+static int
+deckset_add(struct deckset *set, struct deck *deck, struct diag_list *diags)
+{
+	struct deck *other = deckset_find(set, deck->name);
+
+	if (other) {
+		diag_error(diags, deck->file, deck->name_line, deck->name_col,
+		           "deck name '%s' is already used by %s", deck->name,
+		           other->file);
+		diag_note(diags, other->file, other->name_line, other->name_col,
+		          "'%s' is named here", deck->name);
+		deck_free(deck);
+		return -EX_DATAERR;
+	}
+	set->v = xgrow(set->v, &set->alloc, set->n + 1, sizeof(*set->v));
+	set->v[set->n++] = deck;
+	return 0;
+}
+
+static int
+load_one(struct deckset *set, const char *path, struct diag_list *diags)
+{
+	struct deck *deck;
+	int rc = deckset_load_file(path, &deck, diags);
+
+	set->nfiles++;
+	if (rc < 0)
+		return rc;
+	return deckset_add(set, deck, diags);
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+is_deck_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (name[0] == '.')
+		return 0;
+	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+	       (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+}
+
+int
+deckset_load(struct deckset *set, const char *path, struct diag_list *diags)
+{
+	struct strlist names = { 0 };
+	struct stat st;
+	struct dirent *de;
+	char ebuf[128];
+	DIR *dir;
+	int rc = 0;
+
+	if (stat(path, &st) < 0) {
+		diag_error(diags, path, 0, 0, "cannot open: %s",
+		           errno_text(errno, ebuf, sizeof(ebuf)));
+		return -EX_NOINPUT;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return load_one(set, path, diags);
+
+	dir = opendir(path);
+	if (dir == NULL) {
+		diag_error(diags, path, 0, 0, "cannot open: %s",
+		           errno_text(errno, ebuf, sizeof(ebuf)));
+		return -EX_NOINPUT;
+	}
+	while ((de = readdir(dir)) != NULL)
+		if (is_deck_name(de->d_name))
+			strlist_push(&names, de->d_name);
+	closedir(dir);
+	if (names.n == 0) {
+		diag_error(diags, path, 0, 0,
+		           "no deck files (*.yaml or *.yml) in this folder");
+		return -EX_NOINPUT;
+	}
+	qsort(names.v, names.n, sizeof(*names.v), name_cmp);
+	for (size_t i = 0; i < names.n; i++) {
+		size_t len = strlen(path);
+		char *file = xasprintf("%s%s%s", path,
+		                       len && path[len - 1] == '/' ? "" : "/",
+		                       names.v[i]);
+		int r = load_one(set, file, diags);
+
+		free(file);
+		if (r < rc)
+			rc = r;
+	}
+	strlist_release(&names);
+	return rc;
+}
+
+void
+deckset_release(struct deckset *set)
+{
+	for (size_t i = 0; i < set->n; i++)
+		deck_free(set->v[i]);
+	free(set->v);
+	memset(set, 0, sizeof(*set));
+}
