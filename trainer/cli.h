@@ -29,6 +29,7 @@ struct command {
 
 extern const struct command cmd_check;
 extern const struct command cmd_cards;
+extern const struct command cmd_replay;
 
 /* Print "trainer: NAME: MESSAGE" and a hint to try --help; returns
  * EX_USAGE for the command to return. */

@@ -23,6 +23,7 @@
 static const struct command *const commands[] = {
 	&cmd_check,
 	&cmd_cards,
+	&cmd_replay,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

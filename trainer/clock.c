@@ -1,0 +1,27 @@
+/*
+ * clock.c - the program's side of time.
+ */
+#include "clock.h"
+
+#include <time.h>
+
+long
+clock_utc_offset(long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (localtime_r(&tt, &tm) == NULL)
+		return 0;
+	return tm.tm_gmtoff;
+}
+
+struct fsrs_when
+clock_when(long long t, int rollover_hour)
+{
+	struct fsrs_when w;
+
+	w.time = t;
+	w.day = fsrs_day(t, clock_utc_offset(t), rollover_hour);
+	return w;
+}

@@ -1,0 +1,19 @@
+/*
+ * clock.h - the program's side of time: what time it is (or what --now
+ * says it is), and which local day a moment falls on.  The engine never
+ * reads the clock or the time zone; it gets fsrs_when values from here.
+ */
+#ifndef TRAINER_CLOCK_H
+#define TRAINER_CLOCK_H
+
+#include "fsrs.h"
+
+#define CLOCK_DEFAULT_ROLLOVER 4 /* a new day starts at 4 in the morning */
+
+/* Seconds east of UTC of the local time zone (TZ) at Unix time 't'. */
+long clock_utc_offset(long long t);
+
+/* Moment 't' and its local day, the day starting at 'rollover_hour'. */
+struct fsrs_when clock_when(long long t, int rollover_hour);
+
+#endif
