@@ -4,6 +4,7 @@
 #   make run        install what is missing, build, start on the bundled decks
 #   make test       install what is missing, build, run every test
 #   make deps       install the build and test dependencies (apt-get)
+#   make bench      run the benchmarks and print their figures
 #   make fuzz       build the libFuzzer targets (clang) and run each briefly
 #   make format     format the code with clang-format
 #   make install PREFIX=/usr/local DESTDIR=   /   make uninstall
@@ -52,8 +53,8 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 
-.PHONY: all deps run test unit-tests fuzz format format-check install \
-	uninstall clean
+.PHONY: all deps run test unit-tests bench fuzz format format-check \
+	install uninstall clean
 
 all: $(PROG)
 
@@ -107,6 +108,13 @@ run: deps
 test: deps
 	@$(MAKE) --no-print-directory all unit-tests
 	@TRAINER=$(PROG) BUILD=$(BUILD) tests/run
+
+$(BUILD)/bench/%: tests/bench/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $<
+
+bench: all $(BUILD)/bench/gen-reviews
+	@TRAINER=$(PROG) BUILD=$(BUILD) tests/bench/run
 
 # The engine sources a fuzz target links with.
 FUZZ_LINK = $(addprefix trainer/,util.c diag.c out.c date.c number.c ytree.c deck.c)
