@@ -6,6 +6,7 @@
 #define TRAINER_CLI_H
 
 #include "deckset.h"
+#include "store.h"
 
 #define TRAINER_VERSION "0.1.0"
 
@@ -17,6 +18,7 @@ struct cli {
 	unsigned long long seed; /* --seed */
 	int has_seed;
 	int color; /* colour wanted: a terminal, no --no-color, no NO_COLOR */
+	long long started; /* the real time the program started */
 };
 
 struct command {
@@ -30,6 +32,8 @@ struct command {
 extern const struct command cmd_check;
 extern const struct command cmd_cards;
 extern const struct command cmd_replay;
+extern const struct command cmd_backup;
+extern const struct command cmd_db;
 
 /* Print "trainer: NAME: MESSAGE" and a hint to try --help; returns
  * EX_USAGE for the command to return. */
@@ -45,5 +49,29 @@ const char *cli_decks_path(const struct cli *cli);
  * exit status when any deck could not be loaded.
  */
 int cli_load_decks(const struct cli *cli, struct deckset *set);
+
+/* The time now: real time, or --now plus the real time since the start. */
+long long cli_now(const struct cli *cli);
+
+/*
+ * The progress database's path: --db, $TRAINER_DB,
+ * $XDG_DATA_HOME/trainer/progress.db or ~/.local/share/trainer/progress.db.
+ * NULL (after a message) when none can be made.
+ */
+const char *cli_db_path(const struct cli *cli);
+
+/*
+ * Open the progress database, printing any problem.  Returns 0 and sets
+ * '*st', or the exit status.
+ */
+int cli_open_store(const struct cli *cli, struct store **st);
+
+/*
+ * Open the progress database and sync the decks into it, printing any
+ * problem.  A deck with errors is reported and left as it was; the rest
+ * go on.  Returns 0 and sets '*st' (closed and NULL on failure); the exit
+ * status for deck errors goes to '*deck_status' (0 when none).
+ */
+int cli_open_synced(const struct cli *cli, struct store **st, int *deck_status);
 
 #endif

@@ -9,27 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "isotime.h"
 #include "number.h"
 #include "opt.h"
 #include "out.h"
-
-struct filter {
-	const char *deck;
-	struct strlist tags; /* a card matches when it has any of them */
-};
-
-static int
-matches(const struct filter *f, const struct deck *d, const struct card *c)
-{
-	if (f->deck && strcmp(d->name, f->deck) != 0)
-		return 0;
-	if (f->tags.n == 0)
-		return 1;
-	for (size_t i = 0; i < f->tags.n; i++)
-		if (card_has_tag(c, f->tags.v[i]))
-			return 1;
-	return 0;
-}
 
 static json_t *
 json_strlist(const struct strlist *l)
@@ -48,12 +31,15 @@ json_str_or_null(const char *s)
 }
 
 static json_t *
-card_json(const struct deck *d, const struct card *c)
+card_json(const struct store_card *sc)
 {
+	const struct card *c = &sc->card;
+	const struct fsrs_card *m = &sc->mem;
 	json_t *o = json_object();
+	char due[32];
 
 	json_object_set_new(o, "id", json_string(c->id));
-	json_object_set_new(o, "deck", json_string(d->name));
+	json_object_set_new(o, "deck", json_string(sc->deck));
 	json_object_set_new(o, "type", json_string(deck_type_name(c->type)));
 	json_object_set_new(o, "question", json_string(c->q));
 	json_object_set_new(o, "answer", json_str_or_null(c->a));
@@ -72,6 +58,15 @@ card_json(const struct deck *d, const struct card *c)
 		json_object_set_new(o, "unit", json_null());
 		json_object_set_new(o, "tolerance", json_null());
 	}
+	json_object_set_new(o, "state", json_string(fsrs_state_name(m->state)));
+	isotime_format_utc(m->due, due, sizeof(due));
+	json_object_set_new(
+	    o, "due", m->state == FSRS_NEW ? json_null() : json_string(due));
+	json_object_set_new(o, "stability", json_real(m->stability));
+	json_object_set_new(o, "difficulty", json_real(m->difficulty));
+	json_object_set_new(o, "reps", json_integer(m->reps));
+	json_object_set_new(o, "lapses", json_integer(m->lapses));
+	json_object_set_new(o, "suspended", json_boolean(sc->suspended));
 	return o;
 }
 
@@ -112,9 +107,29 @@ print_list(const char *label, const struct strlist *l, int numbered)
 }
 
 static void
-card_text(const struct deck *d, const struct card *c)
+print_state(const struct store_card *sc)
 {
-	printf("%s/", d->name);
+	const struct fsrs_card *m = &sc->mem;
+	char due[32];
+
+	printf("  %-9s%s", "state:", fsrs_state_name(m->state));
+	if (m->state != FSRS_NEW) {
+		isotime_format_utc(m->due, due, sizeof(due));
+		printf(", due %s, stability %.2f days, difficulty %.2f, "
+		       "%d review%s, %d lapse%s",
+		       due, m->stability, m->difficulty, m->reps,
+		       m->reps == 1 ? "" : "s", m->lapses,
+		       m->lapses == 1 ? "" : "s");
+	}
+	puts(sc->suspended ? ", suspended" : "");
+}
+
+static void
+card_text(const struct store_card *sc)
+{
+	const struct card *c = &sc->card;
+
+	printf("%s/", sc->deck);
 	out_safe(stdout, c->id, 0);
 	printf("  %s", deck_type_name(c->type));
 	for (size_t i = 0; i < c->tags.n; i++)
@@ -144,25 +159,28 @@ card_text(const struct deck *d, const struct card *c)
 	print_list("also:", &c->accept, 0);
 	print_list("choices:", &c->choices, 0);
 	print_list("order:", &c->items, 1);
+	print_state(sc);
 }
 
 static int
 run_cards(struct cli *cli, int argc, char **argv)
 {
-	enum { O_JSON = 1, O_DECK, O_TAG };
+	enum { O_JSON = 1, O_DECK, O_TAG, O_DUE };
 	static const struct opt opts[] = {
-		{ "json", 0, O_JSON },
-		{ "deck", 1, O_DECK },
-		{ "tag", 1, O_TAG },
+		{ "json", 0, O_JSON }, { "deck", 1, O_DECK },
+		{ "tag", 1, O_TAG },   { "due", 0, O_DUE },
 		{ NULL, 0, 0 },
 	};
-	struct filter f = { 0 };
-	struct deckset set = { 0 };
+	struct strlist tags = { 0 };
+	struct store_filter f = { 0 };
+	struct store *st = NULL;
+	struct store_card *cards = NULL;
+	struct diag_list diags = { 0 };
 	struct optparse p;
 	const char *value;
 	json_t *all = NULL;
-	int id, json = 0, rc;
-	size_t shown = 0;
+	size_t n = 0;
+	int id, json = 0, rc, deck_status = 0;
 
 	opt_init(&p, argc, argv);
 	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
@@ -174,7 +192,10 @@ run_cards(struct cli *cli, int argc, char **argv)
 			f.deck = value;
 			break;
 		case O_TAG:
-			strlist_push(&f.tags, value);
+			strlist_push(&tags, value);
+			break;
+		case O_DUE:
+			f.due_only = 1;
 			break;
 		case OPT_ARG:
 			rc = cli_usage_error(&cmd_cards,
@@ -185,48 +206,47 @@ run_cards(struct cli *cli, int argc, char **argv)
 			goto out;
 		}
 	}
-	rc = cli_load_decks(cli, &set);
+	f.tags = &tags;
+	f.now = cli_now(cli);
+	rc = cli_open_synced(cli, &st, &deck_status);
 	if (rc != 0)
 		goto out;
-	if (f.deck && deckset_find(&set, f.deck) == NULL) {
+	if (f.deck && !store_has_deck(st, f.deck)) {
 		rc = cli_usage_error(&cmd_cards, "no deck is named '%s'",
 		                     f.deck);
 		goto out;
 	}
-
-	if (json)
-		all = json_array();
-	for (size_t i = 0; i < set.n; i++) {
-		const struct deck *d = set.v[i];
-
-		for (size_t j = 0; j < d->ncards; j++) {
-			const struct card *c = &d->cards[j];
-
-			if (!matches(&f, d, c))
-				continue;
-			if (json)
-				json_array_append_new(all, card_json(d, c));
-			else
-				card_text(d, c);
-			shown++;
-		}
+	rc = store_cards(st, &f, &cards, &n, &diags);
+	diag_print(&diags, stderr);
+	if (rc < 0) {
+		rc = diag_exit_code(rc);
+		goto out;
 	}
 	if (json) {
+		all = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(all, card_json(&cards[i]));
 		json_dumpf(all, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		putchar('\n');
-	} else if (shown == 0) {
-		puts("no cards match");
+	} else {
+		for (size_t i = 0; i < n; i++)
+			card_text(&cards[i]);
+		if (n == 0)
+			puts("no cards match");
 	}
+	rc = deck_status;
 out:
 	json_decref(all);
-	strlist_release(&f.tags);
-	deckset_release(&set);
+	store_cards_free(cards, n);
+	store_close(st);
+	strlist_release(&tags);
+	diag_list_release(&diags);
 	return rc;
 }
 
 const struct command cmd_cards = {
 	.name = "cards",
-	.usage = "[--json] [--deck D] [--tag T]...",
+	.usage = "[--json] [--deck D] [--tag T]... [--due]",
 	.summary = "list the cards of the decks",
 	.help =
 	    "options:\n"

@@ -459,7 +459,7 @@ new_card(struct loader *l, const char *id, const struct ynode *at)
 	return c;
 }
 
-static void
+void
 card_release(struct card *c)
 {
 	free(c->id);
@@ -472,6 +472,7 @@ card_release(struct card *c)
 	free(c->hint);
 	free(c->note);
 	free(c->unit);
+	memset(c, 0, sizeof(*c));
 }
 
 static void

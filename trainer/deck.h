@@ -31,6 +31,10 @@ enum card_type {
 
 #define CARD_MAX_OPTIONS 26 /* choices and order items: a to z */
 
+/* Bumped whenever loading the same file can give different cards, so
+ * the store knows to read unchanged deck files again. */
+#define DECK_LOADER_VERSION 1
+
 struct card {
 	char *id;
 	enum card_type type;
@@ -80,6 +84,9 @@ void deck_free(struct deck *deck);
 
 /* The card with 'id' in 'deck', or NULL. */
 const struct card *deck_find(const struct deck *deck, const char *id);
+
+/* Free what a card holds (not the card itself); it is zeroed after. */
+void card_release(struct card *c);
 
 /* Does 'card' carry 'tag'? */
 int card_has_tag(const struct card *card, const char *tag);

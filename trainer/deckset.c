@@ -134,23 +134,23 @@ is_deck_name(const char *name)
 }
 
 int
-deckset_load(struct deckset *set, const char *path, struct diag_list *diags)
+deckset_files(const char *path, struct strlist *files, struct diag_list *diags)
 {
 	struct strlist names = { 0 };
 	struct stat st;
 	struct dirent *de;
 	char ebuf[128];
 	DIR *dir;
-	int rc = 0;
 
 	if (stat(path, &st) < 0) {
 		diag_error(diags, path, 0, 0, "cannot open: %s",
 		           errno_text(errno, ebuf, sizeof(ebuf)));
 		return -EX_NOINPUT;
 	}
-	if (!S_ISDIR(st.st_mode))
-		return load_one(set, path, diags);
-
+	if (!S_ISDIR(st.st_mode)) {
+		strlist_push(files, path);
+		return 0;
+	}
 	dir = opendir(path);
 	if (dir == NULL) {
 		diag_error(diags, path, 0, 0, "cannot open: %s",
@@ -172,13 +172,27 @@ deckset_load(struct deckset *set, const char *path, struct diag_list *diags)
 		char *file = xasprintf("%s%s%s", path,
 		                       len && path[len - 1] == '/' ? "" : "/",
 		                       names.v[i]);
-		int r = load_one(set, file, diags);
 
+		strlist_push(files, file);
 		free(file);
+	}
+	strlist_release(&names);
+	return 0;
+}
+
+int
+deckset_load(struct deckset *set, const char *path, struct diag_list *diags)
+{
+	struct strlist files = { 0 };
+	int rc = deckset_files(path, &files, diags);
+
+	for (size_t i = 0; rc != -EX_NOINPUT && i < files.n; i++) {
+		int r = load_one(set, files.v[i], diags);
+
 		if (r < rc)
 			rc = r;
 	}
-	strlist_release(&names);
+	strlist_release(&files);
 	return rc;
 }
 

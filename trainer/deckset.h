@@ -32,6 +32,14 @@ int deckset_load_file(const char *path, struct deck **out,
 int deckset_load(struct deckset *set, const char *path,
                  struct diag_list *diags);
 
+/*
+ * The deck files at 'path': the file itself, or every "*.yaml" and
+ * "*.yml" file in the folder, in name order, appended to 'files'.
+ * Returns 0 or -EX_NOINPUT (with a diagnostic) when there are none.
+ */
+int deckset_files(const char *path, struct strlist *files,
+                  struct diag_list *diags);
+
 /* Free every deck of 'set'; the set is empty and reusable after. */
 void deckset_release(struct deckset *set);
 

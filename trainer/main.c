@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -21,9 +22,7 @@
 #endif
 
 static const struct command *const commands[] = {
-	&cmd_check,
-	&cmd_cards,
-	&cmd_replay,
+	&cmd_check, &cmd_cards, &cmd_replay, &cmd_backup, &cmd_db,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -106,6 +105,79 @@ cli_decks_path(const struct cli *cli)
 	return TRAINER_DECKS_DIR;
 }
 
+long long
+cli_now(const struct cli *cli)
+{
+	long long real = (long long)time(NULL);
+
+	return cli->has_now ? cli->now + (real - cli->started) : real;
+}
+
+const char *
+cli_db_path(const struct cli *cli)
+{
+	static char *made;
+	const char *env;
+
+	if (cli->db)
+		return cli->db;
+	if ((env = getenv("TRAINER_DB")) && *env)
+		return env;
+	free(made);
+	if ((env = getenv("XDG_DATA_HOME")) && *env == '/')
+		made = xasprintf("%s/trainer/progress.db", env);
+	else if ((env = getenv("HOME")) && *env)
+		made = xasprintf("%s/.local/share/trainer/progress.db", env);
+	else {
+		diag_say("no place for the progress database: set HOME, "
+		         "TRAINER_DB or --db");
+		return made = NULL;
+	}
+	return made;
+}
+
+int
+cli_open_store(const struct cli *cli, struct store **st)
+{
+	struct diag_list diags = { 0 };
+	const char *path = cli_db_path(cli);
+	int rc;
+
+	*st = NULL;
+	if (path == NULL)
+		return EX_USAGE;
+	rc = store_open(path, st, &diags);
+	diag_print(&diags, stderr);
+	diag_list_release(&diags);
+	return rc < 0 ? diag_exit_code(rc) : 0;
+}
+
+int
+cli_open_synced(const struct cli *cli, struct store **st, int *deck_status)
+{
+	struct diag_list diags = { 0 };
+	struct store_sync report;
+	int rc = cli_open_store(cli, st);
+
+	*deck_status = 0;
+	if (rc != 0)
+		return rc;
+	rc =
+	    store_sync(*st, cli_decks_path(cli), cli_now(cli), &report, &diags);
+	diag_print(&diags, stderr);
+	diag_list_release(&diags);
+	if (rc == -EX_DATAERR) {
+		*deck_status = EX_DATAERR;
+		rc = 0;
+	}
+	if (rc < 0) {
+		store_close(*st);
+		*st = NULL;
+		return diag_exit_code(rc);
+	}
+	return 0;
+}
+
 int
 cli_load_decks(const struct cli *cli, struct deckset *set)
 {
@@ -170,7 +242,7 @@ is_global(const char *arg)
 int
 main(int argc, char **argv)
 {
-	struct cli cli = { 0 };
+	struct cli cli = { .started = (long long)time(NULL) };
 	struct optparse p;
 	const struct command *cmd = NULL;
 	char **rest = xcalloc((size_t)argc + 1, sizeof(*rest));

@@ -48,7 +48,8 @@ if /usr/bin/python3 - "$json" <<'PY'
 import json, sys
 cards = json.loads(sys.argv[1])
 assert [c["id"] for c in cards] == ["rhee", "mdt", "aid", "who", "seq", "gap.1", "esc"], cards
-keys = ["id", "deck", "type", "question", "answer", "accept", "choices", "items", "tags", "hint", "note", "value", "unit", "tolerance"]
+keys = ["id", "deck", "type", "question", "answer", "accept", "choices", "items", "tags", "hint", "note", "value", "unit", "tolerance",
+        "state", "due", "stability", "difficulty", "reps", "lapses", "suspended"]
 for c in cards:
     assert list(c.keys()) == keys, c.keys()
 r, m, a, w, s, g, e = cards
@@ -60,6 +61,8 @@ assert s["items"] == ["a", "b", "c"] and s["answer"] is None
 assert g["question"] == "[...] means Combined Forces Command" and g["answer"] == "CFC"
 assert e["question"] == "Bell \x1b[31m red"
 assert all(c["deck"] == "t" for c in cards)
+assert all(c["state"] == "new" and c["due"] is None and c["reps"] == 0 and c["lapses"] == 0
+           and c["stability"] == 0 and c["difficulty"] == 0 and c["suspended"] is False for c in cards)
 PY
 then echo "ok - cards --json holds every field"; else echo "not ok - cards --json holds every field"; fi
 
@@ -71,13 +74,15 @@ run cards --decks "$WORK/d" --deck t --tag people
 is "text listing of one card" "$out" "t/rhee  text  [people]
   q:       Who was president?
   a:       Syngman Rhee
-  also:    Rhee | 이승만"
+  also:    Rhee | 이승만
+  state:   new"
 
 run cards --decks "$WORK/d" --tag figures
 is "a number card shows unit and tolerance" "$out" "t/aid  number  [figures]
   q:       How much aid?
   a:       \$2.3 billion
-  within:  +/- \$100 million"
+  within:  +/- \$100 million
+  state:   new"
 
 run cards --decks "$WORK/d"
 has "an order card lists its items in order" "$out" "  order:   1. a  2. b  3. c"

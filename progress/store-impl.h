@@ -1,0 +1,28 @@
+/*
+ * store-impl.h - what store.c and sync.c share inside the store.  Not for
+ * use outside progress/.
+ */
+#ifndef PROGRESS_STORE_IMPL_H
+#define PROGRESS_STORE_IMPL_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;
+};
+
+/* Report the connection's last error as "WHAT: sqlite's message";
+ * returns -EX_IOERR. */
+int store_fail(struct store *st, struct diag_list *diags, const char *what);
+
+/* Run SQL without results; returns 0 or store_fail. */
+int store_exec(struct store *st, const char *sql, struct diag_list *diags);
+
+/* Prepare 'sql'; returns NULL after store_fail. */
+sqlite3_stmt *store_prepare(struct store *st, const char *sql,
+                            struct diag_list *diags);
+
+#endif

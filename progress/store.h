@@ -1,0 +1,165 @@
+/*
+ * store.h - the progress store: one SQLite file holding the decks' cards,
+ * each card's memory state, every answer, every session.
+ *
+ * Invariants:
+ * - The file is in WAL mode with synchronous=FULL; each answer is one
+ *   transaction (the log row and the card's new state), so once
+ *   store_answer returns 0 the answer survives a crash or a kill.
+ * - The schema version is PRAGMA user_version; migrations only go
+ *   forward, inside BEGIN IMMEDIATE.  A file from a newer program, a file
+ *   that is not a trainer database, or a corrupt one is refused before
+ *   anything is written to it.
+ * - Cards are never deleted: a card gone from its deck is retired and
+ *   keeps its history; an edited card keeps its history and the edit is
+ *   recorded.
+ *
+ * Engine code: no terminal, no clock (times are parameters), no exit.
+ * Errors are diagnostics naming the file, and -EX_IOERR or -EX_DATAERR.
+ */
+#ifndef PROGRESS_STORE_H
+#define PROGRESS_STORE_H
+
+#include <stddef.h>
+
+#include "deck.h"
+#include "diag.h"
+#include "fsrs.h"
+
+#define STORE_VERSION 2 /* the schema this program writes */
+
+struct store;
+
+/*
+ * Open the database at 'path', creating it (and its folders) when it does
+ * not exist, and bring its schema up to STORE_VERSION.  Returns 0 and
+ * sets '*out', or a negative sysexits status with a diagnostic.
+ */
+int store_open(const char *path, struct store **out, struct diag_list *diags);
+
+/* Close; NULL is fine. */
+void store_close(struct store *st);
+
+/* The schema version of the open file (always STORE_VERSION). */
+int store_version(struct store *st);
+
+/* ---- decks ---- */
+
+struct store_sync {
+	size_t decks;    /* deck files seen */
+	size_t parsed;   /* of which parsed (changed since the last sync) */
+	size_t broken;   /* of which had errors: nothing changed for them */
+	size_t added;    /* cards new to the store */
+	size_t edited;   /* cards whose content changed */
+	size_t retired;  /* cards gone from their deck */
+	size_t returned; /* retired cards back in their deck */
+};
+
+/*
+ * Bring the store in line with the deck file or folder at 'path', in one
+ * transaction.  A deck file whose size and modification time are as at
+ * the last sync is not read again.  A deck with errors changes nothing;
+ * its problems go to 'diags' and the sync goes on with the others.
+ * Returns 0, -EX_DATAERR when some deck had errors (the rest synced),
+ * -EX_NOINPUT when 'path' cannot be read, or -EX_IOERR.
+ */
+int store_sync(struct store *st, const char *path, long long now,
+               struct store_sync *report, struct diag_list *diags);
+
+/* ---- cards ---- */
+
+struct store_card {
+	long long id;         /* the store's id of the card */
+	char *deck;           /* the deck's name */
+	struct card card;     /* the content */
+	struct fsrs_card mem; /* the memory state */
+	int suspended;
+	long long buried_until; /* 0 when not buried */
+};
+
+struct store_filter {
+	const char *deck;           /* NULL: every deck */
+	const struct strlist *tags; /* NULL or empty: any; else any of them */
+	int due_only;               /* only cards due at 'now' */
+	long long now;
+	int with_new; /* include new cards when due_only */
+};
+
+/*
+ * The live (not retired) cards matching 'f', in deck order.  Returns 0
+ * and sets '*cards' and '*n' (free with store_cards_free), or -EX_IOERR.
+ */
+int store_cards(struct store *st, const struct store_filter *f,
+                struct store_card **cards, size_t *n, struct diag_list *diags);
+void store_cards_free(struct store_card *cards, size_t n);
+
+/* Is there a live deck named 'name'? */
+int store_has_deck(struct store *st, const char *name);
+
+/* Suspend (1) or unsuspend (0) a card; bury it until 'until' (0: not). */
+int store_suspend(struct store *st, long long card, int suspended,
+                  struct diag_list *diags);
+int store_bury(struct store *st, long long card, long long until,
+               struct diag_list *diags);
+
+/* ---- sessions and answers ---- */
+
+/* Start a session; its id goes to '*id'. */
+int store_session_begin(struct store *st, const char *mode, const char *filters,
+                        long long now, long long *id, struct diag_list *diags);
+/* End it: the end time and its counts (from its answers). */
+int store_session_end(struct store *st, long long id, long long now,
+                      struct diag_list *diags);
+
+struct store_answer {
+	long long card;    /* store id of the card */
+	long long session; /* 0: none */
+	struct fsrs_when when;
+	int rating;          /* 1-4; 0 when not rated */
+	const char *answer;  /* as typed */
+	const char *verdict; /* right, close, partial, wrong, skipped */
+	int hinted;
+	long long duration_ms;
+	const struct fsrs_card *before; /* the card before the answer */
+	const struct fsrs_card *after;  /* after; NULL: schedule unchanged */
+};
+
+/*
+ * Log an answer and, when 'after' is given, store the card's new state,
+ * in one committed transaction.  The new log row's id goes to '*review'.
+ * Returns 0 only once the commit is done.
+ */
+int store_answer(struct store *st, const struct store_answer *a,
+                 long long *review, struct diag_list *diags);
+
+/*
+ * Take back the answer 'review': delete its log row and restore the card
+ * exactly as it was before.  -EX_DATAERR when the card has been answered
+ * again since (only the latest answer can be taken back).
+ */
+int store_undo(struct store *st, long long review, struct diag_list *diags);
+
+/* ---- settings ---- */
+
+/* The value of setting 'key' (free it), or NULL when unset. */
+char *store_setting(struct store *st, const char *key);
+int store_set_setting(struct store *st, const char *key, const char *value,
+                      struct diag_list *diags);
+
+/* ---- whole file ---- */
+
+/* Write a consistent copy of the database to 'file' (which must not
+ * exist). */
+int store_backup(struct store *st, const char *file, struct diag_list *diags);
+
+/*
+ * Run SQLite's integrity check, the foreign key check and the store's own
+ * consistency checks; each problem becomes an error.  Returns 0 when all
+ * is well, -EX_DATAERR when something is wrong.
+ */
+int store_check(struct store *st, struct diag_list *diags);
+
+/* The underlying connection, for the reports in progress/stats. */
+struct sqlite3 *store_db(struct store *st);
+
+#endif
