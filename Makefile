@@ -18,7 +18,7 @@ DATADIR ?= $(PREFIX)/share/trainer
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 
-PKGS = readline yaml-0.1 sqlite3 jansson
+PKGS = readline yaml-0.1 sqlite3 jansson libutf8proc
 TEST_PKGS = cmocka
 
 ifdef SANITIZE
@@ -75,7 +75,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 		$(ALL_LDFLAGS) -o $@ $< $(LIB) $(LIBS) \
 		$(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 
-unit-tests: $(UNIT_BIN)
+TOOL_SRC = $(wildcard tests/tools/*.c)
+TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+
+$(BUILD)/tools/%: tests/tools/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LIBS)
+
+unit-tests: $(UNIT_BIN) $(TOOL_BIN)
 
 # Install what a fresh Debian or Ubuntu machine lacks.  Each library is
 # looked up with pkg-config first, so nothing is installed twice.
@@ -84,15 +91,16 @@ deps:
 	command -v $(CC) >/dev/null 2>&1 || missing="$$missing gcc"; \
 	command -v make >/dev/null 2>&1 || missing="$$missing make"; \
 	if ! command -v $(PKG_CONFIG) >/dev/null 2>&1; then \
-		missing="$$missing pkg-config libreadline-dev libyaml-dev libsqlite3-dev libjansson-dev libcmocka-dev"; \
+		missing="$$missing pkg-config libreadline-dev libyaml-dev libsqlite3-dev libjansson-dev libutf8proc-dev libcmocka-dev"; \
 	else \
 		for m in readline:libreadline-dev yaml-0.1:libyaml-dev \
 			sqlite3:libsqlite3-dev jansson:libjansson-dev \
-			cmocka:libcmocka-dev; do \
+			libutf8proc:libutf8proc-dev cmocka:libcmocka-dev; do \
 			$(PKG_CONFIG) --exists $${m%%:*} || missing="$$missing $${m#*:}"; \
 		done; \
 	fi; \
 	/usr/bin/python3 -c 'import pexpect' >/dev/null 2>&1 || missing="$$missing python3 python3-pexpect"; \
+	command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
 	if [ -z "$$missing" ]; then echo "make deps: all dependencies are installed"; exit 0; fi; \
 	echo "make deps: installing$$missing"; \
 	if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
@@ -107,7 +115,7 @@ run: deps
 
 test: deps
 	@$(MAKE) --no-print-directory all unit-tests
-	@TRAINER=$(PROG) BUILD=$(BUILD) tests/run
+	@TRAINER=$(PROG) BUILD=$(BUILD) TOOLS=$(BUILD)/tools tests/run
 
 $(BUILD)/bench/%: tests/bench/%.c
 	@mkdir -p $(dir $@)
@@ -135,10 +143,10 @@ fuzz:
 	done
 
 format:
-	clang-format -i $(wildcard trainer/*.[ch] progress/*.[ch] tests/unit/*.c tests/fuzz/*.c)
+	clang-format -i $(wildcard trainer/*.[ch] progress/*.[ch] tests/unit/*.c tests/fuzz/*.c tests/tools/*.c tests/bench/*.c)
 
 format-check:
-	clang-format --dry-run -Werror $(wildcard trainer/*.[ch] progress/*.[ch] tests/unit/*.c tests/fuzz/*.c)
+	clang-format --dry-run -Werror $(wildcard trainer/*.[ch] progress/*.[ch] tests/unit/*.c tests/fuzz/*.c tests/tools/*.c tests/bench/*.c)
 
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/decks

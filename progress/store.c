@@ -16,8 +16,13 @@
 int
 store_fail(struct store *st, struct diag_list *diags, const char *what)
 {
-	diag_error(diags, st->path, 0, 0, "%s: %s", what,
-	           sqlite3_errmsg(st->db));
+	if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_READONLY)
+		diag_error(diags, st->path, 0, 0,
+		           "the database is read-only (check the permissions "
+		           "of the file and its folder)");
+	else
+		diag_error(diags, st->path, 0, 0, "%s: %s", what,
+		           sqlite3_errmsg(st->db));
 	return -EX_IOERR;
 }
 
@@ -95,6 +100,23 @@ pragma_int(sqlite3 *db, const char *sql, int *err)
 	return v;
 }
 
+/* "file:PATH?immutable=1" with PATH escaped for a URI. */
+static char *
+immutable_uri(const char *path)
+{
+	struct strbuf sb = { 0 };
+
+	strbuf_adds(&sb, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20 ||
+		    *p >= 0x7f)
+			strbuf_addf(&sb, "%%%02X", *p);
+		else
+			strbuf_addch(&sb, *p);
+	strbuf_adds(&sb, "?immutable=1");
+	return strbuf_detach(&sb);
+}
+
 /*
  * Look at an existing file through a read-only connection, so nothing is
  * written to a file we refuse: not a database, corrupt, some other
@@ -106,8 +128,14 @@ inspect(const char *path, struct diag_list *diags)
 	sqlite3 *db = NULL;
 	long long app = 0, version = 0, objects = 0;
 	int err, rc = 0;
+	char *uri;
 
-	err = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	/* immutable: read the file as it is, without locks or journals, so
+	 * not even an empty -wal or -shm file appears beside it */
+	uri = immutable_uri(path);
+	err = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+	                      NULL);
+	free(uri);
 	if (err == SQLITE_OK) {
 		app = pragma_int(db, "PRAGMA application_id", &err);
 		if (err == SQLITE_OK)
@@ -388,6 +416,35 @@ store_cards_free(struct store_card *cards, size_t n)
 }
 
 int
+store_card_state(struct store *st, long long card, struct fsrs_card *mem,
+                 struct diag_list *diags)
+{
+	sqlite3_stmt *s = store_prepare(
+	    st,
+	    "SELECT state, stability, difficulty, step, scheduled_days, reps,"
+	    " lapses, due, last_review, last_day FROM cards WHERE id = ?",
+	    diags);
+	uint64_t seed = mem->seed;
+	int err, rc = 0;
+
+	if (s == NULL)
+		return -EX_IOERR;
+	sqlite3_bind_int64(s, 1, card);
+	err = sqlite3_step(s);
+	if (err == SQLITE_ROW) {
+		read_mem(s, 0, mem);
+		mem->seed = seed;
+	} else if (err == SQLITE_DONE) {
+		diag_error(diags, st->path, 0, 0, "no card %lld", card);
+		rc = -EX_DATAERR;
+	} else {
+		rc = store_fail(st, diags, "cannot read the card");
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
 store_has_deck(struct store *st, const char *name)
 {
 	sqlite3_stmt *s = NULL;
@@ -506,7 +563,8 @@ static const char insert_review_sql[] =
 static const char update_state_sql[] =
     "UPDATE cards SET state = ?2, stability = ?3, difficulty = ?4,"
     " step = ?5, scheduled_days = ?6, reps = ?7, lapses = ?8, due = ?9,"
-    " last_review = ?10, last_day = ?11 WHERE id = ?1";
+    " last_review = ?10, last_day = ?11 WHERE id = ?1"
+    " AND (?12 = 0 OR (reps = ?13 AND last_review = ?14))";
 
 /* Bind the memory state 'm' to parameters 'first'... of 's'. */
 static void
@@ -524,10 +582,14 @@ bind_mem(sqlite3_stmt *s, int first, const struct fsrs_card *m)
 	sqlite3_bind_int64(s, first + 9, m->last_day);
 }
 
-/* Write the memory state 'm' to card 'card'. */
+/*
+ * Write the memory state 'm' to card 'card'.  With 'expect', only if the
+ * card is still in that state: else another session answered it first,
+ * and the result is -EX_TEMPFAIL.
+ */
 static int
 write_state(struct store *st, long long card, const struct fsrs_card *m,
-            struct diag_list *diags)
+            const struct fsrs_card *expect, struct diag_list *diags)
 {
 	sqlite3_stmt *s = store_prepare(st, update_state_sql, diags);
 	int rc = 0;
@@ -536,9 +598,19 @@ write_state(struct store *st, long long card, const struct fsrs_card *m,
 		return -EX_IOERR;
 	sqlite3_bind_int64(s, 1, card);
 	bind_mem(s, 2, m);
+	sqlite3_bind_int(s, 12, expect != NULL);
+	if (expect) {
+		sqlite3_bind_int(s, 13, expect->reps);
+		sqlite3_bind_int64(s, 14, expect->last_review);
+	}
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_fail(st, diags, "cannot save the card");
-	else if (sqlite3_changes(st->db) != 1) {
+	else if (sqlite3_changes(st->db) != 1 && expect) {
+		diag_error(diags, st->path, 0, 0,
+		           "the card was answered meanwhile in another "
+		           "session");
+		rc = -EX_TEMPFAIL;
+	} else if (sqlite3_changes(st->db) != 1) {
 		diag_error(diags, st->path, 0, 0, "no card %lld", card);
 		rc = -EX_DATAERR;
 	}
@@ -582,7 +654,8 @@ store_answer(struct store *st, const struct store_answer *a, long long *review,
 		goto out;
 	}
 	*review = sqlite3_last_insert_rowid(st->db);
-	if (a->after && (rc = write_state(st, a->card, a->after, diags)) < 0)
+	if (a->after &&
+	    (rc = write_state(st, a->card, a->after, a->before, diags)) < 0)
 		goto out;
 	rc = store_exec(st, "COMMIT", diags);
 out:
@@ -638,7 +711,7 @@ store_undo(struct store *st, long long review, struct diag_list *diags)
 	}
 	sqlite3_finalize(s);
 	s = NULL;
-	if (scheduled && (rc = write_state(st, card, &before, diags)) < 0)
+	if (scheduled && (rc = write_state(st, card, &before, NULL, diags)) < 0)
 		goto out;
 	s = store_prepare(st, "DELETE FROM reviews WHERE id = ?", diags);
 	if (s == NULL) {

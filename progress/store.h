@@ -93,6 +93,10 @@ int store_cards(struct store *st, const struct store_filter *f,
                 struct store_card **cards, size_t *n, struct diag_list *diags);
 void store_cards_free(struct store_card *cards, size_t n);
 
+/* The memory state of card 'card' as stored now. */
+int store_card_state(struct store *st, long long card, struct fsrs_card *mem,
+                     struct diag_list *diags);
+
 /* Is there a live deck named 'name'? */
 int store_has_deck(struct store *st, const char *name);
 
@@ -127,7 +131,10 @@ struct store_answer {
 /*
  * Log an answer and, when 'after' is given, store the card's new state,
  * in one committed transaction.  The new log row's id goes to '*review'.
- * Returns 0 only once the commit is done.
+ * Returns 0 only once the commit is done.  When another session has
+ * answered the card since 'before' was read, nothing is written and the
+ * result is -EX_TEMPFAIL: read the card again (store_card_state) and
+ * schedule from there.
  */
 int store_answer(struct store *st, const struct store_answer *a,
                  long long *review, struct diag_list *diags);

@@ -170,6 +170,8 @@ diag_exit_code(int status)
 	case EX_CANTCREAT:
 	case EX_IOERR:
 		return status;
+	case EX_TEMPFAIL: /* a conflict in the database that was not resolved */
+		return EX_IOERR;
 	default:
 		return EX_SOFTWARE;
 	}

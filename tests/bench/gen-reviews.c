@@ -32,7 +32,10 @@ main(int argc, char **argv)
 			gmtime_r(&t, &tm);
 			strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 			printf("c%ld,%s,%d\n", c, when,
-			       roll < 15 ? 1 : roll < 30 ? 2 : roll < 90 ? 3 : 4);
+			       roll < 15   ? 1
+			       : roll < 30 ? 2
+			       : roll < 90 ? 3
+			                   : 4);
 		}
 	return 0;
 }

@@ -1,0 +1,385 @@
+/*
+ * test_store.c - the progress store on a real SQLite file: answers and
+ * undo, conflicts between sessions, sessions' counts, settings, the sync
+ * report.  (Refused files, migration, backup and kills are tested end to
+ * end in tests/e2e/store.sh and store-kill.sh.)
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store.h"
+
+struct fixture {
+	char dir[64];
+	char *db;
+	char *deck;
+	struct store *st;
+	struct diag_list diags;
+};
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof(*f));
+	struct store_sync r;
+
+	snprintf(f->dir, sizeof(f->dir), "/tmp/test_store.XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	f->db = xasprintf("%s/p.db", f->dir);
+	f->deck = xasprintf("%s/t.yaml", f->dir);
+	write_file(f->deck, "deck: t\ntitle: T\ncards:\n"
+	                    "  - {id: a, q: QA, a: A, tags: [x]}\n"
+	                    "  - {id: b, q: QB, a: B, tags: [y]}\n"
+	                    "  - {id: c, type: date, q: QC, a: 1953-10-01}\n");
+	assert_int_equal(store_open(f->db, &f->st, &f->diags), 0);
+	assert_int_equal(store_sync(f->st, f->deck, 1767225600, &r, &f->diags),
+	                 0);
+	assert_int_equal(r.added, 3);
+	assert_int_equal(r.parsed, 1);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	char *cmd = xasprintf("rm -rf '%s'", f->dir);
+
+	store_close(f->st);
+	if (system(cmd) != 0)
+		fail();
+	free(cmd);
+	free(f->db);
+	free(f->deck);
+	diag_list_release(&f->diags);
+	free(f);
+	return 0;
+}
+
+static long long
+count(struct fixture *f, const char *sql)
+{
+	sqlite3_stmt *s;
+	long long n = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(store_db(f->st), sql, -1, &s, NULL),
+	                 SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* Load the live cards; 'n' must match. */
+static struct store_card *
+cards(struct fixture *f, size_t want)
+{
+	struct store_filter flt = { 0 };
+	struct store_card *c;
+	size_t n;
+
+	assert_int_equal(store_cards(f->st, &flt, &c, &n, &f->diags), 0);
+	assert_int_equal(n, want);
+	return c;
+}
+
+static void
+same_mem(const struct fsrs_card *x, const struct fsrs_card *y)
+{
+	assert_int_equal(x->state, y->state);
+	assert_true(x->stability == y->stability);
+	assert_true(x->difficulty == y->difficulty);
+	assert_int_equal(x->step, y->step);
+	assert_int_equal(x->scheduled_days, y->scheduled_days);
+	assert_int_equal(x->reps, y->reps);
+	assert_int_equal(x->lapses, y->lapses);
+	assert_int_equal(x->due, y->due);
+	assert_int_equal(x->last_review, y->last_review);
+	assert_int_equal(x->last_day, y->last_day);
+}
+
+/* Answer card 'c' with 'rating' at 'now'; returns the review id. */
+static long long
+answer(struct fixture *f, struct store_card *c, int rating, long long now,
+       long long session)
+{
+	struct fsrs_params p;
+	struct fsrs_card after;
+	struct store_answer a = { 0 };
+	long long id;
+
+	fsrs_params_default(&p);
+	a.when = (struct fsrs_when){ now, fsrs_day(now, 0, 4) };
+	fsrs_next(&p, &c->mem, a.when, (enum fsrs_rating)rating, &after);
+	a.card = c->id;
+	a.session = session;
+	a.rating = rating;
+	a.answer = "typed";
+	a.verdict = rating == 1 ? "wrong" : "right";
+	a.duration_ms = 2500;
+	a.before = &c->mem;
+	a.after = &after;
+	assert_int_equal(store_answer(f->st, &a, &id, &f->diags), 0);
+	c->mem = after;
+	return id;
+}
+
+static void
+test_answer_and_undo(void **state)
+{
+	struct fixture *f = *state;
+	struct store_card *c = cards(f, 3), *again;
+	struct fsrs_card original = c[0].mem, after_first;
+	long long r1, r2;
+
+	r1 = answer(f, &c[0], 3, 1767225600, 0);
+	after_first = c[0].mem;
+	r2 = answer(f, &c[0], 3, 1767226200, 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM reviews"), 2);
+	assert_int_equal(count(f, "SELECT reps FROM cards WHERE key = 'a'"), 2);
+
+	/* only the latest answer can be taken back */
+	assert_int_equal(store_undo(f->st, r1, &f->diags), -EX_DATAERR);
+	assert_string_equal(f->diags.v[f->diags.n - 1].msg,
+	                    "the card has been answered again since; only the "
+	                    "latest answer can be taken back");
+	assert_int_equal(count(f, "SELECT count(*) FROM reviews"), 2);
+
+	assert_int_equal(store_undo(f->st, r2, &f->diags), 0);
+	again = cards(f, 3);
+	same_mem(&again[0].mem, &after_first);
+	assert_int_equal(count(f, "SELECT count(*) FROM reviews"), 1);
+	store_cards_free(again, 3);
+
+	assert_int_equal(store_undo(f->st, r1, &f->diags), 0);
+	again = cards(f, 3);
+	same_mem(&again[0].mem, &original);
+	assert_int_equal(again[0].mem.state, FSRS_NEW);
+	assert_int_equal(count(f, "SELECT count(*) FROM reviews"), 0);
+	store_cards_free(again, 3);
+
+	/* an answer that is gone cannot be taken back twice */
+	assert_int_equal(store_undo(f->st, r1, &f->diags), -EX_DATAERR);
+	store_cards_free(c, 3);
+}
+
+static void
+test_unscheduled_answer(void **state)
+{
+	struct fixture *f = *state;
+	struct store_card *c = cards(f, 3);
+	struct store_answer a = { 0 };
+	long long id;
+
+	/* a quiz answer: logged, the schedule untouched */
+	a.card = c[1].id;
+	a.when = (struct fsrs_when){ 1767225600, 20454 };
+	a.answer = "nope";
+	a.verdict = "wrong";
+	a.before = &c[1].mem;
+	assert_int_equal(store_answer(f->st, &a, &id, &f->diags), 0);
+	assert_int_equal(count(f, "SELECT scheduled FROM reviews"), 0);
+	assert_int_equal(count(f, "SELECT reps FROM cards WHERE key = 'b'"), 0);
+	assert_int_equal(store_undo(f->st, id, &f->diags), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM reviews"), 0);
+	store_cards_free(c, 3);
+}
+
+static void
+test_conflict_between_sessions(void **state)
+{
+	struct fixture *f = *state;
+	struct store_card *mine = cards(f, 3), *theirs = cards(f, 3);
+	struct fsrs_params p;
+	struct fsrs_card after;
+	struct store_answer a = { 0 };
+	long long id;
+
+	/* the other window answers card a first */
+	answer(f, &theirs[0], 4, 1767225600, 0);
+	/* mine still holds the old state: refused, nothing written */
+	fsrs_params_default(&p);
+	a.when = (struct fsrs_when){ 1767225700, 20454 };
+	fsrs_next(&p, &mine[0].mem, a.when, FSRS_AGAIN, &after);
+	a.card = mine[0].id;
+	a.answer = "x";
+	a.verdict = "wrong";
+	a.rating = 1;
+	a.before = &mine[0].mem;
+	a.after = &after;
+	assert_int_equal(store_answer(f->st, &a, &id, &f->diags), -EX_TEMPFAIL);
+	assert_int_equal(count(f, "SELECT count(*) FROM reviews"), 1);
+	/* read it again and answer from there */
+	assert_int_equal(
+	    store_card_state(f->st, mine[0].id, &mine[0].mem, &f->diags), 0);
+	same_mem(&mine[0].mem, &theirs[0].mem);
+	answer(f, &mine[0], 1, 1767225700, 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM reviews"), 2);
+	assert_int_equal(count(f, "SELECT lapses FROM cards WHERE key = 'a'"),
+	                 1);
+	assert_int_equal(store_check(f->st, &f->diags), 0);
+	store_cards_free(mine, 3);
+	store_cards_free(theirs, 3);
+}
+
+static void
+test_sessions(void **state)
+{
+	struct fixture *f = *state;
+	struct store_card *c = cards(f, 3);
+	long long s;
+
+	assert_int_equal(store_session_begin(f->st, "review", "{\"tags\":[]}",
+	                                     1767225600, &s, &f->diags),
+	                 0);
+	answer(f, &c[0], 3, 1767225610, s);
+	answer(f, &c[1], 1, 1767225620, s);
+	answer(f, &c[2], 3, 1767225630, s);
+	assert_int_equal(store_session_end(f->st, s, 1767225700, &f->diags), 0);
+	assert_int_equal(count(f, "SELECT questions FROM sessions"), 3);
+	assert_int_equal(count(f, "SELECT right FROM sessions"), 2);
+	assert_int_equal(count(f, "SELECT duration_ms FROM sessions"), 7500);
+	assert_int_equal(count(f, "SELECT ended_at - started_at FROM sessions"),
+	                 100);
+	assert_int_equal(
+	    store_session_begin(f->st, "nap", "{}", 1, &s, &f->diags),
+	    -EX_IOERR);
+	store_cards_free(c, 3);
+}
+
+static void
+test_filters_suspend_bury(void **state)
+{
+	struct fixture *f = *state;
+	struct strlist tags = { 0 };
+	struct store_filter flt = { 0 };
+	struct store_card *c = cards(f, 3), *got;
+	size_t n;
+
+	strlist_push(&tags, "y");
+	flt.tags = &tags;
+	assert_int_equal(store_cards(f->st, &flt, &got, &n, &f->diags), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(got[0].card.id, "b");
+	assert_string_equal(got[0].card.q, "QB");
+	assert_string_equal(got[0].deck, "t");
+	store_cards_free(got, n);
+
+	answer(f, &c[0], 3, 1767225600, 0); /* due 10 minutes later */
+	flt.tags = NULL;
+	flt.due_only = 1;
+	flt.now = 1767225600 + 3600;
+	assert_int_equal(store_cards(f->st, &flt, &got, &n, &f->diags), 0);
+	assert_int_equal(n, 1);
+	store_cards_free(got, n);
+	flt.with_new = 1;
+	assert_int_equal(store_cards(f->st, &flt, &got, &n, &f->diags), 0);
+	assert_int_equal(n, 3);
+	store_cards_free(got, n);
+
+	assert_int_equal(store_suspend(f->st, c[1].id, 1, &f->diags), 0);
+	assert_int_equal(
+	    store_bury(f->st, c[2].id, 1767225600 + 86400, &f->diags), 0);
+	assert_int_equal(store_cards(f->st, &flt, &got, &n, &f->diags), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(got[0].card.id, "a");
+	store_cards_free(got, n);
+	flt.now += 86400; /* the burial is over */
+	assert_int_equal(store_cards(f->st, &flt, &got, &n, &f->diags), 0);
+	assert_int_equal(n, 2);
+	store_cards_free(got, n);
+	strlist_release(&tags);
+	store_cards_free(c, 3);
+}
+
+static void
+test_sync_report(void **state)
+{
+	struct fixture *f = *state;
+	struct store_sync r;
+
+	/* unchanged: not parsed */
+	assert_int_equal(store_sync(f->st, f->deck, 1767225700, &r, &f->diags),
+	                 0);
+	assert_int_equal(r.decks, 1);
+	assert_int_equal(r.parsed, 0);
+	assert_int_equal(r.added + r.edited + r.retired, 0);
+	/* one edited, one removed, one new */
+	write_file(f->deck, "deck: t\ntitle: T\ncards:\n"
+	                    "  - {id: a, q: QA changed, a: A, tags: [x]}\n"
+	                    "  - {id: c, type: date, q: QC, a: 1953-10-01}\n"
+	                    "  - {id: d, q: QD, a: D}\n");
+	assert_int_equal(store_sync(f->st, f->deck, 1767225800, &r, &f->diags),
+	                 0);
+	assert_int_equal(r.parsed, 1);
+	assert_int_equal(r.added, 1);
+	assert_int_equal(r.edited, 1);
+	assert_int_equal(r.retired, 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM card_edits"), 1);
+	/* b comes back */
+	write_file(f->deck, "deck: t\ntitle: T\ncards:\n"
+	                    "  - {id: b, q: QB, a: B, tags: [y]}\n");
+	assert_int_equal(store_sync(f->st, f->deck, 1767225900, &r, &f->diags),
+	                 0);
+	assert_int_equal(r.returned, 1);
+	assert_int_equal(r.retired, 3);
+	assert_int_equal(count(f, "SELECT count(*) FROM cards"), 4);
+	assert_int_equal(store_check(f->st, &f->diags), 0);
+}
+
+static void
+test_settings(void **state)
+{
+	struct fixture *f = *state;
+	char *v = store_setting(f->st, "desired_retention");
+
+	assert_string_equal(v, "0.9");
+	free(v);
+	assert_null(store_setting(f->st, "nothing"));
+	assert_int_equal(
+	    store_set_setting(f->st, "new_per_day", "30", &f->diags), 0);
+	v = store_setting(f->st, "new_per_day");
+	assert_string_equal(v, "30");
+	free(v);
+	assert_int_equal(store_version(f->st), STORE_VERSION);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_answer_and_undo, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(test_unscheduled_answer, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(test_conflict_between_sessions,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filters_suspend_bury,
+		                                setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sync_report, setup,
+		                                teardown),
+		cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
