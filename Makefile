@@ -111,7 +111,7 @@ deps:
 
 run: deps
 	@$(MAKE) --no-print-directory all
-	$(PROG) check decks
+	$(PROG) review
 
 test: deps
 	@$(MAKE) --no-print-directory all unit-tests

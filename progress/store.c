@@ -444,6 +444,24 @@ store_card_state(struct store *st, long long card, struct fsrs_card *mem,
 	return rc;
 }
 
+long long
+store_new_on_day(struct store *st, long long day)
+{
+	sqlite3_stmt *s = NULL;
+	long long n = 0;
+
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT count(*) FROM reviews WHERE day = ? AND"
+	                       " scheduled = 1 AND b_state = 0",
+	                       -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(s, 1, day);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			n = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	return n;
+}
+
 int
 store_has_deck(struct store *st, const char *name)
 {

@@ -97,6 +97,10 @@ void store_cards_free(struct store_card *cards, size_t n);
 int store_card_state(struct store *st, long long card, struct fsrs_card *mem,
                      struct diag_list *diags);
 
+/* How many new cards were first answered (with a schedule) on day
+ * 'day', in any session: what counts against the daily limit. */
+long long store_new_on_day(struct store *st, long long day);
+
 /* Is there a live deck named 'name'? */
 int store_has_deck(struct store *st, const char *name);
 

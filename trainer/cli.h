@@ -31,6 +31,9 @@ struct command {
 
 extern const struct command cmd_check;
 extern const struct command cmd_cards;
+extern const struct command cmd_review;
+extern const struct command cmd_quiz;
+extern const struct command cmd_drill;
 extern const struct command cmd_replay;
 extern const struct command cmd_backup;
 extern const struct command cmd_db;

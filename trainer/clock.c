@@ -25,3 +25,19 @@ clock_when(long long t, int rollover_hour)
 	w.day = fsrs_day(t, clock_utc_offset(t), rollover_hour);
 	return w;
 }
+
+long long
+clock_day_start(long long day, int rollover_hour, long long near)
+{
+	return day * 86400 + (long long)rollover_hour * 3600 -
+	       clock_utc_offset(near);
+}
+
+long long
+clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}

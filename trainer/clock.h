@@ -16,4 +16,10 @@ long clock_utc_offset(long long t);
 /* Moment 't' and its local day, the day starting at 'rollover_hour'. */
 struct fsrs_when clock_when(long long t, int rollover_hour);
 
+/* When local day 'day' starts, in the time zone as it is at 'near'. */
+long long clock_day_start(long long day, int rollover_hour, long long near);
+
+/* Milliseconds on the monotonic clock. */
+long long clock_ms(void);
+
 #endif

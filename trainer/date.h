@@ -30,4 +30,35 @@ int date_parse_iso(const char *s, struct date *d, char *why, size_t size);
 /* Write 'd' as YYYY, YYYY-MM or YYYY-MM-DD into 'buf' (at least 11). */
 void date_format_iso(const struct date *d, char *buf, size_t size);
 
+/*
+ * Parse a date as people type it, to the precision written:
+ *   ISO and numbers   "1953-10-01", "1953-10", "1953", "1953/10/1",
+ *                     "10/1/1953", "1.10.1953", "10/1953"
+ *   month in words    "October 1, 1953", "1 Oct 1953", "Oct. 1st, 1953",
+ *                     "1st of October 1953", "Thursday, October 1, 1953",
+ *                     "October 1953", "1953 October 1"
+ *   Korean, Chinese   "1953년 10월 1일", "1953년 10월", "1953年10月1日"
+ * Case, commas and extra spaces do not matter; months may be abbreviated
+ * ("Oct", "Sept", with or without a point); a weekday and the words "of",
+ * "the", "in", "on", "AD" and "CE" are ignored; the year is written in
+ * full (3 or 4 digits).
+ *
+ * A day and month both written as numbers before the year are ambiguous:
+ * "10/1/1953" is 1 October read month first (as in the US) and 10 January
+ * read day first.  Every reading that is a real date is returned, month
+ * first first, so 'out' has room for two; two readings that give the same
+ * date count once.
+ *
+ * Returns the number of readings (1 or 2), or -1 and writes into 'why'
+ * what is wrong: "write it like 1 October 1953", "the year is missing",
+ * "June 1953 has 30 days", "there is no day 0", "there is no month 13".
+ */
+int date_parse_text(const char *s, struct date out[2], char *why, size_t size);
+
+/* Write 'd' as people read it: "1 October 1953", "October 1978", "1953". */
+void date_format_words(const struct date *d, char *buf, size_t size);
+
+/* Days from 0001-01-01 to 'd' (its first day when the month or day is 0). */
+long date_day_number(const struct date *d);
+
 #endif

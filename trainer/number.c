@@ -5,8 +5,11 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "util.h"
 
 static const struct scale {
 	const char *word;
@@ -22,6 +25,12 @@ static int
 is_digit(int c)
 {
 	return c >= '0' && c <= '9';
+}
+
+static int
+is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* Length of a group separator at 's': ',', ' ', U+00A0 or U+202F. */
@@ -180,4 +189,357 @@ number_format_words(double v, char *buf, size_t size)
 		buf[k++] = digits[i];
 	}
 	snprintf(buf + k, size - k, "%s", digits + n);
+}
+
+/* A word of a number written out, and what it stands for. */
+enum word_kind { W_SMALL, W_TENS, W_HUNDRED, W_SCALE, W_OTHER };
+
+static const struct number_word {
+	const char *word;
+	enum word_kind kind;
+	double value;
+} number_words[] = {
+	{ "zero", W_SMALL, 0 },       { "one", W_SMALL, 1 },
+	{ "two", W_SMALL, 2 },        { "three", W_SMALL, 3 },
+	{ "four", W_SMALL, 4 },       { "five", W_SMALL, 5 },
+	{ "six", W_SMALL, 6 },        { "seven", W_SMALL, 7 },
+	{ "eight", W_SMALL, 8 },      { "nine", W_SMALL, 9 },
+	{ "ten", W_SMALL, 10 },       { "eleven", W_SMALL, 11 },
+	{ "twelve", W_SMALL, 12 },    { "thirteen", W_SMALL, 13 },
+	{ "fourteen", W_SMALL, 14 },  { "fifteen", W_SMALL, 15 },
+	{ "sixteen", W_SMALL, 16 },   { "seventeen", W_SMALL, 17 },
+	{ "eighteen", W_SMALL, 18 },  { "nineteen", W_SMALL, 19 },
+	{ "twenty", W_TENS, 20 },     { "thirty", W_TENS, 30 },
+	{ "forty", W_TENS, 40 },      { "fourty", W_TENS, 40 },
+	{ "fifty", W_TENS, 50 },      { "sixty", W_TENS, 60 },
+	{ "seventy", W_TENS, 70 },    { "eighty", W_TENS, 80 },
+	{ "ninety", W_TENS, 90 },     { "hundred", W_HUNDRED, 100 },
+	{ "thousand", W_SCALE, 1e3 }, { "million", W_SCALE, 1e6 },
+	{ "billion", W_SCALE, 1e9 },  { "trillion", W_SCALE, 1e12 },
+};
+
+static const struct number_word *
+find_number_word(const char *w)
+{
+	for (size_t i = 0; i < sizeof(number_words) / sizeof(number_words[0]);
+	     i++)
+		if (strcasecmp(w, number_words[i].word) == 0)
+			return &number_words[i];
+	return NULL;
+}
+
+/* Copy the next word of 's' (letters, or one of '$' and '%') into 'w';
+ * return where it ends, or NULL at the end of 's'. */
+static const char *
+next_word(const char *s, char *w, size_t size)
+{
+	size_t n = 0;
+
+	while (*s == ' ' || *s == '\t' || *s == '-' || *s == ',')
+		s++;
+	if (*s == '\0')
+		return NULL;
+	if (*s == '$' || *s == '%') {
+		w[0] = *s;
+		w[1] = '\0';
+		return s + 1;
+	}
+	while (*s && *s != ' ' && *s != '\t' && *s != '-' && *s != ',' &&
+	       *s != '$' && *s != '%') {
+		if (n + 1 < size)
+			w[n++] = *s;
+		s++;
+	}
+	w[n] = '\0';
+	return s;
+}
+
+int
+number_parse_words(const char *s, struct number *out, char *why, size_t size)
+{
+	char w[32], prev[32] = "";
+	const char *p = s;
+	double total = 0, group = 0, frac = 0, frac_div = 1, last_scale = 0;
+	int have_hundred = 0, have_tens = 0, have_units = 0, one = 0;
+	int seen = 0, zero = 0, point = 0, done = 0, ended = 0, pending_and = 0;
+	struct number r = { 0, NUMBER_PLAIN };
+
+	snprintf(why, size, "expected a number");
+	while ((p = next_word(p, w, sizeof(w))) != NULL) {
+		const struct number_word *nw = find_number_word(w);
+
+		if (ended) {
+			snprintf(why, size, "unexpected '%s' after the number",
+			         w);
+			return -1;
+		}
+		if (strcmp(w, "$") == 0) {
+			if (seen || r.unit != NUMBER_PLAIN)
+				goto bad_order;
+			r.unit = NUMBER_DOLLARS;
+		} else if (strcasecmp(w, "and") == 0) {
+			if (!seen || point || pending_and)
+				goto bad_order;
+			pending_and = 1;
+			snprintf(prev, sizeof(prev), "%s", w);
+			continue;
+		} else if (strcasecmp(w, "a") == 0 ||
+		           strcasecmp(w, "an") == 0) {
+			if (group != 0 || one || point || done)
+				goto bad_order;
+			one = 1;
+		} else if (strcasecmp(w, "point") == 0) {
+			if (!seen || point || done || one)
+				goto bad_order;
+			point = 1;
+		} else if (strcmp(w, "%") == 0 ||
+		           strcasecmp(w, "percent") == 0 ||
+		           strcasecmp(w, "per") == 0) {
+			if (strcasecmp(w, "per") == 0 &&
+			    ((p = next_word(p, w, sizeof(w))) == NULL ||
+			     strcasecmp(w, "cent") != 0))
+				goto not_word;
+			if (!seen || r.unit == NUMBER_DOLLARS)
+				goto bad_order;
+			r.unit = NUMBER_PERCENT;
+			ended = 1;
+		} else if (strcasecmp(w, "dollars") == 0 ||
+		           strcasecmp(w, "dollar") == 0) {
+			if (!seen || r.unit != NUMBER_PLAIN)
+				goto bad_order;
+			r.unit = NUMBER_DOLLARS;
+			ended = 1;
+		} else if (nw == NULL) {
+			goto not_word;
+		} else if (point) {
+			/* digits after "point", then perhaps one scale */
+			if (nw->kind == W_SMALL && nw->value < 10 && !done) {
+				frac_div *= 10;
+				frac += nw->value / frac_div;
+			} else if (nw->kind == W_SCALE && frac_div > 1 &&
+			           (last_scale == 0 ||
+			            nw->value < last_scale)) {
+				total += (group + frac) * nw->value;
+				group = frac = 0;
+				done = 1;
+			} else {
+				goto bad_order;
+			}
+		} else if (done || zero) {
+			goto bad_order;
+		} else if (nw->kind == W_SMALL && nw->value == 0) {
+			if (seen)
+				goto bad_order;
+			zero = 1;
+		} else if (nw->kind == W_SMALL || nw->kind == W_TENS) {
+			int teen = nw->kind == W_SMALL && nw->value >= 10;
+
+			if (one || have_units || (have_tens && teen) ||
+			    (have_tens && nw->kind == W_TENS))
+				goto bad_order;
+			have_units = nw->kind == W_SMALL;
+			have_tens = nw->kind == W_TENS || teen;
+			group += nw->value;
+		} else if (nw->kind == W_HUNDRED) {
+			if (have_hundred || (group == 0 && !one && seen))
+				goto bad_order;
+			group = (group == 0 ? 1 : group) * 100;
+			have_hundred = 1;
+			have_tens = have_units = one = 0;
+		} else { /* W_SCALE */
+			if ((group == 0 && !one && seen) ||
+			    (last_scale != 0 && nw->value >= last_scale))
+				goto bad_order;
+			total += (group == 0 ? 1 : group) * nw->value;
+			last_scale = nw->value;
+			group = 0;
+			have_hundred = have_tens = have_units = one = 0;
+		}
+		if (nw != NULL)
+			seen = 1;
+		pending_and = 0;
+		snprintf(prev, sizeof(prev), "%s", w);
+	}
+	if (!seen || one || pending_and || (point && frac_div == 1)) {
+		snprintf(why, size, "expected a number");
+		return -1;
+	}
+	r.value = total + group + frac;
+	*out = r;
+	return 0;
+
+not_word:
+	snprintf(why, size, "'%s' is not a number word", w);
+	return -1;
+bad_order:
+	if (prev[0])
+		snprintf(why, size, "'%s' cannot come after '%s'", w, prev);
+	else
+		snprintf(why, size, "'%s' cannot come first", w);
+	return -1;
+}
+
+enum number_unit
+number_unit_word(const char *w)
+{
+	static const char *const dollars[] = { "$",   "dollar", "dollars",
+		                               "usd", "us$",    "bucks" };
+	static const char *const percent[] = { "%", "percent", "pct",
+		                               "percentage" };
+
+	for (size_t i = 0; i < sizeof(dollars) / sizeof(dollars[0]); i++)
+		if (strcasecmp(w, dollars[i]) == 0)
+			return NUMBER_DOLLARS;
+	for (size_t i = 0; i < sizeof(percent) / sizeof(percent[0]); i++)
+		if (strcasecmp(w, percent[i]) == 0)
+			return NUMBER_PERCENT;
+	return NUMBER_PLAIN;
+}
+
+/* Skip the words that hedge a figure ("about", "more than") at 's'. */
+static const char *
+skip_hedges(const char *s)
+{
+	static const char *const hedges[] = {
+		"more than", "less than", "fewer than", "at least",
+		"at most",   "just over", "just under", "approximately",
+		"approx.",   "approx",    "about",      "around",
+		"roughly",   "nearly",    "almost",     "over",
+		"under",     "some",      "circa",      "ca.",
+		"c.",        "exactly",   "~",          "\xe2\x89\x88" /* ≈ */,
+	};
+	int again = 1;
+
+	while (again) {
+		again = 0;
+		s = skip_spaces(s);
+		for (size_t i = 0; i < sizeof(hedges) / sizeof(hedges[0]);
+		     i++) {
+			size_t n = strlen(hedges[i]);
+
+			if (strncasecmp(s, hedges[i], n) == 0 &&
+			    !is_alpha(s[n])) {
+				s += n;
+				again = 1;
+				break;
+			}
+		}
+	}
+	return s;
+}
+
+/* Read 's' with number_parse, else number_parse_words. */
+static int
+parse_digits_or_words(const char *s, struct number *n)
+{
+	char why[160];
+
+	if (number_parse(s, n, why, sizeof(why)) == 0)
+		return 0;
+	return number_parse_words(s, n, why, sizeof(why));
+}
+
+/* Would the word 'w' make the figure a range or a sum ("5 or 6", "five
+ * to six"), or is it a number itself? */
+static int
+joins_numbers(const char *w)
+{
+	struct number num;
+
+	return strcasecmp(w, "or") == 0 || strcasecmp(w, "to") == 0 ||
+	       strcasecmp(w, "and") == 0 || parse_digits_or_words(w, &num) == 0;
+}
+
+/* Write "thousands" and the like in the singular, in place. */
+static void
+singular_scales(char *s)
+{
+	static const char *const plurals[] = { "thousands", "millions",
+		                               "billions", "trillions" };
+
+	for (char *w = s; *w; w++) {
+		if (w != s && w[-1] != ' ' && !is_digit(w[-1]))
+			continue;
+		for (size_t i = 0; i < sizeof(plurals) / sizeof(plurals[0]);
+		     i++) {
+			size_t k = strlen(plurals[i]);
+
+			if (strncasecmp(w, plurals[i], k) == 0 &&
+			    (w[k] == '\0' || w[k] == ' '))
+				memmove(w + k - 1, w + k, strlen(w + k) + 1);
+		}
+	}
+}
+
+int
+number_parse_answer(const char *s, struct number *out, char *rest, size_t size)
+{
+	char *buf, words[3][32];
+	size_t len, nwords = 0;
+	enum number_unit unit = NUMBER_PLAIN;
+	int rc = -1;
+
+	if (rest && size)
+		rest[0] = '\0';
+	s = skip_hedges(s);
+	/* "US$2.3 billion", "USD 2.3 billion": '$' */
+	if (strncasecmp(s, "us$", 3) == 0 || strncasecmp(s, "usd", 3) == 0)
+		buf = xasprintf("$%s", s + 3);
+	else
+		buf = xstrdup(s);
+	singular_scales(buf);
+	len = strlen(buf);
+	while (len > 0 && (buf[len - 1] == ' ' || buf[len - 1] == '\t' ||
+	                   buf[len - 1] == '+' || buf[len - 1] == '.'))
+		buf[--len] = '\0';
+	/* the whole, then without one, two or three words at the end */
+	while ((rc = parse_digits_or_words(buf, out)) < 0 && nwords < 3) {
+		char *w = buf + len;
+
+		while (w > buf &&
+		       (is_alpha(w[-1]) || w[-1] == '.' || w[-1] == '\'' ||
+		        w[-1] == '$' || w[-1] == '%'))
+			w--;
+		if (w == buf + len || w == buf ||
+		    (size_t)(buf + len - w) >= sizeof(words[0]) ||
+		    joins_numbers(w))
+			break;
+		snprintf(words[nwords], sizeof(words[0]), "%s", w);
+		if (nwords > 0 && strcasecmp(words[nwords], "per") == 0 &&
+		    strcasecmp(words[nwords - 1], "cent") == 0)
+			snprintf(words[nwords - 1], sizeof(words[0]),
+			         "percent"); /* "8 per cent" */
+		else
+			nwords++;
+		len = (size_t)(w - buf);
+		while (len > 0 && (buf[len - 1] == ' ' || buf[len - 1] == '\t'))
+			len--;
+		buf[len] = '\0';
+	}
+	if (rc < 0)
+		goto out;
+	/* the words after the number, in the order typed */
+	for (size_t i = nwords; i-- > 0;) {
+		enum number_unit u = number_unit_word(words[i]);
+
+		if (u == NUMBER_PLAIN) {
+			if (rest && size) {
+				size_t at = strlen(rest);
+
+				snprintf(rest + at, size - at, "%s%s",
+				         at ? " " : "", words[i]);
+			}
+		} else if ((unit != NUMBER_PLAIN && unit != u) ||
+		           (out->unit != NUMBER_PLAIN && out->unit != u)) {
+			rc = -1; /* "$5 percent", "5 dollars percent" */
+			goto out;
+		} else {
+			unit = u;
+		}
+	}
+	if (unit != NUMBER_PLAIN)
+		out->unit = unit;
+out:
+	free(buf);
+	return rc;
 }

@@ -30,6 +30,42 @@ struct number {
 int number_parse(const char *s, struct number *out, char *why, size_t size);
 
 /*
+ * Parse a number written in English words: "four", "sixty", "a hundred",
+ * "one hundred and thirty", "thirty-three thousand six hundred
+ * twenty-nine", "nineteen hundred", "two point three billion", then
+ * optionally "percent" ("per cent", "%") or "dollars"; a '$' may come
+ * first.  Case does not matter; words are separated by spaces, hyphens or
+ * commas.  Returns 0 and fills 'out', or -1 and writes into 'why' what is
+ * wrong ("'lots' is not a number word", "'thirty' cannot come after
+ * 'four'").
+ */
+int number_parse_words(const char *s, struct number *out, char *why,
+                       size_t size);
+
+/*
+ * The unit a word names: "$", "dollar(s)", "USD", "US$" are
+ * NUMBER_DOLLARS; "%", "percent", "pct", "percentage" are NUMBER_PERCENT;
+ * anything else NUMBER_PLAIN.  Case does not matter.
+ */
+enum number_unit number_unit_word(const char *w);
+
+/*
+ * Parse a figure as a learner types it in answer to a question: a number
+ * that number_parse or number_parse_words reads, after words that hedge
+ * it ("about", "more than", "nearly", "~") and before up to three words
+ * that may say what it counts ("60 years", "2.3 billion dollars").  "US$"
+ * or "USD" before the number is a '$', a unit word after it (see
+ * number_unit_word, and "per cent") sets the unit, a plural scale ("2.3
+ * billions") reads as the singular, and a trailing '+' ("60+") is
+ * dropped.  The other words after the number are copied into 'rest' (one
+ * space between them; 'rest' may be NULL when 'size' is 0) for the caller
+ * to judge.  Returns 0 and fills 'out', or -1 when the text is not one
+ * number ("lots", "5 or 6", "five to six", "$5 percent").
+ */
+int number_parse_answer(const char *s, struct number *out, char *rest,
+                        size_t size);
+
+/*
  * Format 'v' plainly: no exponent, at most six decimals, no trailing
  * zeros ("2300000000", "0.05", "8").
  */

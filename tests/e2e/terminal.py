@@ -1,0 +1,203 @@
+"""Drive `trainer review` through a pseudo-terminal and check what a
+learner sees and what the database holds.  Prints "ok - ..." or
+"not ok - ..." lines for tests/run."""
+import io
+import os
+import re
+import sqlite3
+import sys
+
+import pexpect
+
+TRAINER, WORK = sys.argv[1], sys.argv[2]
+DECKS = os.path.join(WORK, "ptydecks")
+os.makedirs(DECKS, exist_ok=True)
+with open(os.path.join(DECKS, "p.yaml"), "w") as f:
+    f.write("""deck: p
+title: Pty
+cards:
+  - {id: c1, q: "Who was the first president of the ROK?", a: Syngman Rhee, accept: [Rhee], note: Elected in 1948.}
+  - {id: c2, type: date, q: "When was the treaty signed?", a: 1953-10-01}
+  - {id: c3, q: "Which ship saw the 1882 treaty signed?", a: USS Ticonderoga}
+  - {id: c4, q: "Red \\e[31malert\\e[0m: who commanded the UN forces?", a: MacArthur}
+""")
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+failures = 0
+db_count = 0
+
+
+def check(name, cond, detail=""):
+    global failures
+    if cond:
+        print("ok - " + name)
+    else:
+        failures += 1
+        print("not ok - " + name)
+        for line in str(detail).splitlines()[-15:]:
+            print("#   " + repr(line))
+
+
+def spawn(db, extra_env=None, args=()):
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": WORK,
+           "TZ": "UTC", "TERM": "dumb", "INPUTRC": "/dev/null", "LANG": "C.UTF-8"}
+    env.update(extra_env or {})
+    argv = ["--db", db, "--decks", DECKS, "--now", "2026-03-01T09:00:00Z",
+            "--seed", "3", "review"] + list(args)
+    return pexpect.spawn(TRAINER, argv, env=env, encoding="utf-8",
+                         timeout=10, dimensions=(40, 120))
+
+
+def query(db, sql):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def newdb():
+    global db_count
+    db_count += 1
+    return os.path.join(WORK, "pty%d.db" % db_count)
+
+
+# The prompt, an answer, Enter to accept the suggested rating.
+db = newdb()
+c = spawn(db)
+try:
+    c.expect_exact("Who was the first president of the ROK?")
+    c.expect_exact("> ")
+    check("the question and the prompt are shown", True)
+    c.send("Rhee\r")
+    c.expect_exact("right: Syngman Rhee")
+    c.expect(r"Again 1m · Hard 6m · Good 10m · Easy \d+d")
+    check("the outcome of each rating is shown", True)
+    c.expect_exact("rating 1-4 [Enter: Good] ")
+    check("the suggested rating is offered", True)
+    c.send("\r")
+    c.expect_exact("rated Good: next in 10m")
+    # tab completion: one match completes, two are listed
+    c.expect_exact("When was the treaty signed?")
+    c.expect_exact("> ")
+    c.send(":sus\t")
+    c.expect_exact(":suspend")
+    check("Tab completes :sus to :suspend", True)
+    c.send("\x15")  # Ctrl-U: clear the line
+    c.send(":h\t\t")
+    c.expect(r":help\s+:hint")
+    check("Tab twice after :h lists :help and :hint", True)
+    c.send("\x15")
+    # :undo takes back the first answer and asks it again
+    c.send(":undo\r")
+    c.expect_exact("taken back: that answer is gone")
+    c.expect_exact("Who was the first president of the ROK?")
+    check(":undo takes back the answer and asks the card again", True)
+    # a wrong answer, the rating changed to 3
+    c.expect_exact("> ")
+    c.send("Kim\r")
+    c.expect_exact("wrong: the answer is Syngman Rhee")
+    c.expect_exact("rating 1-4 [Enter: Again] ")
+    c.send("3\r")
+    c.expect_exact("rated Good")
+    check("a rating changed with 3 is taken", True)
+    # history: the up arrow brings back the last answer
+    c.expect_exact("When was the treaty signed?")
+    c.expect_exact("> ")
+    c.send("1 October 1953\r")
+    c.expect_exact("right: 1 October 1953")
+    c.expect_exact("[Enter: Good] ")
+    c.send("\r")
+    c.expect_exact("> ")
+    # Ctrl-D ends the session with a summary
+    c.send("\x04")
+    c.expect_exact("2 questions, 1 right (50%)")
+    c.expect(pexpect.EOF)
+    c.close()
+    check("Ctrl-D ends with the summary and exit 0", c.exitstatus == 0, c.exitstatus)
+except (pexpect.TIMEOUT, pexpect.EOF) as e:
+    check("the terminal session runs as expected", False, c.before)
+rows = query(db, "SELECT answer, rating FROM reviews ORDER BY id")
+check("the undone answer is gone, the others are saved",
+      rows == [("Kim", 3), ("1 October 1953", 3)], rows)
+
+# Ctrl-C at the prompt: summary, nothing lost.
+db = newdb()
+c = spawn(db)
+log = io.StringIO()
+c.logfile_read = log
+try:
+    c.expect_exact("> ")
+    c.send("Rhee\r")
+    c.expect_exact("[Enter: Good] ")
+    c.send("\r")
+    c.expect_exact("> ")
+    c.send("half typed")
+    c.expect_exact("half typed")
+    c.sendintr()
+    c.expect_exact("interrupted: every answer given is saved")
+    c.expect_exact("1 question, 1 right (100%)")
+    c.expect(pexpect.EOF)
+    c.close()
+    check("Ctrl-C ends with the summary", c.exitstatus == 0, c.exitstatus)
+except (pexpect.TIMEOUT, pexpect.EOF) as e:
+    check("Ctrl-C ends with the summary", False, log.getvalue())
+check("the answer before Ctrl-C is saved",
+      query(db, "SELECT count(*), max(ended_at) IS NOT NULL FROM reviews JOIN sessions ON sessions.id = session_id") == [(1, 1)])
+
+# Ctrl-C at the rating prompt: the answer is kept with the suggested rating.
+db = newdb()
+c = spawn(db)
+try:
+    c.expect_exact("> ")
+    c.send("Rhee\r")
+    c.expect_exact("[Enter: Good] ")
+    c.sendintr()
+    c.expect_exact("1 question, 1 right (100%)")
+    c.expect(pexpect.EOF)
+    c.close()
+except (pexpect.TIMEOUT, pexpect.EOF):
+    pass
+check("Ctrl-C at the rating keeps the answer, rated as suggested",
+      query(db, "SELECT rating FROM reviews") == [(3,)])
+
+# Colours: on a colour terminal by default, none with NO_COLOR, and a
+# deck's escape sequence is shown escaped either way.
+inputrc = os.path.join(WORK, "inputrc")
+with open(inputrc, "w") as f:
+    f.write("set enable-bracketed-paste off\n")
+
+
+def transcript(extra_env):
+    c = spawn(newdb(), dict(extra_env, TERM="xterm-256color", INPUTRC=inputrc),
+              ("--deck", "p"))
+    log = io.StringIO()
+    c.logfile_read = log
+    try:
+        for _ in range(4):
+            c.expect_exact("> ")
+            c.send("x\r")
+            c.expect_exact("] ")
+            c.send("\r")
+        c.expect_exact("> ")
+        c.send("\x04")
+        c.expect(pexpect.EOF)
+    except (pexpect.TIMEOUT, pexpect.EOF):
+        pass
+    c.close()
+    return log.getvalue()
+
+
+coloured = transcript({})
+plain = transcript({"NO_COLOR": "1"})
+check("colours on a colour terminal", "\x1b[1;36m" in coloured and "\x1b[31m" in coloured,
+      coloured)
+check("no colours with NO_COLOR", SGR.search(plain) is None, plain)
+check("the deck's escape sequence is shown escaped",
+      "Red \\x1b[31malert\\x1b[0m: who commanded" in plain, plain)
+check("...and never sent raw", "\x1b[31malert" not in plain and "\x1b[31malert" not in coloured)
+c = spawn(newdb(), {"TERM": "dumb"})
+c.expect_exact("> ")
+check("no colours on TERM=dumb", SGR.search(c.before) is None, c.before)
+c.sendintr()
+c.expect(pexpect.EOF)
+sys.exit(0)

@@ -1,0 +1,998 @@
+/*
+ * session.c - review, quiz and drill sessions.
+ *
+ * The cards matching the filters are loaded once from the store.  A
+ * review asks the due cards first (least likely remembered first), then
+ * new cards up to the day's limit; a card still in its learning steps
+ * waits in 'learning' until its step falls due, or comes early (up to
+ * LEARN_AHEAD seconds) when nothing else is left.  A quiz asks 'count'
+ * random cards once; a drill asks every card until each was answered
+ * right once.  Quiz and drill answers are logged but leave the schedule
+ * alone.
+ */
+#include "session.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "answer.h"
+#include "clock.h"
+#include "isotime.h"
+
+#define LEARN_AHEAD (20 * 60)
+#define MAX_UNDO    64
+
+static const char *const commands_help =
+    ":hint     a hint (the answer then counts at most as Hard)\n"
+    ":skip     skip this card until tomorrow\n"
+    ":undo     take back the last answer\n"
+    ":note     the note of the last card answered\n"
+    ":suspend  never ask this card again (until unsuspended)\n"
+    ":stats    how this session is going\n"
+    ":help     this list\n"
+    ":quit     end the session (Ctrl-D and Ctrl-C too)\n";
+
+/* A tag's tally in this session. */
+struct tally {
+	char *tag;
+	int asked, right;
+};
+
+struct undo {
+	long long review;
+	size_t card;
+	struct fsrs_card before;
+	int counted_right;
+	int from_learning; /* the card went to the learning list after */
+	int from;          /* where it came from when it was asked */
+};
+
+struct session {
+	struct store *st;
+	const struct session_opts *o;
+	const struct session_io *io;
+	struct diag_list *diags;
+	struct store_card *cards;
+	size_t ncards;
+	long long start_ms;
+	long long id; /* the session's row, 0 until the first question */
+	uint64_t rng;
+
+	size_t *queue; /* cards to ask, in order */
+	size_t nqueue, qhead, qalloc;
+	size_t *fresh; /* review: new cards in deck order */
+	size_t nfresh, fhead;
+	size_t *learning; /* review: cards waiting for their step */
+	size_t nlearning;
+	int new_left; /* review: new cards still allowed today */
+
+	int asked, right;
+	struct tally *tallies;
+	size_t ntallies;
+	size_t *wrong; /* quiz: cards answered wrong, for the summary */
+	char **wrong_typed;
+	char **wrong_expected; /* as it was shown (choice numbers) */
+	size_t nwrong;
+	struct undo undo[MAX_UNDO];
+	int nundo;
+	long long last_card; /* index + 1 of the card answered last */
+	int from;            /* where the card being asked came from */
+	int quit;
+	int interrupted;
+};
+
+static void say(struct session *s, enum session_style style, const char *fmt,
+                ...) __attribute__((format(printf, 3, 4)));
+
+static void
+say(struct session *s, enum session_style style, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, fmt);
+	text = xvasprintf(fmt, ap);
+	va_end(ap);
+	s->io->say(s->io->ctx, style, text);
+	free(text);
+}
+
+static long long
+now(struct session *s)
+{
+	return s->o->start + (s->io->clock_ms(s->io->ctx) - s->start_ms) / 1000;
+}
+
+static uint64_t
+rand64(struct session *s)
+{
+	uint64_t x = (s->rng += 0x9E3779B97F4A7C15ull);
+
+	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+	x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+	return x ^ (x >> 31);
+}
+
+static void
+shuffle(struct session *s, size_t *v, size_t n)
+{
+	for (size_t i = n; i > 1; i--) {
+		size_t j = rand64(s) % i, t = v[i - 1];
+
+		v[i - 1] = v[j];
+		v[j] = t;
+	}
+}
+
+void
+session_format_interval(long long seconds, char *buf, size_t size)
+{
+	double d = (double)seconds / 86400;
+
+	if (seconds < 60)
+		snprintf(buf, size, "%llds", seconds < 0 ? 0 : seconds);
+	else if (seconds < 3600)
+		snprintf(buf, size, "%lldm", (seconds + 30) / 60);
+	else if (seconds < 86400)
+		snprintf(buf, size, "%lldh", (seconds + 1800) / 3600);
+	else if (d < 30)
+		snprintf(buf, size, "%.0fd", d);
+	else if (d < 365)
+		snprintf(buf, size, "%.1fmo", d / 30.4375);
+	else
+		snprintf(buf, size, "%.1fy", d / 365.25);
+}
+
+/* "2026-03-01 10:10" in local time. */
+static void
+local_time(long long t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (localtime_r(&tt, &tm) == NULL)
+		snprintf(buf, size, "?");
+	else
+		strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
+}
+
+/* ---- the queue ---- */
+
+static int
+by_retrievability(const void *a, const void *b, void *arg)
+{
+	const struct session *s = arg;
+	const struct store_card *x = &s->cards[*(const size_t *)a];
+	const struct store_card *y = &s->cards[*(const size_t *)b];
+	struct fsrs_when w = clock_when(s->o->start, s->o->rollover);
+	double rx = fsrs_retrievability(s->o->params, &x->mem, w);
+	double ry = fsrs_retrievability(s->o->params, &y->mem, w);
+
+	if (rx != ry)
+		return rx < ry ? -1 : 1;
+	return x->mem.due < y->mem.due ? -1 : x->mem.due > y->mem.due;
+}
+
+/* Insertion sort with a context: the queue is small enough. */
+static void
+sort_queue(struct session *s, size_t *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		size_t x = v[i], j = i;
+
+		while (j > 0 && by_retrievability(&x, &v[j - 1], s) < 0) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
+static int
+available(const struct store_card *c, long long t)
+{
+	return !c->suspended && c->buried_until <= t;
+}
+
+static void
+build_review(struct session *s)
+{
+	long long t = s->o->start;
+	long long today = clock_when(t, s->o->rollover).day;
+
+	s->new_left = s->o->new_per_day - (int)store_new_on_day(s->st, today);
+	if (s->new_left < 0)
+		s->new_left = 0;
+	for (size_t i = 0; i < s->ncards; i++) {
+		const struct store_card *c = &s->cards[i];
+
+		if (!available(c, t))
+			continue;
+		if (c->mem.state == FSRS_NEW)
+			s->fresh[s->nfresh++] = i;
+		else if (c->mem.due <= t)
+			s->queue[s->nqueue++] = i;
+		else if (c->mem.state != FSRS_REVIEW &&
+		         c->mem.due <= t + LEARN_AHEAD)
+			s->learning[s->nlearning++] = i;
+	}
+	sort_queue(s, s->queue, s->nqueue);
+}
+
+static void
+build_quiz(struct session *s)
+{
+	for (size_t i = 0; i < s->ncards; i++)
+		if (!s->cards[i].suspended)
+			s->queue[s->nqueue++] = i;
+	shuffle(s, s->queue, s->nqueue);
+	if (s->o->mode == SESSION_QUIZ && s->nqueue > (size_t)s->o->count)
+		s->nqueue = (size_t)s->o->count;
+}
+
+/* The index of the learning card due first, or -1. */
+static long
+first_learning(const struct session *s)
+{
+	long best = -1;
+
+	for (size_t i = 0; i < s->nlearning; i++)
+		if (best < 0 || s->cards[s->learning[i]].mem.due <
+		                    s->cards[s->learning[best]].mem.due)
+			best = (long)i;
+	return best;
+}
+
+enum { FROM_QUEUE, FROM_FRESH, FROM_LEARNING };
+
+static size_t
+take_learning(struct session *s, long i)
+{
+	size_t card = s->learning[i];
+
+	s->learning[i] = s->learning[--s->nlearning];
+	s->from = FROM_LEARNING;
+	return card;
+}
+
+/* Put card 'idx', being asked, back where it came from. */
+static void
+put_back(struct session *s, size_t idx)
+{
+	if (s->from == FROM_FRESH) {
+		s->fhead--;
+		s->new_left++;
+	} else if (s->from == FROM_LEARNING) {
+		s->learning[s->nlearning++] = idx;
+	} else {
+		s->qhead--;
+	}
+}
+
+/* The next card to ask, or -1 when the session is done. */
+static long
+next_card(struct session *s)
+{
+	long l;
+
+	if (s->o->mode == SESSION_REVIEW && s->o->limit > 0 &&
+	    s->asked >= s->o->limit)
+		return -1;
+	s->from = FROM_QUEUE;
+	if (s->o->mode != SESSION_REVIEW)
+		return s->qhead < s->nqueue ? (long)s->queue[s->qhead++] : -1;
+	l = first_learning(s);
+	if (l >= 0 && s->cards[s->learning[l]].mem.due <= now(s))
+		return (long)take_learning(s, l);
+	s->from = FROM_QUEUE;
+	if (s->qhead < s->nqueue)
+		return (long)s->queue[s->qhead++];
+	if (s->fhead < s->nfresh && s->new_left > 0) {
+		s->new_left--;
+		s->from = FROM_FRESH;
+		return (long)s->fresh[s->fhead++];
+	}
+	if (l >= 0 && s->cards[s->learning[l]].mem.due <= now(s) + LEARN_AHEAD)
+		return (long)take_learning(s, l);
+	return -1;
+}
+
+/* ---- asking ---- */
+
+static const char *
+type_hint(const struct card *c, char *buf, size_t size)
+{
+	switch (c->type) {
+	case CARD_DATE:
+		return "a date";
+	case CARD_NUMBER:
+		if (c->unit && strcmp(c->unit, "$") == 0)
+			return "a number, in dollars";
+		if (c->unit && strcmp(c->unit, "%") == 0)
+			return "a percentage";
+		if (c->unit) {
+			snprintf(buf, size, "a number (%s)", c->unit);
+			return buf;
+		}
+		return "a number";
+	case CARD_CHOICE:
+		snprintf(buf, size, "choose 1-%zu", c->choices.n);
+		return buf;
+	case CARD_ORDER:
+		return "put in order: type the numbers, like 2 1 3";
+	case CARD_CLOZE:
+		return "fill the gap";
+	default:
+		return NULL;
+	}
+}
+
+static void
+show_question(struct session *s, const struct store_card *sc, const int *shown,
+              size_t nshown)
+{
+	const struct card *c = &sc->card;
+	char buf[64], pos[64];
+	const char *hint = type_hint(c, buf, sizeof(buf));
+
+	if (s->o->mode == SESSION_QUIZ)
+		snprintf(pos, sizeof(pos), "%d/%zu", s->asked + 1, s->nqueue);
+	else if (s->o->mode == SESSION_DRILL)
+		snprintf(pos, sizeof(pos), "%zu left",
+		         s->nqueue - s->qhead + 1);
+	else
+		snprintf(pos, sizeof(pos), "%zu due, %zu new",
+		         s->nqueue - s->qhead + s->nlearning,
+		         (size_t)(s->new_left < (int)(s->nfresh - s->fhead)
+		                      ? s->new_left
+		                      : (int)(s->nfresh - s->fhead)));
+	say(s, STYLE_TITLE, "\n[%s] %s%s%s\n", pos, sc->deck, hint ? " · " : "",
+	    hint ? hint : "");
+	say(s, STYLE_QUESTION, "%s\n", c->q);
+	for (size_t i = 0; i < nshown; i++)
+		say(s, STYLE_PLAIN, "  %zu. %s\n", i + 1,
+		    c->type == CARD_CHOICE ? c->choices.v[shown[i]]
+		                           : c->items.v[shown[i]]);
+}
+
+/* The hint: the deck's, else one made from the answer. */
+static char *
+make_hint(const struct card *c, const int *shown, size_t nshown)
+{
+	struct strbuf sb = { 0 };
+
+	if (c->hint)
+		return xstrdup(c->hint);
+	switch (c->type) {
+	case CARD_DATE:
+		strbuf_addf(&sb, "in the %d0s", c->date.year / 10);
+		break;
+	case CARD_NUMBER:
+		strbuf_addf(&sb, "it starts with %c", c->a[strspn(c->a, "$ ")]);
+		break;
+	case CARD_CHOICE:
+		for (size_t i = 0; i < nshown; i++)
+			if (strcmp(c->choices.v[shown[i]], c->a) != 0) {
+				strbuf_addf(&sb, "not %zu", i + 1);
+				break;
+			}
+		break;
+	case CARD_ORDER:
+		for (size_t i = 0; i < nshown; i++)
+			if (shown[i] == 0)
+				strbuf_addf(&sb, "%zu comes first", i + 1);
+		break;
+	default: /* the first letter of each word */
+		for (const char *p = c->a; *p;) {
+			size_t n = strcspn(p, " ");
+			size_t first = 1;
+
+			while (first < n &&
+			       ((unsigned char)p[first] & 0xC0) == 0x80)
+				first++;
+			strbuf_add(&sb, p, first);
+			strbuf_adds(&sb, n > first ? "... " : " ");
+			p += n;
+			p += strspn(p, " ");
+		}
+		break;
+	}
+	return strbuf_detach(&sb);
+}
+
+static struct tally *
+tally_for(struct session *s, const char *tag)
+{
+	for (size_t i = 0; i < s->ntallies; i++)
+		if (strcmp(s->tallies[i].tag, tag) == 0)
+			return &s->tallies[i];
+	s->tallies =
+	    xrealloc(s->tallies, (s->ntallies + 1) * sizeof(*s->tallies));
+	s->tallies[s->ntallies] = (struct tally){ xstrdup(tag), 0, 0 };
+	return &s->tallies[s->ntallies++];
+}
+
+static void
+count_answer(struct session *s, const struct card *c, int right, int sign)
+{
+	s->asked += sign;
+	s->right += sign * right;
+	for (size_t i = 0; i < c->tags.n; i++) {
+		struct tally *t = tally_for(s, c->tags.v[i]);
+
+		t->asked += sign;
+		t->right += sign * right;
+	}
+}
+
+static void
+show_feedback(struct session *s, const struct card *c,
+              const struct answer_result *r, const char *typed,
+              const int *shown, size_t nshown)
+{
+	static const char *const words[] = {
+		[VERDICT_WRONG] = "wrong",
+		[VERDICT_PARTIAL] = "partly right",
+		[VERDICT_CLOSE] = "close enough",
+		[VERDICT_RIGHT] = "right",
+	};
+	enum session_style style = r->verdict == VERDICT_RIGHT   ? STYLE_RIGHT
+	                           : r->verdict == VERDICT_WRONG ? STYLE_WRONG
+	                                                         : STYLE_CLOSE;
+
+	if (r->verdict == VERDICT_RIGHT || r->verdict == VERDICT_CLOSE)
+		say(s, style, "%s: %s\n", words[r->verdict], r->expected);
+	else
+		say(s, style, "%s: the answer is %s\n", words[r->verdict],
+		    r->expected);
+	if (r->explain)
+		say(s, STYLE_PLAIN, "  %s\n", r->explain);
+	if (r->ndiff > 0 && r->verdict != VERDICT_RIGHT && *typed) {
+		say(s, STYLE_PLAIN, "  you typed: ");
+		for (size_t i = 0; i < r->ndiff; i++)
+			s->io->say(s->io->ctx,
+			           r->diff[i].kind == DIFF_SAME ? STYLE_PLAIN
+			           : r->diff[i].kind == DIFF_MISSING
+			               ? STYLE_MISSING
+			               : STYLE_EXTRA,
+			           r->diff[i].text);
+		say(s, STYLE_PLAIN, "\n");
+	}
+	/* the items in the right order, with the numbers they were shown by */
+	if (c->type == CARD_ORDER && r->verdict != VERDICT_RIGHT)
+		for (size_t i = 0; i < c->items.n; i++)
+			for (size_t j = 0; j < nshown; j++)
+				if (shown[j] == (int)i)
+					say(s, STYLE_PLAIN, "  %zu. %s\n",
+					    j + 1, c->items.v[i]);
+	if (c->note)
+		say(s, STYLE_DIM, "  %s\n", c->note);
+}
+
+static const char *const rating_names[] = { "", "Again", "Hard", "Good",
+	                                    "Easy" };
+
+/* Review: show what each rating would do and get the rating. */
+static int
+choose_rating(struct session *s, const struct store_card *sc,
+              struct fsrs_when w, int suggested, struct fsrs_card out[4])
+{
+	struct strbuf sb = { 0 };
+	char ivl[16];
+
+	fsrs_preview(s->o->params, &sc->mem, w, out);
+	for (int g = 0; g < 4; g++) {
+		session_format_interval(out[g].due - w.time, ivl, sizeof(ivl));
+		strbuf_addf(&sb, "%s%s %s", g ? " · " : "", rating_names[g + 1],
+		            ivl);
+	}
+	if (!s->io->interactive) {
+		strbuf_release(&sb);
+		return suggested;
+	}
+	say(s, STYLE_DIM, "%s\n", sb.buf);
+	strbuf_release(&sb);
+	for (;;) {
+		char prompt[64];
+		int interrupted = 0;
+		char *line;
+
+		snprintf(prompt, sizeof(prompt), "rating 1-4 [Enter: %s] ",
+		         rating_names[suggested]);
+		line = s->io->ask(s->io->ctx, prompt, &interrupted);
+		if (line == NULL) { /* keep the answer; end after it */
+			s->quit = 1;
+			s->interrupted |= interrupted;
+			return suggested;
+		}
+		if (line[strspn(line, " ")] == '\0') {
+			free(line);
+			return suggested;
+		}
+		if (line[0] >= '1' && line[0] <= '4' &&
+		    line[1 + strspn(line + 1, " ")] == '\0') {
+			int g = line[0] - '0';
+
+			free(line);
+			return g;
+		}
+		free(line);
+		say(s, STYLE_PLAIN,
+		    "type 1 (Again), 2 (Hard), 3 (Good) or 4 "
+		    "(Easy), or Enter for %s\n",
+		    rating_names[suggested]);
+	}
+}
+
+static int
+ensure_session(struct session *s)
+{
+	static const char *const modes[] = { "review", "quiz", "drill" };
+
+	if (s->id)
+		return 0;
+	return store_session_begin(s->st, modes[s->o->mode],
+	                           s->o->filters ? s->o->filters : "{}", now(s),
+	                           &s->id, s->diags);
+}
+
+/* Save an answer, resolving a conflict with another session by reading
+ * the card again.  'after' may be recomputed. */
+static int
+save_answer(struct session *s, struct store_card *sc, struct store_answer *a,
+            struct fsrs_card *after, int rating, long long *review)
+{
+	int rc;
+
+	for (int tries = 0; tries < 3; tries++) {
+		rc = store_answer(s->st, a, review, s->diags);
+		if (rc != -EX_TEMPFAIL)
+			return rc;
+		/* answered meanwhile elsewhere: schedule from its new state */
+		s->diags->n--, s->diags->nerrors--;
+		free(s->diags->v[s->diags->n].msg);
+		free(s->diags->v[s->diags->n].file);
+		if ((rc = store_card_state(s->st, sc->id, &sc->mem, s->diags)) <
+		    0)
+			return rc;
+		if (a->after)
+			fsrs_next(s->o->params, &sc->mem, a->when,
+			          (enum fsrs_rating)rating, after);
+	}
+	return rc;
+}
+
+/* Act on a ':' command; returns 1 when the card is done with (skip,
+ * suspend, quit), 0 to ask again. */
+static int
+command(struct session *s, size_t idx, const char *line, int *hinted,
+        const int *shown, size_t nshown, int *undone)
+{
+	struct store_card *sc = &s->cards[idx];
+	const char *cmd = line + 1;
+
+	if (strcmp(cmd, "hint") == 0 || strcmp(cmd, "h") == 0) {
+		char *h = make_hint(&sc->card, shown, nshown);
+
+		say(s, STYLE_DIM, "hint: %s\n", h);
+		free(h);
+		*hinted = 1;
+		return 0;
+	}
+	if (strcmp(cmd, "skip") == 0) {
+		if (s->o->mode == SESSION_REVIEW) {
+			struct fsrs_when w = clock_when(now(s), s->o->rollover);
+			long long until =
+			    clock_day_start(w.day + 1, s->o->rollover, now(s));
+
+			if (store_bury(s->st, sc->id, until, s->diags) < 0)
+				return -1;
+			say(s, STYLE_DIM, "skipped until tomorrow\n");
+		} else {
+			say(s, STYLE_DIM, "skipped\n");
+		}
+		return 1;
+	}
+	if (strcmp(cmd, "suspend") == 0) {
+		if (store_suspend(s->st, sc->id, 1, s->diags) < 0)
+			return -1;
+		sc->suspended = 1;
+		say(s, STYLE_DIM,
+		    "suspended: this card will not be asked "
+		    "again\n");
+		return 1;
+	}
+	if (strcmp(cmd, "undo") == 0) {
+		*undone = 1;
+		return 1;
+	}
+	if (strcmp(cmd, "note") == 0) {
+		const struct card *c =
+		    s->last_card ? &s->cards[s->last_card - 1].card : NULL;
+
+		if (c && c->note)
+			say(s, STYLE_DIM, "note: %s\n", c->note);
+		else
+			say(s, STYLE_DIM, "%s\n",
+			    c ? "the last card has no note"
+			      : "no card answered yet");
+		return 0;
+	}
+	if (strcmp(cmd, "stats") == 0) {
+		char ivl[16];
+
+		session_format_interval(
+		    (s->io->clock_ms(s->io->ctx) - s->start_ms) / 1000, ivl,
+		    sizeof(ivl));
+		say(s, STYLE_DIM, "%d answered, %d right, %s so far\n",
+		    s->asked, s->right, ivl);
+		return 0;
+	}
+	if (strcmp(cmd, "help") == 0 || strcmp(cmd, "?") == 0) {
+		say(s, STYLE_DIM, "%s", commands_help);
+		return 0;
+	}
+	if (strcmp(cmd, "quit") == 0 || strcmp(cmd, "q") == 0) {
+		s->quit = 1;
+		return 1;
+	}
+	say(s, STYLE_PLAIN, "unknown command '%s'; :help lists them\n", line);
+	return 0;
+}
+
+/* Take back the last answer of this session. */
+static int
+undo_last(struct session *s)
+{
+	struct undo *u;
+	struct store_card *sc;
+
+	if (s->nundo == 0) {
+		say(s, STYLE_DIM, "nothing to take back\n");
+		return 0;
+	}
+	u = &s->undo[--s->nundo];
+	sc = &s->cards[u->card];
+	if (store_undo(s->st, u->review, s->diags) < 0)
+		return -1;
+	sc->mem = u->before;
+	count_answer(s, &sc->card, u->counted_right, -1);
+	if (u->from_learning)
+		for (size_t i = 0; i < s->nlearning; i++)
+			if (s->learning[i] == u->card) {
+				s->learning[i] = s->learning[--s->nlearning];
+				break;
+			}
+	if (s->o->mode == SESSION_QUIZ && !u->counted_right && s->nwrong > 0 &&
+	    s->wrong[s->nwrong - 1] == u->card) {
+		s->nwrong--;
+		free(s->wrong_typed[s->nwrong]);
+		free(s->wrong_expected[s->nwrong]);
+	}
+	if (s->o->mode == SESSION_DRILL && !u->counted_right)
+		for (size_t i = s->qhead; i < s->nqueue; i++)
+			if (s->queue[i] == u->card) {
+				memmove(s->queue + i, s->queue + i + 1,
+				        (s->nqueue - i - 1) *
+				            sizeof(*s->queue));
+				s->nqueue--;
+				break;
+			}
+	/* the card is asked again at once, in the same place: a new card
+	 * keeps the slot it took from the day's limit */
+	say(s, STYLE_DIM, "taken back: that answer is gone\n");
+	return 1;
+}
+
+/* Ask card 'idx' until it is answered or left.  Returns 1 to go on with
+ * the next card, 2 to ask card *again (undo), 0 to end, -1 on error. */
+static int
+ask_card(struct session *s, size_t idx, long *again)
+{
+	struct store_card *sc = &s->cards[idx];
+	const struct card *c = &sc->card;
+	int shown[CARD_MAX_OPTIONS];
+	size_t nshown = c->type == CARD_CHOICE  ? c->choices.n
+	                : c->type == CARD_ORDER ? c->items.n
+	                                        : 0;
+	struct answer_view view = { shown, nshown };
+	struct answer_result r;
+	struct fsrs_card after, all[4];
+	struct store_answer a = { 0 };
+	long long asked_ms, review;
+	int hinted = 0, rating = 0, rc, undone = 0, right;
+	char *line = NULL;
+
+	for (size_t i = 0; i < nshown; i++)
+		shown[i] = (int)i;
+	for (int tries = 0; nshown > 1 && tries < 100; tries++) {
+		size_t in_order = 0;
+
+		for (size_t i = nshown; i > 1; i--) {
+			size_t j = rand64(s) % i;
+			int t = shown[i - 1];
+
+			shown[i - 1] = shown[j];
+			shown[j] = t;
+		}
+		for (size_t i = 0; i < nshown; i++)
+			in_order += shown[i] == (int)i;
+		/* never show an order card already in order */
+		if (c->type != CARD_ORDER || in_order < nshown)
+			break;
+	}
+	show_question(s, sc, shown, nshown);
+	asked_ms = s->io->clock_ms(s->io->ctx);
+	for (;;) {
+		int interrupted = 0;
+
+		free(line);
+		line = s->io->ask(s->io->ctx, "> ", &interrupted);
+		if (line == NULL) {
+			s->quit = 1;
+			s->interrupted |= interrupted;
+			return 0;
+		}
+		if (line[0] != ':')
+			break;
+		rc = command(s, idx, line, &hinted, shown, nshown, &undone);
+		if (rc < 0) {
+			free(line);
+			return -1;
+		}
+		if (undone) {
+			free(line);
+			rc = undo_last(s);
+			if (rc < 0)
+				return -1;
+			if (rc ==
+			    0) { /* nothing to undo: ask this card again */
+				undone = 0;
+				line = NULL;
+				continue;
+			}
+			/* ask the taken-back card now, this one after it */
+			put_back(s, idx);
+			*again = (long)s->undo[s->nundo].card;
+			s->from = s->undo[s->nundo].from;
+			return 2;
+		}
+		if (rc == 1) {
+			free(line);
+			return s->quit ? 0 : 1;
+		}
+	}
+
+	if (answer_check(c, line, &view, &r) < 0) {
+		free(line);
+		return 1;
+	}
+	right = r.verdict == VERDICT_RIGHT || r.verdict == VERDICT_CLOSE;
+	if (!s->io->interactive)
+		say(s, STYLE_PLAIN, "> %s\n", line);
+	show_feedback(s, c, &r, line, shown, nshown);
+	if ((rc = ensure_session(s)) < 0)
+		goto out;
+	a.card = sc->id;
+	a.session = s->id;
+	a.when = clock_when(now(s), s->o->rollover);
+	a.answer = line;
+	a.verdict = answer_verdict_name(r.verdict);
+	a.hinted = hinted;
+	a.duration_ms = s->io->clock_ms(s->io->ctx) - asked_ms;
+	a.before = &sc->mem;
+	if (s->o->mode == SESSION_REVIEW) {
+		rating = choose_rating(
+		    s, sc, a.when, answer_suggested_rating(r.verdict, hinted),
+		    all);
+		after = all[rating - 1];
+		a.rating = rating;
+		a.after = &after;
+	}
+	{
+		struct fsrs_card before = sc->mem;
+
+		a.before = &before;
+		rc = save_answer(s, sc, &a, &after, rating, &review);
+		if (rc < 0)
+			goto out;
+		if (s->nundo == MAX_UNDO) {
+			memmove(s->undo, s->undo + 1,
+			        (MAX_UNDO - 1) * sizeof(*s->undo));
+			s->nundo--;
+		}
+		s->undo[s->nundo] =
+		    (struct undo){ review, idx, before, right, 0, s->from };
+		if (a.after)
+			sc->mem = after;
+	}
+	count_answer(s, c, right, 1);
+	s->last_card = (long long)idx + 1;
+	if (s->o->mode == SESSION_REVIEW) {
+		char ivl[16];
+
+		session_format_interval(after.due - a.when.time, ivl,
+		                        sizeof(ivl));
+		say(s, STYLE_DIM, "rated %s: next in %s\n",
+		    rating_names[rating], ivl);
+		if (after.state == FSRS_LEARNING ||
+		    after.state == FSRS_RELEARNING ||
+		    after.due <= a.when.time + LEARN_AHEAD) {
+			s->learning[s->nlearning++] = idx;
+			s->undo[s->nundo].from_learning = 1;
+		}
+	} else if (s->o->mode == SESSION_DRILL && !right) {
+		/* back into the queue, a few cards later */
+		size_t left = s->nqueue - s->qhead, at = left < 3 ? left : 3;
+
+		s->queue = xgrow(s->queue, &s->qalloc, s->nqueue + 1,
+		                 sizeof(*s->queue));
+		memmove(s->queue + s->qhead + at + 1, s->queue + s->qhead + at,
+		        (left - at) * sizeof(*s->queue));
+		s->queue[s->qhead + at] = idx;
+		s->nqueue++;
+	} else if (s->o->mode == SESSION_QUIZ && !right) {
+		s->wrong =
+		    xrealloc(s->wrong, (s->nwrong + 1) * sizeof(*s->wrong));
+		s->wrong_typed =
+		    xrealloc(s->wrong_typed, (s->nwrong + 1) * sizeof(char *));
+		s->wrong_expected = xrealloc(s->wrong_expected,
+		                             (s->nwrong + 1) * sizeof(char *));
+		s->wrong[s->nwrong] = idx;
+		s->wrong_expected[s->nwrong] = xstrdup(r.expected);
+		s->wrong_typed[s->nwrong++] = xstrdup(line);
+	}
+	s->nundo++;
+	rc = s->quit ? 0 : 1;
+out:
+	answer_result_release(&r);
+	free(line);
+	return rc;
+}
+
+/* ---- the end ---- */
+
+static void
+summary(struct session *s)
+{
+	char spent[16], when[32], ivl[16];
+	long long next = 0;
+	int newleft;
+
+	session_format_interval((s->io->clock_ms(s->io->ctx) - s->start_ms) /
+	                            1000,
+	                        spent, sizeof(spent));
+	if (s->interrupted)
+		say(s, STYLE_PLAIN,
+		    "\ninterrupted: every answer given is saved\n");
+	if (s->o->mode == SESSION_QUIZ)
+		say(s, STYLE_TITLE, "\nscore: %d/%d (%d%%) in %s\n", s->right,
+		    s->asked, s->asked ? 100 * s->right / s->asked : 0, spent);
+	else
+		say(s, STYLE_TITLE, "\n%d question%s, %d right (%d%%), %s\n",
+		    s->asked, s->asked == 1 ? "" : "s", s->right,
+		    s->asked ? 100 * s->right / s->asked : 0, spent);
+	if (s->ntallies > 0) {
+		struct strbuf sb = { 0 };
+
+		for (size_t i = 0; i < s->ntallies; i++)
+			if (s->tallies[i].asked > 0)
+				strbuf_addf(
+				    &sb, "%s%s %d/%d", sb.len ? ", " : "",
+				    s->tallies[i].tag, s->tallies[i].right,
+				    s->tallies[i].asked);
+		if (sb.len)
+			say(s, STYLE_PLAIN, "by tag: %s\n", sb.buf);
+		strbuf_release(&sb);
+	}
+	for (size_t i = 0; i < s->nwrong; i++) {
+		if (i == 0)
+			say(s, STYLE_PLAIN, "to go over:\n");
+		say(s, STYLE_WRONG, "  %s\n", s->cards[s->wrong[i]].card.q);
+		say(s, STYLE_PLAIN, "    you: %s; the answer: %s\n",
+		    *s->wrong_typed[i] ? s->wrong_typed[i] : "(nothing)",
+		    s->wrong_expected[i]);
+	}
+	if (s->o->mode != SESSION_REVIEW)
+		return;
+	for (size_t i = 0; i < s->ncards; i++) {
+		const struct store_card *c = &s->cards[i];
+
+		if (c->mem.state != FSRS_NEW && !c->suspended &&
+		    (next == 0 || c->mem.due < next))
+			next = c->mem.due;
+	}
+	newleft = (int)(s->nfresh - s->fhead) < s->new_left
+	              ? (int)(s->nfresh - s->fhead)
+	              : s->new_left;
+	if (next) {
+		local_time(next, when, sizeof(when));
+		session_format_interval(next - now(s), ivl, sizeof(ivl));
+		say(s, STYLE_PLAIN, "next card due %s (%s %s)", when,
+		    next <= now(s) ? "now," : "in",
+		    next <= now(s) ? "overdue" : ivl);
+	} else {
+		say(s, STYLE_PLAIN, "no card is scheduled yet");
+	}
+	say(s, STYLE_PLAIN, "; %d new card%s left today\n", newleft,
+	    newleft == 1 ? "" : "s");
+}
+
+int
+session_run(struct store *st, const struct session_opts *o,
+            const struct session_io *io, struct diag_list *diags)
+{
+	struct session s = { 0 };
+	struct store_filter f = { 0 };
+	int rc = 0;
+	long card;
+
+	s.st = st;
+	s.o = o;
+	s.io = io;
+	s.diags = diags;
+	s.rng = o->seed;
+	s.start_ms = io->clock_ms(io->ctx);
+	f.deck = o->deck;
+	f.tags = o->tags;
+	if ((rc = store_cards(st, &f, &s.cards, &s.ncards, diags)) < 0)
+		return rc;
+	/* a drill can put a card back many times: room to grow */
+	s.qalloc = s.ncards + 1;
+	s.queue = xcalloc(s.qalloc, sizeof(size_t));
+	s.fresh = xcalloc(s.ncards + 1, sizeof(size_t));
+	s.learning = xcalloc(s.ncards + 1, sizeof(size_t));
+	if (o->mode == SESSION_REVIEW)
+		build_review(&s);
+	else
+		build_quiz(&s);
+
+	if (s.nqueue == 0 && s.nlearning == 0 &&
+	    (s.nfresh == 0 || s.new_left == 0)) {
+		if (s.ncards == 0)
+			say(&s, STYLE_PLAIN, "no cards match\n");
+		else if (o->mode == SESSION_REVIEW)
+			say(&s, STYLE_PLAIN, "nothing is due now.\n");
+		if (s.ncards > 0 && o->mode == SESSION_REVIEW)
+			summary(&s);
+		goto out;
+	}
+
+	while (!s.quit && (card = next_card(&s)) >= 0) {
+		long again = -1;
+
+		for (;;) {
+			rc = ask_card(&s, (size_t)card, &again);
+			if (rc != 2)
+				break;
+			card = again; /* :undo: ask the taken-back card */
+		}
+		if (rc < 0)
+			break;
+	}
+	if (rc >= 0) {
+		summary(&s);
+		rc = 0;
+	}
+	if (s.id && store_session_end(st, s.id, now(&s), diags) < 0 && rc == 0)
+		rc = -EX_IOERR;
+out:
+	for (size_t i = 0; i < s.ntallies; i++)
+		free(s.tallies[i].tag);
+	for (size_t i = 0; i < s.nwrong; i++) {
+		free(s.wrong_typed[i]);
+		free(s.wrong_expected[i]);
+	}
+	free(s.tallies);
+	free(s.wrong);
+	free(s.wrong_typed);
+	free(s.wrong_expected);
+	free(s.queue);
+	free(s.fresh);
+	free(s.learning);
+	store_cards_free(s.cards, s.ncards);
+	return rc < 0 ? rc : 0;
+}

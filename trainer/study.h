@@ -1,0 +1,25 @@
+/*
+ * study.h - what the review, quiz and drill commands share: open the
+ * store and sync the decks, read the settings, pick the terminal or the
+ * pipe, run the session, report.
+ */
+#ifndef TRAINER_STUDY_H
+#define TRAINER_STUDY_H
+
+#include "cli.h"
+#include "session.h"
+
+struct study {
+	enum session_mode mode;
+	const char *deck;
+	struct strlist tags;
+	int new_per_day; /* -1: the setting */
+	int limit;
+	int count;
+};
+
+/* Run a session of 's' for command 'cmd'; returns the exit status. */
+int study_run(struct cli *cli, const struct command *cmd,
+              const struct study *s);
+
+#endif

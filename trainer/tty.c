@@ -1,0 +1,257 @@
+/*
+ * tty.c - readline on a terminal, plain lines on a pipe.
+ *
+ * Readline runs through its callback interface in a select() loop, so a
+ * Ctrl-C (SIGINT) or a resize (SIGWINCH) interrupts the wait cleanly: the
+ * handlers only set a flag, and the loop acts on it between keys.
+ */
+#include "tty.h"
+
+#include <errno.h>
+#include <readline/history.h>
+#include <readline/readline.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "out.h"
+#include "util.h"
+
+struct tty {
+	int terminal;
+	int color;
+	FILE *in, *out;
+	struct sigaction old_int, old_winch;
+};
+
+static volatile sig_atomic_t got_sigint, got_sigwinch;
+static char *line_read;
+static int line_done;
+
+static const char *const commands[] = {
+	":hint",  ":skip", ":undo", ":note", ":suspend",
+	":stats", ":help", ":quit", NULL,
+};
+
+static void
+on_signal(int sig)
+{
+	if (sig == SIGINT)
+		got_sigint = 1;
+	else
+		got_sigwinch = 1;
+}
+
+static char *
+command_generator(const char *text, int state)
+{
+	static size_t i, len;
+
+	if (state == 0) {
+		i = 0;
+		len = strlen(text);
+	}
+	while (commands[i])
+		if (strncmp(commands[i++], text, len) == 0)
+			return xstrdup(commands[i - 1]);
+	return NULL;
+}
+
+static char **
+complete(const char *text, int start, int end)
+{
+	(void)end;
+	rl_attempted_completion_over = 1; /* never file names */
+	if (start == 0 && text[0] == ':')
+		return rl_completion_matches(text, command_generator);
+	return NULL;
+}
+
+static void
+on_line(char *line)
+{
+	line_read = line;
+	line_done = 1;
+	rl_callback_handler_remove();
+}
+
+static char *
+terminal_ask(void *ctx, const char *prompt, int *interrupted)
+{
+	struct tty *t = ctx;
+	int fd = fileno(t->in);
+	sigset_t block, old;
+	char *line = NULL;
+
+	/* The signals stay blocked while readline works and are let in
+	 * only inside pselect, so one cannot slip in between a check of
+	 * the flags and the wait. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGWINCH);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	line_done = 0;
+	line_read = NULL;
+	fflush(t->out);
+	rl_callback_handler_install(prompt, on_line);
+	while (!line_done) {
+		fd_set fds;
+		int n;
+
+		if (got_sigint) { /* also one pressed while we were busy */
+			got_sigint = 0;
+			rl_callback_sigcleanup();
+			rl_callback_handler_remove();
+			fputc('\n', t->out);
+			*interrupted = 1;
+			goto out;
+		}
+		if (got_sigwinch) {
+			got_sigwinch = 0;
+			rl_resize_terminal();
+		}
+		FD_ZERO(&fds);
+		FD_SET(fd, &fds);
+		n = pselect(fd + 1, &fds, NULL, NULL, NULL, &old);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		rl_callback_read_char();
+	}
+	if (!line_done) {
+		rl_callback_handler_remove();
+		goto out;
+	}
+	line = line_read;
+	if (line == NULL)
+		fputc('\n', t->out); /* Ctrl-D: end the prompt's line */
+	else if (*line)
+		add_history(line);
+out:
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return line;
+}
+
+static char *
+plain_ask(void *ctx, const char *prompt, int *interrupted)
+{
+	struct tty *t = ctx;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	(void)prompt;
+	(void)interrupted;
+	fflush(t->out);
+	n = getline(&line, &cap, t->in);
+	if (n < 0) {
+		free(line);
+		return NULL;
+	}
+	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	return line;
+}
+
+static const char *const codes[] = {
+	[STYLE_PLAIN] = NULL,         [STYLE_TITLE] = "\033[1;36m",
+	[STYLE_QUESTION] = "\033[1m", [STYLE_RIGHT] = "\033[32m",
+	[STYLE_WRONG] = "\033[31m",   [STYLE_CLOSE] = "\033[33m",
+	[STYLE_DIM] = "\033[2m",      [STYLE_MISSING] = "\033[4;32m",
+	[STYLE_EXTRA] = "\033[4;31m",
+};
+
+static void
+say(void *ctx, enum session_style style, const char *text)
+{
+	struct tty *t = ctx;
+
+	if (t->color && codes[style]) {
+		fputs(codes[style], t->out);
+		out_safe(t->out, text, OUT_KEEP_NEWLINES);
+		fputs("\033[0m", t->out);
+		return;
+	}
+	/* without colour a diff shows its marks in the text */
+	if (style == STYLE_MISSING)
+		fputs("{+", t->out);
+	else if (style == STYLE_EXTRA)
+		fputs("[-", t->out);
+	out_safe(t->out, text, OUT_KEEP_NEWLINES);
+	if (style == STYLE_MISSING)
+		fputs("+}", t->out);
+	else if (style == STYLE_EXTRA)
+		fputs("-]", t->out);
+}
+
+static long long
+elapsed_ms(void *ctx)
+{
+	(void)ctx;
+	return clock_ms();
+}
+
+struct tty *
+tty_open_terminal(int color)
+{
+	struct tty *t = xcalloc(1, sizeof(*t));
+	struct sigaction sa;
+
+	t->terminal = 1;
+	t->color = color;
+	t->in = stdin;
+	t->out = stdout;
+	rl_readline_name = "trainer";
+	rl_instream = stdin;
+	rl_outstream = stdout;
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	rl_attempted_completion_function = complete;
+	rl_variable_bind("input-meta", "on");
+	rl_variable_bind("output-meta", "on");
+	rl_variable_bind("convert-meta", "off");
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal; /* no SA_RESTART: select must wake */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &t->old_int);
+	sigaction(SIGWINCH, &sa, &t->old_winch);
+	return t;
+}
+
+struct tty *
+tty_open_plain(FILE *in, FILE *out)
+{
+	struct tty *t = xcalloc(1, sizeof(*t));
+
+	t->in = in;
+	t->out = out;
+	return t;
+}
+
+void
+tty_session_io(struct tty *t, struct session_io *io)
+{
+	io->ctx = t;
+	io->interactive = t->terminal;
+	io->ask = t->terminal ? terminal_ask : plain_ask;
+	io->say = say;
+	io->clock_ms = elapsed_ms;
+}
+
+void
+tty_close(struct tty *t)
+{
+	if (t == NULL)
+		return;
+	if (t->terminal) {
+		sigaction(SIGINT, &t->old_int, NULL);
+		sigaction(SIGWINCH, &t->old_winch, NULL);
+		clear_history();
+	}
+	fflush(t->out);
+	free(t);
+}
