@@ -183,55 +183,6 @@ folded_release(struct folded *f)
 	memset(f, 0, sizeof(*f));
 }
 
-/* Damerau (optimal string alignment) distance between code point arrays,
- * or limit + 1 once it is beyond 'limit'. */
-static size_t
-cp_distance(const utf8proc_int32_t *a, size_t la, const utf8proc_int32_t *b,
-            size_t lb, size_t limit)
-{
-	size_t *prev2, *prev, *cur, result;
-
-	if ((la > lb ? la - lb : lb - la) > limit)
-		return limit + 1;
-	prev2 = xcalloc(lb + 1, sizeof(size_t));
-	prev = xcalloc(lb + 1, sizeof(size_t));
-	cur = xcalloc(lb + 1, sizeof(size_t));
-	for (size_t j = 0; j <= lb; j++)
-		prev[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t rowmin, *t;
-
-		cur[0] = rowmin = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t v = prev[j - 1] + (a[i - 1] != b[j - 1]);
-
-			if (prev[j] + 1 < v)
-				v = prev[j] + 1;
-			if (cur[j - 1] + 1 < v)
-				v = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < v)
-				v = prev2[j - 2] + 1;
-			cur[j] = v;
-			if (v < rowmin)
-				rowmin = v;
-		}
-		t = prev2;
-		prev2 = prev;
-		prev = cur;
-		cur = t;
-		if (rowmin > limit) {
-			prev[lb] = limit + 1;
-			break;
-		}
-	}
-	result = prev[lb] > limit ? limit + 1 : prev[lb];
-	free(prev2);
-	free(prev);
-	free(cur);
-	return result;
-}
-
 /* Edits a misspelling of an answer of 'len' letters may have. */
 static size_t
 close_limit(size_t len)
@@ -265,7 +216,7 @@ match_one(const struct folded *t, const char *alt, struct match *m)
 	fold(alt, &w);
 	m->exact = t->n == w.n && t->n > 0 &&
 	           memcmp(t->cp, w.cp, t->n * sizeof(*t->cp)) == 0;
-	m->distance = cp_distance(t->cp, t->n, w.cp, w.n, FAR);
+	m->distance = edit_distance_cp(t->cp, t->n, w.cp, w.n, FAR);
 	lim = close_limit(w.n);
 	m->digits = t->has_digit || w.has_digit;
 	if (m->exact || t->n == 0)
@@ -284,8 +235,8 @@ match_one(const struct folded *t, const char *alt, struct match *m)
 			size_t wl = word_limit(we - ws);
 
 			if (t->cp[ts] != w.cp[ws] ||
-			    cp_distance(t->cp + ts, te - ts, w.cp + ws, we - ws,
-			                wl) > wl)
+			    edit_distance_cp(t->cp + ts, te - ts, w.cp + ws,
+			                     we - ws, wl) > wl)
 				goto out;
 		}
 	m->close = 1;

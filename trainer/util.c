@@ -188,9 +188,9 @@ strbuf_release(struct strbuf *sb)
 }
 
 size_t
-edit_distance(const char *a, const char *b, size_t limit)
+edit_distance_cp(const int32_t *a, size_t la, const int32_t *b, size_t lb,
+                 size_t limit)
 {
-	size_t la = strlen(a), lb = strlen(b);
 	size_t *prev2, *prev, *cur, result;
 
 	if ((la > lb ? la - lb : lb - la) > limit)
@@ -201,14 +201,11 @@ edit_distance(const char *a, const char *b, size_t limit)
 	for (size_t j = 0; j <= lb; j++)
 		prev[j] = j;
 	for (size_t i = 1; i <= la; i++) {
-		size_t rowmin;
-		size_t *t;
+		size_t rowmin, *t;
 
-		cur[0] = i;
-		rowmin = cur[0];
+		cur[0] = rowmin = i;
 		for (size_t j = 1; j <= lb; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-			size_t v = prev[j - 1] + cost;
+			size_t v = prev[j - 1] + (a[i - 1] != b[j - 1]);
 
 			if (prev[j] + 1 < v)
 				v = prev[j] + 1;
@@ -235,6 +232,23 @@ edit_distance(const char *a, const char *b, size_t limit)
 	free(prev);
 	free(cur);
 	return result;
+}
+
+size_t
+edit_distance(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b), d;
+	int32_t *wa = xcalloc(la + 1, sizeof(*wa));
+	int32_t *wb = xcalloc(lb + 1, sizeof(*wb));
+
+	for (size_t i = 0; i < la; i++)
+		wa[i] = (unsigned char)a[i];
+	for (size_t i = 0; i < lb; i++)
+		wb[i] = (unsigned char)b[i];
+	d = edit_distance_cp(wa, la, wb, lb, limit);
+	free(wa);
+	free(wb);
+	return d;
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
@@ -56,6 +57,10 @@ void strbuf_release(struct strbuf *sb);
  * strings, stopping early once it exceeds 'limit' (returns limit + 1).
  */
 size_t edit_distance(const char *a, const char *b, size_t limit);
+
+/* The same over arrays of code points (or any 32-bit symbols). */
+size_t edit_distance_cp(const int32_t *a, size_t la, const int32_t *b,
+                        size_t lb, size_t limit);
 
 /*
  * How far 'word' is from the candidate 'cand', ignoring ASCII case: the
