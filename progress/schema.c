@@ -118,6 +118,68 @@ static const char v2[] =
     "CREATE INDEX card_tags_tag ON card_tags(tag, card_id);"
     "CREATE INDEX reviews_time ON reviews(time);";
 
-const char *const schema_migrations[] = { v1, v2 };
+/* Version 3: answers summed per day and deck, and per day, deck and tag,
+ * kept by triggers, so the reports read a few hundred rows instead of
+ * the whole log; and an index for the learner's day. */
+#define COUNTS                                                                 \
+	" answers INTEGER NOT NULL, right INTEGER NOT NULL,"                   \
+	" ms INTEGER NOT NULL, reviewed INTEGER NOT NULL,"                     \
+	" passed INTEGER NOT NULL, new_cards INTEGER NOT NULL"
+#define NEW_COUNTS                                                             \
+	" 1, NEW.verdict IN ('right', 'close'), NEW.duration_ms,"              \
+	" NEW.b_state = 2 AND NEW.scheduled = 1,"                              \
+	" NEW.b_state = 2 AND NEW.scheduled = 1 AND NEW.rating > 1,"           \
+	" NEW.b_state = 0 AND NEW.scheduled = 1"
+#define ADD_COUNTS                                                             \
+	" DO UPDATE SET answers = answers + 1,"                                \
+	" right = right + excluded.right, ms = ms + excluded.ms,"              \
+	" reviewed = reviewed + excluded.reviewed,"                            \
+	" passed = passed + excluded.passed,"                                  \
+	" new_cards = new_cards + excluded.new_cards;"
+#define SUB_COUNTS                                                             \
+	" SET answers = answers - 1,"                                          \
+	" right = right - (OLD.verdict IN ('right', 'close')),"                \
+	" ms = ms - OLD.duration_ms,"                                          \
+	" reviewed = reviewed - (OLD.b_state = 2 AND OLD.scheduled = 1),"      \
+	" passed = passed - (OLD.b_state = 2 AND OLD.scheduled = 1 AND"        \
+	" OLD.rating > 1),"                                                    \
+	" new_cards = new_cards - (OLD.b_state = 0 AND OLD.scheduled = 1)"
+#define LOG_COUNTS                                                             \
+	" count(*), sum(r.verdict IN ('right', 'close')),"                     \
+	" sum(r.duration_ms), sum(r.b_state = 2 AND r.scheduled = 1),"         \
+	" sum(r.b_state = 2 AND r.scheduled = 1 AND r.rating > 1),"            \
+	" sum(r.b_state = 0 AND r.scheduled = 1)"
+
+static const char v3[] =
+    "CREATE TABLE day_stats (day INTEGER NOT NULL,"
+    " deck_id INTEGER NOT NULL," COUNTS ","
+    " PRIMARY KEY (day, deck_id)) STRICT, WITHOUT ROWID;"
+    "CREATE TABLE day_tag_stats (day INTEGER NOT NULL,"
+    " deck_id INTEGER NOT NULL, tag TEXT NOT NULL," COUNTS ","
+    " PRIMARY KEY (day, deck_id, tag)) STRICT, WITHOUT ROWID;"
+    "CREATE INDEX day_tag_stats_tag ON day_tag_stats(tag, day);"
+    "INSERT INTO day_stats SELECT r.day, c.deck_id," LOG_COUNTS
+    " FROM reviews r JOIN cards c ON c.id = r.card_id GROUP BY 1, 2;"
+    "INSERT INTO day_tag_stats SELECT r.day, c.deck_id, t.tag," LOG_COUNTS
+    " FROM reviews r JOIN cards c ON c.id = r.card_id"
+    " JOIN card_tags t ON t.card_id = r.card_id GROUP BY 1, 2, 3;"
+    "CREATE TRIGGER reviews_add AFTER INSERT ON reviews BEGIN"
+    " INSERT INTO day_stats SELECT NEW.day, c.deck_id," NEW_COUNTS
+    "  FROM cards c WHERE c.id = NEW.card_id"
+    "  ON CONFLICT (day, deck_id)" ADD_COUNTS
+    " INSERT INTO day_tag_stats SELECT NEW.day, c.deck_id, t.tag," NEW_COUNTS
+    "  FROM cards c JOIN card_tags t ON t.card_id = c.id"
+    "  WHERE c.id = NEW.card_id ON CONFLICT (day, deck_id, tag)" ADD_COUNTS
+    " END;"
+    "CREATE TRIGGER reviews_remove AFTER DELETE ON reviews BEGIN"
+    " UPDATE day_stats" SUB_COUNTS " WHERE day = OLD.day AND"
+    "  deck_id = (SELECT deck_id FROM cards WHERE id = OLD.card_id);"
+    " UPDATE day_tag_stats" SUB_COUNTS " WHERE day = OLD.day AND"
+    "  deck_id = (SELECT deck_id FROM cards WHERE id = OLD.card_id) AND"
+    "  tag IN (SELECT tag FROM card_tags WHERE card_id = OLD.card_id);"
+    " END;"
+    "CREATE INDEX reviews_day ON reviews(day);";
+
+const char *const schema_migrations[] = { v1, v2, v3 };
 const int schema_nmigrations =
     (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));

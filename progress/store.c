@@ -451,8 +451,8 @@ store_new_on_day(struct store *st, long long day)
 	long long n = 0;
 
 	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT count(*) FROM reviews WHERE day = ? AND"
-	                       " scheduled = 1 AND b_state = 0",
+	                       "SELECT total(new_cards) FROM day_stats WHERE"
+	                       " day = ?",
 	                       -1, &s, NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(s, 1, day);
 		if (sqlite3_step(s) == SQLITE_ROW)

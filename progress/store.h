@@ -26,7 +26,7 @@
 #include "diag.h"
 #include "fsrs.h"
 
-#define STORE_VERSION 2 /* the schema this program writes */
+#define STORE_VERSION 3 /* the schema this program writes */
 
 struct store;
 

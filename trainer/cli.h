@@ -35,6 +35,9 @@ extern const struct command cmd_review;
 extern const struct command cmd_quiz;
 extern const struct command cmd_drill;
 extern const struct command cmd_replay;
+extern const struct command cmd_stats;
+extern const struct command cmd_sessions;
+extern const struct command cmd_report;
 extern const struct command cmd_backup;
 extern const struct command cmd_db;
 

@@ -38,10 +38,9 @@ setting_number(struct store *st, const char *key, double lo, double hi,
 	return 0;
 }
 
-/* The scheduler's parameters and the day settings from the store. */
-static int
-load_settings(struct store *st, struct fsrs_params *p, int *rollover,
-              int *new_per_day)
+int
+study_settings(struct store *st, struct fsrs_params *p, int *rollover,
+               int *new_per_day)
 {
 	char *w = store_setting(st, "weights"), why[200];
 	double retention, roll, per_day;
@@ -128,7 +127,7 @@ study_run(struct cli *cli, const struct command *cmd, const struct study *s)
 		rc = cli_usage_error(cmd, "no deck is named '%s'", s->deck);
 		goto out;
 	}
-	if (load_settings(st, &params, &o.rollover, &per_day) < 0) {
+	if (study_settings(st, &params, &o.rollover, &per_day) < 0) {
 		rc = EX_DATAERR;
 		goto out;
 	}

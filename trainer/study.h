@@ -18,6 +18,14 @@ struct study {
 	int count;
 };
 
+/*
+ * The scheduler's parameters, the rollover hour and the new cards a day
+ * from the store's settings.  Returns 0, or -1 after a message naming a
+ * setting that is wrong.
+ */
+int study_settings(struct store *st, struct fsrs_params *p, int *rollover,
+                   int *new_per_day);
+
 /* Run a session of 's' for command 'cmd'; returns the exit status. */
 int study_run(struct cli *cli, const struct command *cmd,
               const struct study *s);

@@ -1,0 +1,606 @@
+/*
+ * stats.c - the progress reports' figures.
+ *
+ * One pass over the cards (states, due forecast, retrievability,
+ * stability, the hardest), then a handful of aggregate queries over the
+ * review log, each filtered to the selected cards when a deck or tags
+ * are asked for.  Indexes for them come with schema version 3.
+ */
+#include "stats.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "isotime.h"
+#include "store-impl.h"
+
+const int stats_window_days[STATS_WINDOWS] = { 7, 30, 365 };
+
+const char *const stats_stability_labels[STATS_STABILITY_BINS] = {
+	"<1d",   "1-3d",  "3-7d",   "1-2w", "2-4w",
+	"1-3mo", "3-6mo", "6-12mo", "1-2y", ">2y",
+};
+
+static const double stability_edges[STATS_STABILITY_BINS - 1] = {
+	1, 3, 7, 14, 30, 90, 180, 365, 730,
+};
+
+void
+stats_day_label(long long day, char *buf, size_t size)
+{
+	char iso[32];
+
+	isotime_format_utc(day * 86400, iso, sizeof(iso));
+	snprintf(buf, size, "%.10s", iso);
+}
+
+int
+stats_weekday(long long day)
+{
+	/* day 0, 1970-01-01, was a Thursday */
+	return (int)(((day % 7) + 7 + 3) % 7);
+}
+
+/* The condition selecting the cards of the query, on "cards c" joined
+ * with "decks d"; named parameters :deck and :tags. */
+static char *
+card_condition(const struct stats_query *q)
+{
+	struct strbuf sb = { 0 };
+
+	strbuf_adds(&sb, "1");
+	if (q->deck)
+		strbuf_adds(&sb, " AND d.name = :deck");
+	if (q->tags && q->tags->n)
+		strbuf_adds(&sb, " AND EXISTS (SELECT 1 FROM card_tags t WHERE"
+		                 " t.card_id = c.id AND t.tag IN"
+		                 " (SELECT value FROM json_each(:tags)))");
+	return strbuf_detach(&sb);
+}
+
+/* "AND r.card_id IN (...)" for review queries, or "" without filters. */
+static char *
+review_condition(const struct stats_query *q)
+{
+	char *cond, *sql;
+
+	if (!q->deck && !(q->tags && q->tags->n))
+		return xstrdup("");
+	cond = card_condition(q);
+	sql = xasprintf(" AND r.card_id IN (SELECT c.id FROM cards c JOIN"
+	                " decks d ON d.id = c.deck_id WHERE %s)",
+	                cond);
+	free(cond);
+	return sql;
+}
+
+static char *
+tags_json(const struct strlist *tags)
+{
+	struct strbuf sb = { 0 };
+
+	strbuf_addch(&sb, '[');
+	for (size_t i = 0; tags && i < tags->n; i++)
+		strbuf_addf(&sb, "%s\"%s\"", i ? "," : "", tags->v[i]);
+	strbuf_addch(&sb, ']');
+	return strbuf_detach(&sb);
+}
+
+/* Prepare 'fmt' (with one %s for a condition) and bind the query's
+ * parameters by name. */
+static sqlite3_stmt *
+prepare(struct store *st, const struct stats_query *q, const char *fmt,
+        const char *cond, const char *tags, struct diag_list *diags)
+{
+	char *sql = xasprintf(fmt, cond);
+	sqlite3_stmt *s = store_prepare(st, sql, diags);
+	int i;
+
+	free(sql);
+	if (s == NULL)
+		return NULL;
+	if ((i = sqlite3_bind_parameter_index(s, ":deck")))
+		sqlite3_bind_text(s, i, q->deck, -1, SQLITE_STATIC);
+	if ((i = sqlite3_bind_parameter_index(s, ":tags")))
+		sqlite3_bind_text(s, i, tags, -1, SQLITE_STATIC);
+	if ((i = sqlite3_bind_parameter_index(s, ":today")))
+		sqlite3_bind_int64(s, i, q->today);
+	if ((i = sqlite3_bind_parameter_index(s, ":now")))
+		sqlite3_bind_int64(s, i, q->now);
+	return s;
+}
+
+/* Keep the STATS_HARDEST cards with most lapses, then least stability. */
+static void
+consider_hardest(struct stats *out, long long id, int lapses, int reps,
+                 double stability, double difficulty)
+{
+	size_t i = out->nhardest;
+
+	while (i > 0 && (out->hardest[i - 1].lapses < lapses ||
+	                 (out->hardest[i - 1].lapses == lapses &&
+	                  out->hardest[i - 1].stability > stability)))
+		i--;
+	if (i >= STATS_HARDEST)
+		return;
+	if (out->nhardest < STATS_HARDEST)
+		out->nhardest++;
+	memmove(&out->hardest[i + 1], &out->hardest[i],
+	        (out->nhardest - 1 - i) * sizeof(out->hardest[0]));
+	out->hardest[i] =
+	    (struct stats_card){ id,     NULL, NULL,      NULL,
+		                 lapses, reps, stability, difficulty };
+}
+
+/* A set of card ids, one bit each. */
+struct idset {
+	unsigned char *bits;
+	size_t size;
+};
+
+static void
+idset_add(struct idset *set, long long id)
+{
+	size_t byte = (size_t)id / 8;
+
+	if (id < 0)
+		return;
+	if (byte >= set->size) {
+		size_t n = set->size ? set->size : 4096;
+
+		while (n <= byte)
+			n *= 2;
+		set->bits = xrealloc(set->bits, n);
+		memset(set->bits + set->size, 0, n - set->size);
+		set->size = n;
+	}
+	set->bits[byte] |= (unsigned char)(1u << (id % 8));
+}
+
+static int
+idset_has(const struct idset *set, long long id)
+{
+	size_t byte = (size_t)id / 8;
+
+	return id >= 0 && byte < set->size &&
+	       (set->bits[byte] & (1u << (id % 8)));
+}
+
+static int
+card_pass(struct store *st, const struct stats_query *q, const char *cond,
+          const char *tags, struct stats *out, struct idset *live,
+          struct diag_list *diags)
+{
+	sqlite3_stmt *s =
+	    prepare(st, q,
+	            "SELECT c.id, c.state, c.stability, c.difficulty,"
+	            " c.scheduled_days, c.due, c.last_day, c.suspended,"
+	            " c.buried_until, c.retired, c.reps, c.lapses"
+	            " FROM cards c JOIN decks d ON d.id = c.deck_id WHERE %s",
+	            cond, tags, diags);
+	double rsum = 0;
+	int err;
+
+	if (s == NULL)
+		return -EX_IOERR;
+	while ((err = sqlite3_step(s)) == SQLITE_ROW) {
+		int state = sqlite3_column_int(s, 1);
+		double stab = sqlite3_column_double(s, 2);
+		long long due = sqlite3_column_int64(s, 5);
+		long long day;
+		size_t bin = 0;
+
+		out->n_cards++;
+		if (sqlite3_column_int(s, 9)) {
+			out->n_retired++;
+			continue;
+		}
+		idset_add(live, sqlite3_column_int64(s, 0));
+		if (sqlite3_column_int(s, 7)) {
+			out->n_suspended++;
+			continue;
+		}
+		switch (state) {
+		case FSRS_NEW:
+			out->n_new++;
+			continue;
+		case FSRS_LEARNING:
+			out->n_learning++;
+			break;
+		case FSRS_REVIEW:
+			if (sqlite3_column_int(s, 4) < STATS_MATURE_DAYS)
+				out->n_young++;
+			else
+				out->n_mature++;
+			break;
+		default:
+			out->n_relearning++;
+			break;
+		}
+		if (due <= q->now && sqlite3_column_int64(s, 8) <= q->now)
+			out->due_now++;
+		day = fsrs_day(due, q->utc_offset, q->rollover) - q->today;
+		if (day < 0)
+			day = 0;
+		if (day < out->forecast_days)
+			out->forecast[day]++;
+		if (stab > 0) {
+			long long t = q->today - sqlite3_column_int64(s, 6);
+
+			rsum += fsrs_forgetting_curve(
+			    q->params, (double)(t > 0 ? t : 0), stab);
+			out->retrievability_cards++;
+		}
+		while (bin < STATS_STABILITY_BINS - 1 &&
+		       stab >= stability_edges[bin])
+			bin++;
+		out->stability_bins[bin]++;
+		if (sqlite3_column_int(s, 10) > 0)
+			consider_hardest(out, sqlite3_column_int64(s, 0),
+			                 sqlite3_column_int(s, 11),
+			                 sqlite3_column_int(s, 10), stab,
+			                 sqlite3_column_double(s, 3));
+	}
+	sqlite3_finalize(s);
+	if (err != SQLITE_DONE)
+		return store_fail(st, diags, "cannot read the cards");
+	out->avg_retrievability = out->retrievability_cards
+	                              ? rsum / (double)out->retrievability_cards
+	                              : 0;
+	return 0;
+}
+
+static int
+hardest_details(struct store *st, struct stats *out, struct diag_list *diags)
+{
+	sqlite3_stmt *s = store_prepare(
+	    st,
+	    "SELECT d.name, c.key, json_extract(c.content, '$.q') FROM cards c"
+	    " JOIN decks d ON d.id = c.deck_id WHERE c.id = ?",
+	    diags);
+
+	if (s == NULL)
+		return -EX_IOERR;
+	for (size_t i = 0; i < out->nhardest; i++) {
+		sqlite3_bind_int64(s, 1, out->hardest[i].id);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			out->hardest[i].deck =
+			    xstrdup((const char *)sqlite3_column_text(s, 0));
+			out->hardest[i].key =
+			    xstrdup((const char *)sqlite3_column_text(s, 1));
+			out->hardest[i].question = xstrdup(
+			    sqlite3_column_text(s, 2)
+			        ? (const char *)sqlite3_column_text(s, 2)
+			        : "");
+		}
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
+/* Retention over the three windows, from columns 'col'... of 's'. */
+static void
+read_windows(sqlite3_stmt *s, int col, struct stats_retention *r)
+{
+	for (int w = 0; w < STATS_WINDOWS; w++) {
+		r->answers[w] = sqlite3_column_int64(s, col + 2 * w);
+		r->right[w] = sqlite3_column_int64(s, col + 2 * w + 1);
+	}
+}
+
+/* The day tables' sums for the three windows, from columns "reviewed"
+ * and "passed" of rows "x" with column "day". */
+#define WINDOW_SUMS                                                            \
+	"total(CASE WHEN x.day > :today - 7 THEN x.reviewed END),"             \
+	" total(CASE WHEN x.day > :today - 7 THEN x.passed END),"              \
+	" total(CASE WHEN x.day > :today - 30 THEN x.reviewed END),"           \
+	" total(CASE WHEN x.day > :today - 30 THEN x.passed END),"             \
+	" total(x.reviewed), total(x.passed)"
+
+/*
+ * The answers' figures from the day tables, "x" being the rows that
+ * 'from' selects: day_stats for all cards or a deck, day_tag_stats for
+ * one tag.  (More than one tag needs the log: see review_scan.)
+ */
+static int
+review_sums(struct store *st, const struct stats_query *q, const char *from,
+            const char *tags, struct stats *out, struct diag_list *diags)
+{
+	sqlite3_stmt *s;
+	char *sql;
+
+	sql = xasprintf("SELECT total(x.answers), total(x.right), total(x.ms)"
+	                " FROM %s AND x.day = :today",
+	                from);
+	s = prepare(st, q, "%s", sql, tags, diags);
+	free(sql);
+	if (s == NULL)
+		return -EX_IOERR;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		out->today_answered = sqlite3_column_int64(s, 0);
+		out->today_right = sqlite3_column_int64(s, 1);
+		out->today_ms = sqlite3_column_int64(s, 2);
+	}
+	sqlite3_finalize(s);
+
+	sql = xasprintf("SELECT " WINDOW_SUMS " FROM %s AND x.day > :today"
+	                " - 365",
+	                from);
+	s = prepare(st, q, "%s", sql, tags, diags);
+	free(sql);
+	if (s == NULL)
+		return -EX_IOERR;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		read_windows(s, 0, &out->retention);
+	sqlite3_finalize(s);
+
+	sql = xasprintf("SELECT (:today - x.day) / 7, total(x.reviewed),"
+	                " total(x.passed) FROM %s AND x.day > :today"
+	                " - %d GROUP BY 1",
+	                from, STATS_CALENDAR_DAYS);
+	s = prepare(st, q, "%s", sql, tags, diags);
+	free(sql);
+	if (s == NULL)
+		return -EX_IOERR;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		int w = sqlite3_column_int(s, 0);
+
+		if (w >= 0 && w < STATS_WEEKS) {
+			out->week_answers[STATS_WEEKS - 1 - w] =
+			    sqlite3_column_int64(s, 1);
+			out->week_right[STATS_WEEKS - 1 - w] =
+			    sqlite3_column_int64(s, 2);
+		}
+	}
+	sqlite3_finalize(s);
+
+	sql = xasprintf("SELECT x.day, total(x.answers) FROM %s AND x.answers"
+	                " > 0 GROUP BY x.day ORDER BY x.day",
+	                from);
+	s = prepare(st, q, "%s", sql, tags, diags);
+	free(sql);
+	if (s == NULL)
+		return -EX_IOERR;
+	out->calendar_first_day = q->today - STATS_CALENDAR_DAYS + 1;
+	{
+		long long prev = 0, run = 0, last = 0;
+
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			long long d = sqlite3_column_int64(s, 0);
+			long long i = d - out->calendar_first_day;
+
+			if (i >= 0 && i < STATS_CALENDAR_DAYS)
+				out->calendar[i] = sqlite3_column_int64(s, 1);
+			run = run > 0 && d == prev + 1 ? run + 1 : 1;
+			if (run > out->streak_longest)
+				out->streak_longest = (int)run;
+			prev = last = d;
+		}
+		/* a streak goes on until a whole day passes without answers */
+		if (run > 0 && last >= q->today - 1)
+			out->streak_current = (int)run;
+	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
+/* The same figures read from the log itself, for any filter: slower. */
+static int
+review_scan(struct store *st, const struct stats_query *q, const char *rcond,
+            const char *tags, struct stats *out, struct diag_list *diags)
+{
+	char *from = xasprintf(
+	    "(SELECT r.day AS day, 1 AS answers,"
+	    " r.verdict IN ('right', 'close') AS right,"
+	    " r.duration_ms AS ms, r.b_state = 2 AND r.scheduled = 1 AS"
+	    " reviewed, r.b_state = 2 AND r.scheduled = 1 AND r.rating > 1"
+	    " AS passed FROM reviews r WHERE 1%s) x WHERE 1",
+	    rcond);
+	int rc = review_sums(st, q, from, tags, out, diags);
+
+	free(from);
+	return rc;
+}
+
+static struct stats_tag *
+find_tag(struct stats *out, const char *tag)
+{
+	struct stats_tag *t;
+
+	for (size_t i = out->ntags; i-- > 0;)
+		if (strcmp(out->tags[i].tag, tag) == 0)
+			return &out->tags[i];
+	out->tags = xrealloc(out->tags, (out->ntags + 1) * sizeof(*out->tags));
+	t = &out->tags[out->ntags++];
+	memset(t, 0, sizeof(*t));
+	t->tag = xstrdup(tag);
+	return t;
+}
+
+static int
+tag_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct stats_tag *)a)->tag,
+	              ((const struct stats_tag *)b)->tag);
+}
+
+/* The live cards of each tag (the query's tags, or every tag of the
+ * selected cards), and each tag's retention from day_tag_stats. */
+static int
+tag_sums(struct store *st, const struct stats_query *q, const char *tags,
+         const struct idset *live, struct stats *out, struct diag_list *diags)
+{
+	const struct strlist *want = q->tags && q->tags->n ? q->tags : NULL;
+	struct stats_tag *last = NULL;
+	sqlite3_stmt *s;
+	char *sql;
+	int err;
+
+	s = store_prepare(st, "SELECT card_id, tag FROM card_tags", diags);
+	if (s == NULL)
+		return -EX_IOERR;
+	while ((err = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *tag = (const char *)sqlite3_column_text(s, 1);
+
+		if (!idset_has(live, sqlite3_column_int64(s, 0)) ||
+		    (want && strlist_find(want, tag) < 0))
+			continue;
+		if (last == NULL || strcmp(last->tag, tag) != 0)
+			last = find_tag(out, tag);
+		last->cards++;
+	}
+	sqlite3_finalize(s);
+	if (err != SQLITE_DONE)
+		return store_fail(st, diags, "cannot read the tags");
+
+	sql = xasprintf(
+	    "SELECT x.tag, " WINDOW_SUMS " FROM day_tag_stats x"
+	    " WHERE x.day > :today - 365%s%s GROUP BY 1",
+	    q->deck ? " AND x.deck_id = (SELECT id FROM decks WHERE"
+	              " name = :deck)"
+	            : "",
+	    want ? " AND x.tag IN (SELECT value FROM json_each(:tags))" : "");
+	s = prepare(st, q, "%s", sql, tags, diags);
+	free(sql);
+	if (s == NULL)
+		return -EX_IOERR;
+	while ((err = sqlite3_step(s)) == SQLITE_ROW) {
+		struct stats_tag *t =
+		    find_tag(out, (const char *)sqlite3_column_text(s, 0));
+
+		read_windows(s, 1, &t->retention);
+	}
+	sqlite3_finalize(s);
+	if (err != SQLITE_DONE)
+		return store_fail(st, diags, "cannot read the tags");
+	qsort(out->tags, out->ntags, sizeof(*out->tags), tag_cmp);
+	return 0;
+}
+
+static int
+review_passes(struct store *st, const struct stats_query *q, const char *rcond,
+              const char *tags, const struct idset *live, struct stats *out,
+              struct diag_list *diags)
+{
+	size_t ntags = q->tags ? q->tags->n : 0;
+	int rc;
+
+	if (ntags > 1) {
+		rc = review_scan(st, q, rcond, tags, out, diags);
+	} else {
+		char *from = xasprintf(
+		    "%s x WHERE 1%s%s", ntags ? "day_tag_stats" : "day_stats",
+		    q->deck ? " AND x.deck_id = (SELECT id FROM decks"
+		              " WHERE name = :deck)"
+		            : "",
+		    ntags ? " AND x.tag = json_extract(:tags, '$[0]')" : "");
+
+		rc = review_sums(st, q, from, tags, out, diags);
+		free(from);
+	}
+	if (rc == 0)
+		rc = tag_sums(st, q, tags, live, out, diags);
+	/* new cards left today: the limit counts every deck */
+	out->new_left = q->new_per_day - store_new_on_day(st, q->today);
+	if (out->new_left < 0)
+		out->new_left = 0;
+	if (out->new_left > out->n_new)
+		out->new_left = out->n_new;
+	return rc;
+}
+
+int
+stats_compute(struct store *st, const struct stats_query *q, struct stats *out,
+              struct diag_list *diags)
+{
+	char *cond = card_condition(q), *rcond = review_condition(q);
+	char *tags = tags_json(q->tags);
+	struct idset live = { 0 };
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	out->forecast_days = q->forecast_days;
+	out->forecast =
+	    xcalloc((size_t)q->forecast_days + 1, sizeof(*out->forecast));
+	if ((rc = store_exec(st, "BEGIN", diags)) < 0)
+		goto out;
+	if ((rc = card_pass(st, q, cond, tags, out, &live, diags)) == 0 &&
+	    (rc = hardest_details(st, out, diags)) == 0)
+		rc = review_passes(st, q, rcond, tags, &live, out, diags);
+	store_exec(st, "COMMIT", diags);
+out:
+	free(live.bits);
+	free(cond);
+	free(rcond);
+	free(tags);
+	return rc;
+}
+
+void
+stats_release(struct stats *s)
+{
+	for (size_t i = 0; i < s->ntags; i++)
+		free(s->tags[i].tag);
+	free(s->tags);
+	for (size_t i = 0; i < s->nhardest; i++) {
+		free(s->hardest[i].deck);
+		free(s->hardest[i].key);
+		free(s->hardest[i].question);
+	}
+	free(s->forecast);
+	memset(s, 0, sizeof(*s));
+}
+
+int
+stats_sessions(struct store *st, int limit, struct stats_session **out,
+               size_t *n, struct diag_list *diags)
+{
+	sqlite3_stmt *s = store_prepare(
+	    st,
+	    "SELECT id, mode, filters, started_at, coalesce(ended_at, 0),"
+	    " questions, right, duration_ms FROM sessions"
+	    " ORDER BY started_at DESC, id DESC LIMIT ?",
+	    diags);
+	struct stats_session *v = NULL;
+	size_t count = 0, alloc = 0;
+	int err;
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -EX_IOERR;
+	sqlite3_bind_int(s, 1, limit);
+	while ((err = sqlite3_step(s)) == SQLITE_ROW) {
+		struct stats_session *x;
+
+		v = xgrow(v, &alloc, count + 1, sizeof(*v));
+		x = &v[count++];
+		x->id = sqlite3_column_int64(s, 0);
+		x->mode = xstrdup((const char *)sqlite3_column_text(s, 1));
+		x->filters = xstrdup((const char *)sqlite3_column_text(s, 2));
+		x->started = sqlite3_column_int64(s, 3);
+		x->ended = sqlite3_column_int64(s, 4);
+		x->questions = sqlite3_column_int64(s, 5);
+		x->right = sqlite3_column_int64(s, 6);
+		x->duration_ms = sqlite3_column_int64(s, 7);
+	}
+	sqlite3_finalize(s);
+	*out = v;
+	*n = count;
+	if (err != SQLITE_DONE)
+		return store_fail(st, diags, "cannot read the sessions");
+	return 0;
+}
+
+void
+stats_sessions_free(struct stats_session *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].mode);
+		free(v[i].filters);
+	}
+	free(v);
+}

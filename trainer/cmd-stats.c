@@ -1,0 +1,234 @@
+/*
+ * cmd-stats.c - "trainer stats": the progress report in the terminal, or
+ * as JSON with stable keys (documented in the README).
+ */
+#include "cli.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "isotime.h"
+#include "opt.h"
+#include "out.h"
+#include "report.h"
+#include "session.h"
+#include "stats.h"
+
+/* "91% (45/49)" or "-" */
+static void
+print_rate(long long answers, long long right)
+{
+	if (answers == 0)
+		printf("%-14s", "-");
+	else {
+		char buf[48];
+
+		snprintf(buf, sizeof(buf), "%lld%% (%lld/%lld)",
+		         (right * 100 + answers / 2) / answers, right, answers);
+		printf("%-14s", buf);
+	}
+}
+
+static void
+print_bar(long long v, long long max, int width, int unicode)
+{
+	long long n = max ? (v * width + max - 1) / max : 0;
+
+	for (long long i = 0; i < n; i++)
+		fputs(unicode ? "█" : "#", stdout);
+}
+
+static void
+print_text(const struct stats *s, int unicode)
+{
+	char spent[16], day[16];
+	long long max = 0, cmax = 0;
+	static const char *const shades_u[] = { "·", "░", "▒", "▓", "█" };
+	static const char *const shades_a[] = { ".", "-", "+", "*", "#" };
+	static const char *const weekdays[] = { "Mon", "Tue", "Wed", "Thu",
+		                                "Fri", "Sat", "Sun" };
+
+	session_format_interval(s->today_ms / 1000, spent, sizeof(spent));
+	printf("Today: %lld answered, %lld right, %s spent; %lld due now, "
+	       "%lld new card%s left\n",
+	       s->today_answered, s->today_right, spent, s->due_now,
+	       s->new_left, s->new_left == 1 ? "" : "s");
+	printf("Cards: %lld: new %lld, learning %lld, young %lld, mature %lld, "
+	       "relearning %lld, suspended %lld, retired %lld\n",
+	       s->n_cards, s->n_new, s->n_learning, s->n_young, s->n_mature,
+	       s->n_relearning, s->n_suspended, s->n_retired);
+	printf("\nTrue retention (review answers passed)\n  %-16s", "");
+	for (int w = 0; w < STATS_WINDOWS; w++) {
+		char label[16];
+
+		snprintf(label, sizeof(label), "%d days", stats_window_days[w]);
+		printf("%-14s", label);
+	}
+	printf("\n  %-16s", "all cards");
+	for (int w = 0; w < STATS_WINDOWS; w++)
+		print_rate(s->retention.answers[w], s->retention.right[w]);
+	putchar('\n');
+	for (size_t i = 0; i < s->ntags; i++) {
+		printf("  %-16.16s", s->tags[i].tag);
+		for (int w = 0; w < STATS_WINDOWS; w++)
+			print_rate(s->tags[i].retention.answers[w],
+			           s->tags[i].retention.right[w]);
+		putchar('\n');
+	}
+	if (s->retrievability_cards)
+		printf("Predicted recall now: %.0f%% on average over %lld "
+		       "card%s\n",
+		       s->avg_retrievability * 100, s->retrievability_cards,
+		       s->retrievability_cards == 1 ? "" : "s");
+
+	printf("\nDue in the next %d days\n", s->forecast_days);
+	for (int d = 0; d < s->forecast_days; d++)
+		if (s->forecast[d] > max)
+			max = s->forecast[d];
+	for (int d = 0; d < s->forecast_days; d++) {
+		stats_day_label(s->calendar_first_day + STATS_CALENDAR_DAYS -
+		                    1 + d,
+		                day, sizeof(day));
+		printf("  %s %4lld ", d == 0 ? "today     " : day,
+		       s->forecast[d]);
+		print_bar(s->forecast[d], max, 40, unicode);
+		putchar('\n');
+	}
+
+	printf("\nAnswers per day, the last 26 weeks (streak: %d day%s, "
+	       "longest %d)\n",
+	       s->streak_current, s->streak_current == 1 ? "" : "s",
+	       s->streak_longest);
+	for (int d = 0; d < STATS_CALENDAR_DAYS; d++)
+		if (s->calendar[d] > cmax)
+			cmax = s->calendar[d];
+	for (int wd = 0; wd < 7; wd++) {
+		/* the first column starts on the Monday of the first week */
+		long long first = s->calendar_first_day -
+		                  stats_weekday(s->calendar_first_day);
+
+		printf("  %s ", weekdays[wd]);
+		for (long long d = first + wd;
+		     d < s->calendar_first_day + STATS_CALENDAR_DAYS; d += 7) {
+			long long i = d - s->calendar_first_day, v;
+			int level;
+
+			if (i < 0) {
+				putchar(' ');
+				continue;
+			}
+			v = s->calendar[i];
+			level = v == 0      ? 0
+			        : cmax <= 1 ? 4
+			                    : 1 + (int)((v - 1) * 4 / cmax);
+			fputs(unicode ? shades_u[level > 4 ? 4 : level]
+			              : shades_a[level > 4 ? 4 : level],
+			      stdout);
+		}
+		putchar('\n');
+	}
+
+	if (s->nhardest) {
+		printf("\nHardest cards\n");
+		for (size_t i = 0; i < s->nhardest; i++) {
+			const struct stats_card *c = &s->hardest[i];
+
+			printf("  %d lapse%s, stability %.1fd  %s/", c->lapses,
+			       c->lapses == 1 ? "" : "s", c->stability,
+			       c->deck);
+			out_safe(stdout, c->key, 0);
+			fputs("  ", stdout);
+			out_safe(stdout, c->question, 0);
+			putchar('\n');
+		}
+	}
+}
+
+static int
+run_stats(struct cli *cli, int argc, char **argv)
+{
+	enum { O_JSON = 1, O_DECK, O_TAG, O_DAYS };
+	static const struct opt opts[] = {
+		{ "json", 0, O_JSON }, { "deck", 1, O_DECK },
+		{ "tag", 1, O_TAG },   { "days", 1, O_DAYS },
+		{ NULL, 0, 0 },
+	};
+	struct report r = { .forecast_days = 14 };
+	struct optparse p;
+	const char *value;
+	char why[160];
+	int id, json = 0, rc;
+	long n;
+
+	opt_init(&p, argc, argv);
+	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
+		switch (id) {
+		case O_JSON:
+			json = 1;
+			break;
+		case O_DECK:
+			r.deck = value;
+			break;
+		case O_TAG:
+			strlist_push(&r.tags, value);
+			break;
+		case O_DAYS:
+			if (opt_long("days", value, 1, 3650, &n, why,
+			             sizeof(why)) < 0) {
+				rc = cli_usage_error(&cmd_stats, "%s", why);
+				goto out;
+			}
+			r.forecast_days = (int)n;
+			break;
+		case OPT_ARG:
+			rc = cli_usage_error(&cmd_stats,
+			                     "unexpected argument '%s'", value);
+			goto out;
+		default:
+			rc = cli_usage_error(&cmd_stats, "%s", p.error);
+			goto out;
+		}
+	}
+	rc = report_load(cli, &cmd_stats, &r);
+	if (rc != 0)
+		goto out;
+	if (json) {
+		json_t *o = report_json(&r.stats);
+
+		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		putchar('\n');
+		json_decref(o);
+	} else {
+		print_text(&r.stats, cli->color);
+	}
+	rc = r.deck_status;
+out:
+	report_release(&r);
+	return rc;
+}
+
+const struct command cmd_stats = {
+	.name = "stats",
+	.usage = "[--json] [--deck D] [--tag T]... [--days N]",
+	.summary = "progress: today, cards by state, retention, forecast",
+	.help = "Today's answers, the cards by state (new, learning, young and "
+	        "mature review\n"
+	        "cards, relearning, suspended, retired), true retention (the "
+	        "share of answers\n"
+	        "to cards in review that passed) over 7, 30 and 365 days for "
+	        "all cards and per\n"
+	        "tag, the average predicted recall now, the cards due each day "
+	        "ahead, a\n"
+	        "calendar of answers per day with your streak, and the hardest "
+	        "cards.\n"
+	        "\n"
+	        "options:\n"
+	        "  --json     every figure as JSON (keys in the README)\n"
+	        "  --deck D   only the deck named D\n"
+	        "  --tag T    only cards tagged T (repeat: any of them)\n"
+	        "  --days N   the forecast's length in days (default 14)\n",
+	.run = run_stats,
+};

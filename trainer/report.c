@@ -1,0 +1,180 @@
+/*
+ * report.c - what stats and report share: the figures for the command
+ * line's options, and the figures as JSON.
+ */
+#include "report.h"
+
+#include <stdlib.h>
+
+#include "clock.h"
+#include "study.h"
+
+int
+report_load(struct cli *cli, const struct command *cmd, struct report *r)
+{
+	struct diag_list diags = { 0 };
+	struct stats_query q = { 0 };
+	struct fsrs_params params;
+	int rc;
+
+	rc = cli_open_synced(cli, &r->store, &r->deck_status);
+	if (rc != 0)
+		return rc;
+	if (r->deck && !store_has_deck(r->store, r->deck))
+		return cli_usage_error(cmd, "no deck is named '%s'", r->deck);
+	if (study_settings(r->store, &params, &q.rollover, &q.new_per_day) < 0)
+		return EX_DATAERR;
+	q.deck = r->deck;
+	q.tags = &r->tags;
+	q.now = cli_now(cli);
+	q.today = clock_when(q.now, q.rollover).day;
+	q.utc_offset = clock_utc_offset(q.now);
+	q.forecast_days = r->forecast_days;
+	q.params = &params;
+	rc = stats_compute(r->store, &q, &r->stats, &diags);
+	diag_print(&diags, stderr);
+	diag_list_release(&diags);
+	return rc < 0 ? diag_exit_code(rc) : 0;
+}
+
+void
+report_release(struct report *r)
+{
+	stats_release(&r->stats);
+	strlist_release(&r->tags);
+	store_close(r->store);
+	r->store = NULL;
+}
+
+static json_t *
+rate_json(long long answers, long long right)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "answers", json_integer(answers));
+	json_object_set_new(o, "right", json_integer(right));
+	json_object_set_new(o, "rate",
+	                    answers ? json_real((double)right / (double)answers)
+	                            : json_null());
+	return o;
+}
+
+static json_t *
+windows_json(const struct stats_retention *r, json_t *o)
+{
+	char key[8];
+
+	for (int w = 0; w < STATS_WINDOWS; w++) {
+		snprintf(key, sizeof(key), "%d", stats_window_days[w]);
+		json_object_set_new(o, key,
+		                    rate_json(r->answers[w], r->right[w]));
+	}
+	return o;
+}
+
+json_t *
+report_json(const struct stats *s)
+{
+	json_t *o = json_object(), *x, *a;
+	char day[16];
+
+	x = json_object();
+	json_object_set_new(x, "answered", json_integer(s->today_answered));
+	json_object_set_new(x, "right", json_integer(s->today_right));
+	json_object_set_new(x, "seconds", json_integer(s->today_ms / 1000));
+	json_object_set_new(x, "due_now", json_integer(s->due_now));
+	json_object_set_new(x, "new_left", json_integer(s->new_left));
+	json_object_set_new(o, "today", x);
+
+	x = json_object();
+	json_object_set_new(x, "total", json_integer(s->n_cards));
+	json_object_set_new(x, "new", json_integer(s->n_new));
+	json_object_set_new(x, "learning", json_integer(s->n_learning));
+	json_object_set_new(x, "young", json_integer(s->n_young));
+	json_object_set_new(x, "mature", json_integer(s->n_mature));
+	json_object_set_new(x, "relearning", json_integer(s->n_relearning));
+	json_object_set_new(x, "suspended", json_integer(s->n_suspended));
+	json_object_set_new(x, "retired", json_integer(s->n_retired));
+	json_object_set_new(o, "cards", x);
+
+	json_object_set_new(o, "retention",
+	                    windows_json(&s->retention, json_object()));
+	a = json_array();
+	for (size_t i = 0; i < s->ntags; i++) {
+		x = json_object();
+		json_object_set_new(x, "tag", json_string(s->tags[i].tag));
+		json_object_set_new(x, "cards", json_integer(s->tags[i].cards));
+		json_array_append_new(a,
+		                      windows_json(&s->tags[i].retention, x));
+	}
+	json_object_set_new(o, "retention_by_tag", a);
+	a = json_array();
+	for (int w = 0; w < STATS_WEEKS; w++) {
+		stats_day_label(s->calendar_first_day + 7 * w, day,
+		                sizeof(day));
+		x = rate_json(s->week_answers[w], s->week_right[w]);
+		json_object_set_new(x, "week_from", json_string(day));
+		json_array_append_new(a, x);
+	}
+	json_object_set_new(o, "retention_by_week", a);
+	json_object_set_new(o, "average_retrievability",
+	                    s->retrievability_cards
+	                        ? json_real(s->avg_retrievability)
+	                        : json_null());
+	json_object_set_new(o, "retrievability_cards",
+	                    json_integer(s->retrievability_cards));
+
+	a = json_array();
+	for (int d = 0; d < s->forecast_days; d++) {
+		x = json_object();
+		stats_day_label(s->calendar_first_day + STATS_CALENDAR_DAYS -
+		                    1 + d,
+		                day, sizeof(day));
+		json_object_set_new(x, "day", json_string(day));
+		json_object_set_new(x, "due", json_integer(s->forecast[d]));
+		json_array_append_new(a, x);
+	}
+	json_object_set_new(o, "forecast", a);
+
+	a = json_array();
+	for (int d = 0; d < STATS_CALENDAR_DAYS; d++) {
+		x = json_object();
+		stats_day_label(s->calendar_first_day + d, day, sizeof(day));
+		json_object_set_new(x, "day", json_string(day));
+		json_object_set_new(x, "answers", json_integer(s->calendar[d]));
+		json_array_append_new(a, x);
+	}
+	json_object_set_new(o, "calendar", a);
+	x = json_object();
+	json_object_set_new(x, "current", json_integer(s->streak_current));
+	json_object_set_new(x, "longest", json_integer(s->streak_longest));
+	json_object_set_new(o, "streak", x);
+
+	a = json_array();
+	for (int b = 0; b < STATS_STABILITY_BINS; b++) {
+		x = json_object();
+		json_object_set_new(x, "range",
+		                    json_string(stats_stability_labels[b]));
+		json_object_set_new(x, "cards",
+		                    json_integer(s->stability_bins[b]));
+		json_array_append_new(a, x);
+	}
+	json_object_set_new(o, "stability", a);
+
+	a = json_array();
+	for (size_t i = 0; i < s->nhardest; i++) {
+		const struct stats_card *c = &s->hardest[i];
+
+		x = json_object();
+		json_object_set_new(x, "deck", json_string(c->deck));
+		json_object_set_new(x, "id", json_string(c->key));
+		json_object_set_new(x, "question", json_string(c->question));
+		json_object_set_new(x, "lapses", json_integer(c->lapses));
+		json_object_set_new(x, "reps", json_integer(c->reps));
+		json_object_set_new(x, "stability", json_real(c->stability));
+		json_object_set_new(x, "difficulty", json_real(c->difficulty));
+		json_array_append_new(a, x);
+	}
+	json_object_set_new(o, "hardest", a);
+	return o;
+}
