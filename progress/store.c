@@ -839,6 +839,13 @@ static const struct {
 	  "session %s ends before it starts" },
 	{ "SELECT c.id FROM cards c WHERE NOT json_valid(c.content)",
 	  "card %s: its content is not valid JSON" },
+	{ "SELECT day FROM (SELECT r.day, c.deck_id, count(*) FROM reviews r"
+	  " JOIN cards c ON c.id = r.card_id GROUP BY 1, 2 EXCEPT"
+	  " SELECT day, deck_id, answers FROM day_stats WHERE answers != 0)"
+	  " UNION SELECT day FROM (SELECT day, deck_id, answers FROM day_stats"
+	  " WHERE answers != 0 EXCEPT SELECT r.day, c.deck_id, count(*) FROM"
+	  " reviews r JOIN cards c ON c.id = r.card_id GROUP BY 1, 2)",
+	  "the daily sums of day %s do not match the answer log" },
 };
 
 int
