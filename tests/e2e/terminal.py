@@ -120,6 +120,29 @@ rows = query(db, "SELECT answer, rating FROM reviews ORDER BY id")
 check("the undone answer is gone, the others are saved",
       rows == [("Kim", 3), ("1 October 1953", 3)], rows)
 
+# A resize while typing: the line is kept and the session goes on.
+db = newdb()
+c = spawn(db)
+try:
+    c.expect_exact("> ")
+    c.send("Syng")
+    c.expect_exact("Syng")
+    c.setwinsize(20, 50)
+    c.send("man Rhee\r")
+    c.expect_exact("right: Syngman Rhee")
+    c.expect_exact("[Enter: Good] ")
+    c.setwinsize(50, 160)
+    c.send("\r")
+    c.expect_exact("rated Good")
+    c.sendeof()
+    c.expect(pexpect.EOF)
+    c.close()
+    check("a terminal resize keeps the line being typed", True)
+except (pexpect.TIMEOUT, pexpect.EOF):
+    check("a terminal resize keeps the line being typed", False, c.before)
+check("the answer typed across the resize is saved whole",
+      query(db, "SELECT answer FROM reviews") == [("Syngman Rhee",)])
+
 # Ctrl-C at the prompt: summary, nothing lost.
 db = newdb()
 c = spawn(db)
