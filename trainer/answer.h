@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include "deck.h"
+#include "diff.h"
 
 /* Ordered from worst to best. */
 enum verdict {
@@ -28,17 +29,6 @@ enum verdict {
 	VERDICT_PARTIAL, /* right but less than was asked, or part in place */
 	VERDICT_CLOSE,   /* a close misspelling: counts as right */
 	VERDICT_RIGHT,
-};
-
-enum diff_kind {
-	DIFF_SAME,    /* in both (the text is the expected one's) */
-	DIFF_MISSING, /* in the expected answer, not typed */
-	DIFF_EXTRA,   /* typed, not in the expected answer */
-};
-
-struct diff_seg {
-	enum diff_kind kind;
-	char *text; /* UTF-8, NFC, never empty */
 };
 
 struct answer_result {
