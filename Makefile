@@ -125,7 +125,7 @@ bench: all $(BUILD)/bench/gen-reviews
 	@TRAINER=$(PROG) BUILD=$(BUILD) tests/bench/run
 
 # The engine sources a fuzz target links with.
-FUZZ_LINK = $(addprefix trainer/,util.c diag.c out.c date.c number.c ytree.c deck.c)
+FUZZ_LINK = $(addprefix trainer/,util.c diag.c out.c date.c number.c ytree.c deck.c answer.c diff.c)
 
 fuzz:
 	@mkdir -p build/fuzz
