@@ -428,6 +428,22 @@ count_answer(struct session *s, const struct card *c, int right, int sign)
 	}
 }
 
+/* Is the diff worth showing: the typed answer has at least half of the
+ * expected one in it (a diff of two unrelated words is noise)? */
+static int
+diff_helps(const struct answer_result *r)
+{
+	size_t same = 0, missing = 0;
+
+	for (size_t i = 0; i < r->ndiff; i++) {
+		if (r->diff[i].kind == DIFF_SAME)
+			same += strlen(r->diff[i].text);
+		else if (r->diff[i].kind == DIFF_MISSING)
+			missing += strlen(r->diff[i].text);
+	}
+	return r->ndiff > 0 && same >= missing;
+}
+
 static void
 show_feedback(struct session *s, const struct card *c,
               const struct answer_result *r, const char *typed,
@@ -450,7 +466,7 @@ show_feedback(struct session *s, const struct card *c,
 		    r->expected);
 	if (r->explain)
 		say(s, STYLE_PLAIN, "  %s\n", r->explain);
-	if (r->ndiff > 0 && r->verdict != VERDICT_RIGHT && *typed) {
+	if (r->verdict != VERDICT_RIGHT && *typed && diff_helps(r)) {
 		say(s, STYLE_PLAIN, "  you typed: ");
 		for (size_t i = 0; i < r->ndiff; i++)
 			s->io->say(s->io->ctx,

@@ -131,6 +131,14 @@ has "drill ends when each was right once" "$out" "right ("
 is "drill leaves the schedule alone" "$(q 'SELECT count(*) FROM cards WHERE reps != 0')" 0
 is "drill answers are logged as a drill" "$(q "SELECT mode FROM sessions")" drill
 
+# ---- the diff: shown for a near miss, not for an unrelated answer ----
+mkdir -p "$WORK/n"
+printf 'deck: n\ntitle: N\ncards:\n  - {id: r, q: Who?, a: Syngman Rhee}\n  - {id: m, q: Whom?, a: Syngman Rhee}\n' >"$WORK/n/n.yaml"
+DB=$WORK/diff.db
+session 'Syngmun Ree\nno idea\n' --decks "$WORK/n" --now $T0 quiz --count 2
+has "a near miss shows what differed" "$out" "you typed: Syngm[-u-]{+a+}n R{+h+}ee"
+is "an unrelated answer shows no diff" "$(grep -c 'you typed' "$WORK/out")" 1
+
 # ---- the same seed gives the same order ----
 DB=$WORK/s1.db
 session 'x\nx\nx\nx\n' --now $T0 quiz --count 4
