@@ -60,22 +60,6 @@ card_condition(const struct stats_query *q)
 	return strbuf_detach(&sb);
 }
 
-/* "AND r.card_id IN (...)" for review queries, or "" without filters. */
-static char *
-review_condition(const struct stats_query *q)
-{
-	char *cond, *sql;
-
-	if (!q->deck && !(q->tags && q->tags->n))
-		return xstrdup("");
-	cond = card_condition(q);
-	sql = xasprintf(" AND r.card_id IN (SELECT c.id FROM cards c JOIN"
-	                " decks d ON d.id = c.deck_id WHERE %s)",
-	                cond);
-	free(cond);
-	return sql;
-}
-
 static char *
 tags_json(const struct strlist *tags)
 {
@@ -168,10 +152,12 @@ idset_has(const struct idset *set, long long id)
 	       (set->bits[byte] & (1u << (id % 8)));
 }
 
+/* 'live' gets the selected cards still in their decks, 'selected' all
+ * of them, retired or not (their answers still count). */
 static int
 card_pass(struct store *st, const struct stats_query *q, const char *cond,
           const char *tags, struct stats *out, struct idset *live,
-          struct diag_list *diags)
+          struct idset *selected, struct diag_list *diags)
 {
 	sqlite3_stmt *s =
 	    prepare(st, q,
@@ -193,6 +179,7 @@ card_pass(struct store *st, const struct stats_query *q, const char *cond,
 		size_t bin = 0;
 
 		out->n_cards++;
+		idset_add(selected, sqlite3_column_int64(s, 0));
 		if (sqlite3_column_int(s, 9)) {
 			out->n_retired++;
 			continue;
@@ -387,22 +374,73 @@ review_sums(struct store *st, const struct stats_query *q, const char *from,
 	return 0;
 }
 
-/* The same figures read from the log itself, for any filter: slower. */
+/*
+ * The same figures read from the log itself, for filters the day tables
+ * cannot answer (several tags: a card may have more than one): one pass
+ * over the answers, keeping those of the 'selected' cards.
+ */
 static int
-review_scan(struct store *st, const struct stats_query *q, const char *rcond,
-            const char *tags, struct stats *out, struct diag_list *diags)
+review_scan(struct store *st, const struct stats_query *q,
+            const struct idset *selected, struct stats *out,
+            struct diag_list *diags)
 {
-	char *from = xasprintf(
-	    "(SELECT r.day AS day, 1 AS answers,"
-	    " r.verdict IN ('right', 'close') AS right,"
-	    " r.duration_ms AS ms, r.b_state = 2 AND r.scheduled = 1 AS"
-	    " reviewed, r.b_state = 2 AND r.scheduled = 1 AND r.rating > 1"
-	    " AS passed FROM reviews r WHERE 1%s) x WHERE 1",
-	    rcond);
-	int rc = review_sums(st, q, from, tags, out, diags);
+	sqlite3_stmt *s = store_prepare(
+	    st,
+	    "SELECT card_id, day, verdict IN ('right', 'close'),"
+	    " duration_ms, b_state = 2 AND scheduled = 1, rating > 1"
+	    " FROM reviews",
+	    diags);
+	struct idset days = { 0 };
+	long long lo = 0, hi = 0, run = 0;
+	int err, any = 0;
 
-	free(from);
-	return rc;
+	if (s == NULL)
+		return -EX_IOERR;
+	out->calendar_first_day = q->today - STATS_CALENDAR_DAYS + 1;
+	while ((err = sqlite3_step(s)) == SQLITE_ROW) {
+		long long day = sqlite3_column_int64(s, 1),
+		          ago = q->today - day;
+		int reviewed = sqlite3_column_int(s, 4);
+		int passed = reviewed && sqlite3_column_int(s, 5);
+
+		if (!idset_has(selected, sqlite3_column_int64(s, 0)))
+			continue;
+		if (day == q->today) {
+			out->today_answered++;
+			out->today_right += sqlite3_column_int(s, 2);
+			out->today_ms += sqlite3_column_int64(s, 3);
+		}
+		for (int w = 0; w < STATS_WINDOWS; w++)
+			if (ago >= 0 && ago < stats_window_days[w]) {
+				out->retention.answers[w] += reviewed;
+				out->retention.right[w] += passed;
+			}
+		if (ago >= 0 && ago < 7 * STATS_WEEKS) {
+			out->week_answers[STATS_WEEKS - 1 - ago / 7] +=
+			    reviewed;
+			out->week_right[STATS_WEEKS - 1 - ago / 7] += passed;
+		}
+		if (ago >= 0 && ago < STATS_CALENDAR_DAYS)
+			out->calendar[STATS_CALENDAR_DAYS - 1 - ago]++;
+		/* days are kept from 1970; answers before that are not */
+		idset_add(&days, day);
+		lo = !any || day < lo ? day : lo;
+		hi = !any || day > hi ? day : hi;
+		any = 1;
+	}
+	sqlite3_finalize(s);
+	for (long long d = lo; any && d <= hi; d++) {
+		run = idset_has(&days, d) ? run + 1 : 0;
+		if (run > out->streak_longest)
+			out->streak_longest = (int)run;
+	}
+	/* a streak goes on until a whole day passes without answers */
+	if (any && hi >= q->today - 1)
+		out->streak_current = (int)run;
+	free(days.bits);
+	if (err != SQLITE_DONE)
+		return store_fail(st, diags, "cannot read the answers");
+	return 0;
 }
 
 static struct stats_tag *
@@ -481,15 +519,15 @@ tag_sums(struct store *st, const struct stats_query *q, const char *tags,
 }
 
 static int
-review_passes(struct store *st, const struct stats_query *q, const char *rcond,
-              const char *tags, const struct idset *live, struct stats *out,
-              struct diag_list *diags)
+review_passes(struct store *st, const struct stats_query *q, const char *tags,
+              const struct idset *live, const struct idset *selected,
+              struct stats *out, struct diag_list *diags)
 {
 	size_t ntags = q->tags ? q->tags->n : 0;
 	int rc;
 
 	if (ntags > 1) {
-		rc = review_scan(st, q, rcond, tags, out, diags);
+		rc = review_scan(st, q, selected, out, diags);
 	} else {
 		char *from = xasprintf(
 		    "%s x WHERE 1%s%s", ntags ? "day_tag_stats" : "day_stats",
@@ -516,9 +554,9 @@ int
 stats_compute(struct store *st, const struct stats_query *q, struct stats *out,
               struct diag_list *diags)
 {
-	char *cond = card_condition(q), *rcond = review_condition(q);
+	char *cond = card_condition(q);
 	char *tags = tags_json(q->tags);
-	struct idset live = { 0 };
+	struct idset live = { 0 }, selected = { 0 };
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -527,14 +565,16 @@ stats_compute(struct store *st, const struct stats_query *q, struct stats *out,
 	    xcalloc((size_t)q->forecast_days + 1, sizeof(*out->forecast));
 	if ((rc = store_exec(st, "BEGIN", diags)) < 0)
 		goto out;
-	if ((rc = card_pass(st, q, cond, tags, out, &live, diags)) == 0 &&
+	if ((rc = card_pass(st, q, cond, tags, out, &live, &selected, diags)) ==
+	        0 &&
 	    (rc = hardest_details(st, out, diags)) == 0)
-		rc = review_passes(st, q, rcond, tags, &live, out, diags);
+		rc = review_passes(st, q, tags, &live, &selected, out, diags);
 	store_exec(st, "COMMIT", diags);
 out:
 	free(live.bits);
+	free(selected.bits);
 	free(cond);
-	free(rcond);
+
 	free(tags);
 	return rc;
 }
