@@ -161,34 +161,44 @@ local_time(long long t, char *buf, size_t size)
 
 /* ---- the queue ---- */
 
-static int
-by_retrievability(const void *a, const void *b, void *arg)
-{
-	const struct session *s = arg;
-	const struct store_card *x = &s->cards[*(const size_t *)a];
-	const struct store_card *y = &s->cards[*(const size_t *)b];
-	struct fsrs_when w = clock_when(s->o->start, s->o->rollover);
-	double rx = fsrs_retrievability(s->o->params, &x->mem, w);
-	double ry = fsrs_retrievability(s->o->params, &y->mem, w);
+/* A due card and what orders it: least likely remembered first, then
+ * the longest overdue. */
+struct due_key {
+	double r;
+	long long due;
+	size_t card;
+};
 
-	if (rx != ry)
-		return rx < ry ? -1 : 1;
-	return x->mem.due < y->mem.due ? -1 : x->mem.due > y->mem.due;
+static int
+due_key_cmp(const void *a, const void *b)
+{
+	const struct due_key *x = a, *y = b;
+
+	if (x->r != y->r)
+		return x->r < y->r ? -1 : 1;
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	return x->card < y->card ? -1 : x->card > y->card;
 }
 
-/* Insertion sort with a context: the queue is small enough. */
+/* Order the due cards in 'v' by their recall now. */
 static void
 sort_queue(struct session *s, size_t *v, size_t n)
 {
-	for (size_t i = 1; i < n; i++) {
-		size_t x = v[i], j = i;
+	struct fsrs_when w = clock_when(s->o->start, s->o->rollover);
+	struct due_key *k = xcalloc(n + 1, sizeof(*k));
 
-		while (j > 0 && by_retrievability(&x, &v[j - 1], s) < 0) {
-			v[j] = v[j - 1];
-			j--;
-		}
-		v[j] = x;
+	for (size_t i = 0; i < n; i++) {
+		const struct store_card *c = &s->cards[v[i]];
+
+		k[i].r = fsrs_retrievability(s->o->params, &c->mem, w);
+		k[i].due = c->mem.due;
+		k[i].card = v[i];
 	}
+	qsort(k, n, sizeof(*k), due_key_cmp);
+	for (size_t i = 0; i < n; i++)
+		v[i] = k[i].card;
+	free(k);
 }
 
 static int
