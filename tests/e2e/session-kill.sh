@@ -10,12 +10,19 @@ broken=0
 total_acked=0
 for round in $(seq 1 $rounds); do
 	before=$(sqlite3 "$DB" 'SELECT count(*) FROM reviews' 2>/dev/null || echo 0)
-	(yes 'no idea' | "$TRAINER" --db "$DB" --decks decks --seed "$round" \
+	rm -f "$WORK/fifo"
+	mkfifo "$WORK/fifo"
+	yes 'no idea' >"$WORK/fifo" 2>/dev/null &
+	feeder=$!
+	"$TRAINER" --db "$DB" --decks decks --seed "$round" \
 		--now "2026-03-0$((1 + round % 9))T09:00:00Z" review --new 1000 \
-		>"$WORK/out" 2>"$WORK/err") 2>/dev/null &
+		<"$WORK/fifo" >"$WORK/out" 2>"$WORK/err" &
+	pid=$!
 	sleep "0.$(printf '%03d' $((100 + RANDOM % 600)))"
-	pkill -9 -f "db $DB" 2>/dev/null
-	wait 2>/dev/null
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	kill "$feeder" 2>/dev/null
+	wait "$feeder" 2>/dev/null
 	acked=$(grep -c '^rated ' "$WORK/out")
 	after=$(sqlite3 "$DB" 'SELECT count(*) FROM reviews')
 	saved=$((after - before))
