@@ -50,12 +50,6 @@ int cli_usage_error(const struct command *cmd, const char *fmt, ...)
  * the installed decks. */
 const char *cli_decks_path(const struct cli *cli);
 
-/*
- * Load the decks into 'set', printing any problem.  Returns 0, or the
- * exit status when any deck could not be loaded.
- */
-int cli_load_decks(const struct cli *cli, struct deckset *set);
-
 /* The time now: real time, or --now plus the real time since the start. */
 long long cli_now(const struct cli *cli);
 

@@ -1054,15 +1054,6 @@ deck_free(struct deck *deck)
 	free(deck);
 }
 
-const struct card *
-deck_find(const struct deck *deck, const char *id)
-{
-	for (size_t i = 0; i < deck->ncards; i++)
-		if (strcmp(deck->cards[i].id, id) == 0)
-			return &deck->cards[i];
-	return NULL;
-}
-
 int
 card_has_tag(const struct card *card, const char *tag)
 {

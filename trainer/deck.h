@@ -82,9 +82,6 @@ int deck_load_buffer(const char *file, const char *buf, size_t len,
 /* Free a deck; NULL is fine. */
 void deck_free(struct deck *deck);
 
-/* The card with 'id' in 'deck', or NULL. */
-const struct card *deck_find(const struct deck *deck, const char *id);
-
 /* Free what a card holds (not the card itself); it is zeroed after. */
 void card_release(struct card *c);
 

@@ -180,17 +180,6 @@ cli_open_synced(const struct cli *cli, struct store **st, int *deck_status)
 	return 0;
 }
 
-int
-cli_load_decks(const struct cli *cli, struct deckset *set)
-{
-	struct diag_list diags = { 0 };
-	int rc = deckset_load(set, cli_decks_path(cli), &diags);
-
-	diag_print(&diags, stderr);
-	diag_list_release(&diags);
-	return rc < 0 ? diag_exit_code(rc) : 0;
-}
-
 static const struct command *
 find_command(const char *name)
 {
