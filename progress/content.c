@@ -59,7 +59,7 @@ content_from_card(const struct card *c)
 	return text;
 }
 
-int
+static int
 content_type(const char *name)
 {
 	for (int t = CARD_TEXT; t <= CARD_CLOZE; t++)

@@ -20,7 +20,4 @@ char *content_from_card(const struct card *c);
 int content_to_card(const char *id, const char *type, const char *text,
                     struct card *c);
 
-/* The card type named 'name', or -1. */
-int content_type(const char *name);
-
 #endif

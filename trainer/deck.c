@@ -1053,9 +1053,3 @@ deck_free(struct deck *deck)
 	free(deck->description);
 	free(deck);
 }
-
-int
-card_has_tag(const struct card *card, const char *tag)
-{
-	return strlist_find(&card->tags, tag) >= 0;
-}

@@ -85,7 +85,4 @@ void deck_free(struct deck *deck);
 /* Free what a card holds (not the card itself); it is zeroed after. */
 void card_release(struct card *c);
 
-/* Does 'card' carry 'tag'? */
-int card_has_tag(const struct card *card, const char *tag);
-
 #endif
