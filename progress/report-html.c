@@ -164,8 +164,7 @@ report_html_write(FILE *fp, const struct stats *s,
                   const char *generated)
 {
 	char days[STATS_CALENDAR_DAYS][16];
-	const char
-	    *labels[STATS_CALENDAR_DAYS > 366 ? STATS_CALENDAR_DAYS : 366];
+	const char *labels[STATS_CALENDAR_DAYS];
 	long long weekly[STATS_WEEKS];
 
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "

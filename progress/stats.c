@@ -60,18 +60,6 @@ card_condition(const struct stats_query *q)
 	return strbuf_detach(&sb);
 }
 
-static char *
-tags_json(const struct strlist *tags)
-{
-	struct strbuf sb = { 0 };
-
-	strbuf_addch(&sb, '[');
-	for (size_t i = 0; tags && i < tags->n; i++)
-		strbuf_addf(&sb, "%s\"%s\"", i ? "," : "", tags->v[i]);
-	strbuf_addch(&sb, ']');
-	return strbuf_detach(&sb);
-}
-
 /* Prepare 'fmt' (with one %s for a condition) and bind the query's
  * parameters by name. */
 static sqlite3_stmt *
@@ -287,6 +275,29 @@ read_windows(sqlite3_stmt *s, int col, struct stats_retention *r)
 	" total(CASE WHEN x.day > :today - 30 THEN x.passed END),"             \
 	" total(x.reviewed), total(x.passed)"
 
+/* Runs of days with answers, fed the days in increasing order. */
+struct streak {
+	long long last; /* the latest day seen */
+	long long run;  /* days in a row up to it */
+};
+
+static void
+streak_day(struct stats *out, struct streak *k, long long day)
+{
+	k->run = k->run > 0 && day == k->last + 1 ? k->run + 1 : 1;
+	k->last = day;
+	if (k->run > out->streak_longest)
+		out->streak_longest = (int)k->run;
+}
+
+/* A streak goes on until a whole day passes without answers. */
+static void
+streak_end(struct stats *out, const struct streak *k, long long today)
+{
+	if (k->run > 0 && k->last >= today - 1)
+		out->streak_current = (int)k->run;
+}
+
 /*
  * The answers' figures from the day tables, "x" being the rows that
  * 'from' selects: day_stats for all cards or a deck, day_tag_stats for
@@ -353,7 +364,7 @@ review_sums(struct store *st, const struct stats_query *q, const char *from,
 		return -EX_IOERR;
 	out->calendar_first_day = q->today - STATS_CALENDAR_DAYS + 1;
 	{
-		long long prev = 0, run = 0, last = 0;
+		struct streak k = { 0 };
 
 		while (sqlite3_step(s) == SQLITE_ROW) {
 			long long d = sqlite3_column_int64(s, 0);
@@ -361,14 +372,9 @@ review_sums(struct store *st, const struct stats_query *q, const char *from,
 
 			if (i >= 0 && i < STATS_CALENDAR_DAYS)
 				out->calendar[i] = sqlite3_column_int64(s, 1);
-			run = run > 0 && d == prev + 1 ? run + 1 : 1;
-			if (run > out->streak_longest)
-				out->streak_longest = (int)run;
-			prev = last = d;
+			streak_day(out, &k, d);
 		}
-		/* a streak goes on until a whole day passes without answers */
-		if (run > 0 && last >= q->today - 1)
-			out->streak_current = (int)run;
+		streak_end(out, &k, q->today);
 	}
 	sqlite3_finalize(s);
 	return 0;
@@ -391,7 +397,8 @@ review_scan(struct store *st, const struct stats_query *q,
 	    " FROM reviews",
 	    diags);
 	struct idset days = { 0 };
-	long long lo = 0, hi = 0, run = 0;
+	struct streak k = { 0 };
+	long long lo = 0, hi = 0;
 	int err, any = 0;
 
 	if (s == NULL)
@@ -429,14 +436,10 @@ review_scan(struct store *st, const struct stats_query *q,
 		any = 1;
 	}
 	sqlite3_finalize(s);
-	for (long long d = lo; any && d <= hi; d++) {
-		run = idset_has(&days, d) ? run + 1 : 0;
-		if (run > out->streak_longest)
-			out->streak_longest = (int)run;
-	}
-	/* a streak goes on until a whole day passes without answers */
-	if (any && hi >= q->today - 1)
-		out->streak_current = (int)run;
+	for (long long d = lo; any && d <= hi; d++)
+		if (idset_has(&days, d))
+			streak_day(out, &k, d);
+	streak_end(out, &k, q->today);
 	free(days.bits);
 	if (err != SQLITE_DONE)
 		return store_fail(st, diags, "cannot read the answers");
@@ -555,7 +558,7 @@ stats_compute(struct store *st, const struct stats_query *q, struct stats *out,
               struct diag_list *diags)
 {
 	char *cond = card_condition(q);
-	char *tags = tags_json(q->tags);
+	char *tags = store_tags_json(q->tags);
 	struct idset live = { 0 }, selected = { 0 };
 	int rc;
 

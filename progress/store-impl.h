@@ -25,4 +25,7 @@ int store_exec(struct store *st, const char *sql, struct diag_list *diags);
 sqlite3_stmt *store_prepare(struct store *st, const char *sql,
                             struct diag_list *diags);
 
+/* The tags as a JSON array, for json_each() in a filter (free it). */
+char *store_tags_json(const struct strlist *tags);
+
 #endif

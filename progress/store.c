@@ -5,6 +5,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -61,7 +62,7 @@ rollback(struct store *st)
 static int
 make_parents(const char *path, struct diag_list *diags)
 {
-	char *dir = xstrdup(path);
+	char *dir = xstrdup(path), ebuf[128];
 	int rc = 0;
 
 	for (char *p = dir + 1; *p; p++) {
@@ -71,7 +72,7 @@ make_parents(const char *path, struct diag_list *diags)
 		if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
 			diag_error(diags, dir, 0, 0,
 			           "cannot create the folder: %s",
-			           strerror(errno));
+			           errno_text(errno, ebuf, sizeof(ebuf)));
 			rc = -EX_IOERR;
 			break;
 		}
@@ -333,20 +334,23 @@ read_mem(sqlite3_stmt *s, int col, struct fsrs_card *m)
 	m->last_day = sqlite3_column_int64(s, col + 9);
 }
 
-static char *
-tags_json(const struct strlist *tags)
+char *
+store_tags_json(const struct strlist *tags)
 {
-	struct strbuf sb = { 0 };
+	json_t *a = json_array();
+	char *text;
 
-	strbuf_addch(&sb, '[');
 	for (size_t i = 0; tags && i < tags->n; i++) {
-		strbuf_addf(&sb, "%s\"", i ? "," : "");
-		/* tags are [a-z0-9-]: nothing to escape */
-		strbuf_adds(&sb, tags->v[i]);
-		strbuf_addch(&sb, '"');
+		json_t *t = json_string(tags->v[i]);
+
+		if (t) /* a tag that is not UTF-8 matches no card anyway */
+			json_array_append_new(a, t);
 	}
-	strbuf_addch(&sb, ']');
-	return strbuf_detach(&sb);
+	text = json_dumps(a, JSON_COMPACT);
+	json_decref(a);
+	if (text == NULL)
+		abort(); /* out of memory */
+	return text;
 }
 
 int
@@ -356,7 +360,7 @@ store_cards(struct store *st, const struct store_filter *f,
 	sqlite3_stmt *s = store_prepare(st, cards_sql, diags);
 	struct store_card *v = NULL;
 	size_t count = 0, alloc = 0;
-	char *tags = tags_json(f->tags);
+	char *tags = store_tags_json(f->tags);
 	int err, rc = 0;
 
 	*cards = NULL;

@@ -41,6 +41,31 @@ extern const struct command cmd_report;
 extern const struct command cmd_backup;
 extern const struct command cmd_db;
 
+/*
+ * --deck D and --tag T (repeatable): the cards a command works on.  A
+ * command puts OPT_FILTERS in its option table and hands every option to
+ * cli_filter_option first.
+ */
+enum { OPT_DECK = 100, OPT_TAG };
+#define OPT_FILTERS                                                            \
+	{ "deck", 1, OPT_DECK },                                               \
+	{                                                                      \
+		"tag", 1, OPT_TAG                                              \
+	}
+
+struct cli_filter {
+	const char *deck;    /* NULL: every deck */
+	struct strlist tags; /* cards with any of them; empty: all */
+};
+
+/* Take option 'id' into 'f' when it is --deck or --tag: 1, else 0. */
+int cli_filter_option(struct cli_filter *f, int id, const char *value);
+
+/* Check that the deck asked for exists in 'st': 0, or EX_USAGE after a
+ * message for 'cmd'. */
+int cli_filter_check(const struct cli_filter *f, const struct command *cmd,
+                     struct store *st);
+
 /* Print "trainer: NAME: MESSAGE" and a hint to try --help; returns
  * EX_USAGE for the command to return. */
 int cli_usage_error(const struct command *cmd, const char *fmt, ...)

@@ -19,6 +19,9 @@ struct fsrs_when clock_when(long long t, int rollover_hour);
 /* When local day 'day' starts, in the time zone as it is at 'near'. */
 long long clock_day_start(long long day, int rollover_hour, long long near);
 
+/* "2026-03-01 10:10": 't' in local time, for people. */
+void clock_local_text(long long t, char *buf, size_t size);
+
 /* Milliseconds on the monotonic clock. */
 long long clock_ms(void);
 

@@ -165,13 +165,14 @@ card_text(const struct store_card *sc)
 static int
 run_cards(struct cli *cli, int argc, char **argv)
 {
-	enum { O_JSON = 1, O_DECK, O_TAG, O_DUE };
+	enum { O_JSON = 1, O_DUE };
 	static const struct opt opts[] = {
-		{ "json", 0, O_JSON }, { "deck", 1, O_DECK },
-		{ "tag", 1, O_TAG },   { "due", 0, O_DUE },
+		{ "json", 0, O_JSON },
+		{ "due", 0, O_DUE },
+		OPT_FILTERS,
 		{ NULL, 0, 0 },
 	};
-	struct strlist tags = { 0 };
+	struct cli_filter filter = { 0 };
 	struct store_filter f = { 0 };
 	struct store *st = NULL;
 	struct store_card *cards = NULL;
@@ -184,15 +185,11 @@ run_cards(struct cli *cli, int argc, char **argv)
 
 	opt_init(&p, argc, argv);
 	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
+		if (cli_filter_option(&filter, id, value))
+			continue;
 		switch (id) {
 		case O_JSON:
 			json = 1;
-			break;
-		case O_DECK:
-			f.deck = value;
-			break;
-		case O_TAG:
-			strlist_push(&tags, value);
 			break;
 		case O_DUE:
 			f.due_only = 1;
@@ -206,16 +203,14 @@ run_cards(struct cli *cli, int argc, char **argv)
 			goto out;
 		}
 	}
-	f.tags = &tags;
+	f.deck = filter.deck;
+	f.tags = &filter.tags;
 	f.now = cli_now(cli);
 	rc = cli_open_synced(cli, &st, &deck_status);
 	if (rc != 0)
 		goto out;
-	if (f.deck && !store_has_deck(st, f.deck)) {
-		rc = cli_usage_error(&cmd_cards, "no deck is named '%s'",
-		                     f.deck);
+	if ((rc = cli_filter_check(&filter, &cmd_cards, st)) != 0)
 		goto out;
-	}
 	rc = store_cards(st, &f, &cards, &n, &diags);
 	diag_print(&diags, stderr);
 	if (rc < 0) {
@@ -239,7 +234,7 @@ out:
 	json_decref(all);
 	store_cards_free(cards, n);
 	store_close(st);
-	strlist_release(&tags);
+	strlist_release(&filter.tags);
 	diag_list_release(&diags);
 	return rc;
 }

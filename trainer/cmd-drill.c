@@ -9,10 +9,8 @@
 static int
 run_drill(struct cli *cli, int argc, char **argv)
 {
-	enum { O_DECK = 1, O_TAG };
 	static const struct opt opts[] = {
-		{ "deck", 1, O_DECK },
-		{ "tag", 1, O_TAG },
+		OPT_FILTERS,
 		{ NULL, 0, 0 },
 	};
 	struct study s = { .mode = SESSION_DRILL };
@@ -22,13 +20,9 @@ run_drill(struct cli *cli, int argc, char **argv)
 
 	opt_init(&p, argc, argv);
 	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
+		if (cli_filter_option(&s.filter, id, value))
+			continue;
 		switch (id) {
-		case O_DECK:
-			s.deck = value;
-			break;
-		case O_TAG:
-			strlist_push(&s.tags, value);
-			break;
 		case OPT_ARG:
 			rc = cli_usage_error(&cmd_drill,
 			                     "unexpected argument '%s'", value);
@@ -40,7 +34,7 @@ run_drill(struct cli *cli, int argc, char **argv)
 	}
 	rc = study_run(cli, &cmd_drill, &s);
 out:
-	strlist_release(&s.tags);
+	strlist_release(&s.filter.tags);
 	return rc;
 }
 

@@ -9,11 +9,10 @@
 static int
 run_quiz(struct cli *cli, int argc, char **argv)
 {
-	enum { O_DECK = 1, O_TAG, O_COUNT };
+	enum { O_COUNT = 1 };
 	static const struct opt opts[] = {
-		{ "deck", 1, O_DECK },
-		{ "tag", 1, O_TAG },
 		{ "count", 1, O_COUNT },
+		OPT_FILTERS,
 		{ NULL, 0, 0 },
 	};
 	struct study s = { .mode = SESSION_QUIZ, .count = 20 };
@@ -25,13 +24,9 @@ run_quiz(struct cli *cli, int argc, char **argv)
 
 	opt_init(&p, argc, argv);
 	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
+		if (cli_filter_option(&s.filter, id, value))
+			continue;
 		switch (id) {
-		case O_DECK:
-			s.deck = value;
-			break;
-		case O_TAG:
-			strlist_push(&s.tags, value);
-			break;
 		case O_COUNT:
 			if (opt_long("count", value, 1, 10000, &n, why,
 			             sizeof(why)) < 0) {
@@ -51,7 +46,7 @@ run_quiz(struct cli *cli, int argc, char **argv)
 	}
 	rc = study_run(cli, &cmd_quiz, &s);
 out:
-	strlist_release(&s.tags);
+	strlist_release(&s.filter.tags);
 	return rc;
 }
 

@@ -50,7 +50,7 @@ card_index(struct history *h, const char *id)
 		for (size_t k = 0; k < oldn; k++) {
 			if (old[k] == 0)
 				continue;
-			i = fsrs_seed(h->ids[old[k] - 1]) & (h->nslots - 1);
+			i = str_hash(h->ids[old[k] - 1]) & (h->nslots - 1);
 			while (h->slots[i])
 				i = (i + 1) & (h->nslots - 1);
 			h->slots[i] = old[k];
@@ -58,7 +58,7 @@ card_index(struct history *h, const char *id)
 		free(old);
 	}
 	mask = h->nslots - 1;
-	for (i = fsrs_seed(id) & mask; h->slots[i]; i = (i + 1) & mask)
+	for (i = str_hash(id) & mask; h->slots[i]; i = (i + 1) & mask)
 		if (strcmp(h->ids[h->slots[i] - 1], id) == 0)
 			return h->slots[i] - 1;
 	h->ids = xgrow(h->ids, &h->ids_alloc, h->ncards + 1, sizeof(*h->ids));
@@ -193,8 +193,10 @@ read_history(FILE *fp, struct history *h, struct diag_list *diags)
 	}
 	free(line);
 	if (ferror(fp)) {
+		char ebuf[128];
+
 		diag_error(diags, "<stdin>", 0, 0, "cannot read: %s",
-		           strerror(errno));
+		           errno_text(errno, ebuf, sizeof(ebuf)));
 		return -EX_IOERR;
 	}
 	return diags->nerrors ? -EX_DATAERR : 0;
@@ -251,10 +253,11 @@ read_weights(const char *path, double *w, struct diag_list *diags)
 	char *line = NULL;
 	size_t cap = 0;
 	int n = 0, lineno = 0, rc = 0;
+	char ebuf[128];
 
 	if (fp == NULL) {
 		diag_error(diags, path, 0, 0, "cannot open: %s",
-		           strerror(errno));
+		           errno_text(errno, ebuf, sizeof(ebuf)));
 		return -EX_NOINPUT;
 	}
 	while (getline(&line, &cap, fp) >= 0) {
@@ -417,8 +420,7 @@ run_replay(struct cli *cli, int argc, char **argv)
 		    xcalloc(h.ncards ? h.ncards : 1, sizeof(*cards));
 
 		for (size_t i = 0; i < h.ncards; i++)
-			cards[i].state = FSRS_NEW,
-			cards[i].seed = fsrs_seed(h.ids[i]);
+			fsrs_card_new(&cards[i], 0, fsrs_seed(h.ids[i]));
 		puts("card,time,rating,state,stability,difficulty,interval_"
 		     "days,due");
 		for (size_t i = 0; i < h.nrows; i++) {

@@ -16,10 +16,11 @@
 static int
 run_report(struct cli *cli, int argc, char **argv)
 {
-	enum { O_HTML = 1, O_DECK, O_TAG, O_DAYS };
+	enum { O_HTML = 1, O_DAYS };
 	static const struct opt opts[] = {
-		{ "html", 1, O_HTML }, { "deck", 1, O_DECK },
-		{ "tag", 1, O_TAG },   { "days", 1, O_DAYS },
+		{ "html", 1, O_HTML },
+		{ "days", 1, O_DAYS },
+		OPT_FILTERS,
 		{ NULL, 0, 0 },
 	};
 	struct report r = { .forecast_days = 14 };
@@ -27,7 +28,7 @@ run_report(struct cli *cli, int argc, char **argv)
 	struct stats_session *v = NULL;
 	struct optparse p;
 	const char *value, *file = NULL;
-	char why[160], *tmp = NULL, when[32];
+	char why[160], *tmp = NULL, when[32], ebuf[128];
 	size_t n = 0;
 	long days;
 	int id, rc;
@@ -35,15 +36,11 @@ run_report(struct cli *cli, int argc, char **argv)
 
 	opt_init(&p, argc, argv);
 	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
+		if (cli_filter_option(&r.filter, id, value))
+			continue;
 		switch (id) {
 		case O_HTML:
 			file = value;
-			break;
-		case O_DECK:
-			r.deck = value;
-			break;
-		case O_TAG:
-			strlist_push(&r.tags, value);
 			break;
 		case O_DAYS:
 			if (opt_long("days", value, 1, 366, &days, why,
@@ -78,14 +75,18 @@ run_report(struct cli *cli, int argc, char **argv)
 	tmp = xasprintf("%s.tmp", file);
 	fp = fopen(tmp, "w");
 	if (fp == NULL) {
-		diag_say("%s: cannot write: %s", tmp, strerror(errno));
+		diag_error(&diags, tmp, 0, 0, "cannot write: %s",
+		           errno_text(errno, ebuf, sizeof(ebuf)));
+		diag_print(&diags, stderr);
 		rc = EX_IOERR;
 		goto out;
 	}
 	isotime_format_utc(cli_now(cli), when, sizeof(when));
 	report_html_write(fp, &r.stats, v, n, when);
 	if (ferror(fp) | (fclose(fp) != 0) || rename(tmp, file) != 0) {
-		diag_say("%s: cannot write: %s", file, strerror(errno));
+		diag_error(&diags, file, 0, 0, "cannot write: %s",
+		           errno_text(errno, ebuf, sizeof(ebuf)));
+		diag_print(&diags, stderr);
 		remove(tmp);
 		rc = EX_IOERR;
 		goto out;

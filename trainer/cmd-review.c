@@ -9,10 +9,11 @@
 static int
 run_review(struct cli *cli, int argc, char **argv)
 {
-	enum { O_DECK = 1, O_TAG, O_NEW, O_LIMIT };
+	enum { O_NEW = 1, O_LIMIT };
 	static const struct opt opts[] = {
-		{ "deck", 1, O_DECK }, { "tag", 1, O_TAG },
-		{ "new", 1, O_NEW },   { "limit", 1, O_LIMIT },
+		{ "new", 1, O_NEW },
+		{ "limit", 1, O_LIMIT },
+		OPT_FILTERS,
 		{ NULL, 0, 0 },
 	};
 	struct study s = { .mode = SESSION_REVIEW, .new_per_day = -1 };
@@ -24,13 +25,9 @@ run_review(struct cli *cli, int argc, char **argv)
 
 	opt_init(&p, argc, argv);
 	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
+		if (cli_filter_option(&s.filter, id, value))
+			continue;
 		switch (id) {
-		case O_DECK:
-			s.deck = value;
-			break;
-		case O_TAG:
-			strlist_push(&s.tags, value);
-			break;
 		case O_NEW:
 			if (opt_long("new", value, 0, 9999, &n, why,
 			             sizeof(why)) < 0) {
@@ -58,7 +55,7 @@ run_review(struct cli *cli, int argc, char **argv)
 	}
 	rc = study_run(cli, &cmd_review, &s);
 out:
-	strlist_release(&s.tags);
+	strlist_release(&s.filter.tags);
 	return rc;
 }
 

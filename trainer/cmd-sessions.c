@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "isotime.h"
 #include "opt.h"
 #include "out.h"
@@ -51,18 +52,6 @@ trend(const struct stats_session *v, size_t n, double *recent, double *earlier)
 	if (*recent < *earlier - 0.05)
 		return "falling";
 	return "steady";
-}
-
-static void
-local_when(long long t, char *buf, size_t size)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (localtime_r(&tt, &tm) == NULL)
-		snprintf(buf, size, "?");
-	else
-		strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
 }
 
 /* "deck us-rok, tags dates+people" from the filters' JSON. */
@@ -195,7 +184,7 @@ run_sessions(struct cli *cli, int argc, char **argv)
 		char when[32], spent[16], right[32];
 		char *f = filters_text(v[i].filters);
 
-		local_when(v[i].started, when, sizeof(when));
+		clock_local_text(v[i].started, when, sizeof(when));
 		session_format_interval(v[i].duration_ms / 1000, spent,
 		                        sizeof(spent));
 		if (v[i].questions)

@@ -150,10 +150,11 @@ print_text(const struct stats *s, int unicode)
 static int
 run_stats(struct cli *cli, int argc, char **argv)
 {
-	enum { O_JSON = 1, O_DECK, O_TAG, O_DAYS };
+	enum { O_JSON = 1, O_DAYS };
 	static const struct opt opts[] = {
-		{ "json", 0, O_JSON }, { "deck", 1, O_DECK },
-		{ "tag", 1, O_TAG },   { "days", 1, O_DAYS },
+		{ "json", 0, O_JSON },
+		{ "days", 1, O_DAYS },
+		OPT_FILTERS,
 		{ NULL, 0, 0 },
 	};
 	struct report r = { .forecast_days = 14 };
@@ -165,15 +166,11 @@ run_stats(struct cli *cli, int argc, char **argv)
 
 	opt_init(&p, argc, argv);
 	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
+		if (cli_filter_option(&r.filter, id, value))
+			continue;
 		switch (id) {
 		case O_JSON:
 			json = 1;
-			break;
-		case O_DECK:
-			r.deck = value;
-			break;
-		case O_TAG:
-			strlist_push(&r.tags, value);
 			break;
 		case O_DAYS:
 			if (opt_long("days", value, 1, 3650, &n, why,

@@ -340,23 +340,13 @@ list_value(struct loader *l, const char *key, const struct ynode *v,
 
 /* ---- ids ---- */
 
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
-
 /* The id node that first used 'id', or NULL. */
 static const struct ynode *
 id_lookup(const struct loader *l, const char *id)
 {
 	if (l->ids_cap == 0)
 		return NULL;
-	for (size_t i = hash(id) & (l->ids_cap - 1);;
+	for (size_t i = str_hash(id) & (l->ids_cap - 1);;
 	     i = (i + 1) & (l->ids_cap - 1)) {
 		if (l->ids[i] == NULL)
 			return NULL;
@@ -381,7 +371,7 @@ id_insert(struct loader *l, const struct ynode *v)
 				id_insert(l, old[i]);
 		free(old);
 	}
-	for (size_t i = hash(v->str) & (l->ids_cap - 1);;
+	for (size_t i = str_hash(v->str) & (l->ids_cap - 1);;
 	     i = (i + 1) & (l->ids_cap - 1)) {
 		if (l->ids[i] == NULL) {
 			l->ids[i] = v;

@@ -15,16 +15,6 @@
 
 #include "ytree.h"
 
-/* strerror with a lower-case first letter, as our messages are. */
-static const char *
-errno_text(int e, char *buf, size_t size)
-{
-	snprintf(buf, size, "%s", strerror(e));
-	if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
-		buf[0] = (char)(buf[0] + 32);
-	return buf;
-}
-
 int
 deckset_load_file(const char *path, struct deck **out, struct diag_list *diags)
 {

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util.h"
+
 static const double default_w[FSRS_NWEIGHTS] = {
 	0.212,  1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194,
 	0.001,  1.8722, 0.1666, 0.796,  1.4835, 0.0614, 0.2629,
@@ -327,11 +329,7 @@ fsrs_fuzz_factor(uint64_t seed, int reps)
 uint64_t
 fsrs_seed(const char *s)
 {
-	uint64_t h = 1469598103934665603ull;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
+	return str_hash(s);
 }
 
 /* ---- the scheduler ---- */

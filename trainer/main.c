@@ -107,6 +107,27 @@ cli_decks_path(const struct cli *cli)
 	return TRAINER_DECKS_DIR;
 }
 
+int
+cli_filter_option(struct cli_filter *f, int id, const char *value)
+{
+	if (id == OPT_DECK)
+		f->deck = value;
+	else if (id == OPT_TAG)
+		strlist_push(&f->tags, value);
+	else
+		return 0;
+	return 1;
+}
+
+int
+cli_filter_check(const struct cli_filter *f, const struct command *cmd,
+                 struct store *st)
+{
+	if (f->deck && !store_has_deck(st, f->deck))
+		return cli_usage_error(cmd, "no deck is named '%s'", f->deck);
+	return 0;
+}
+
 long long
 cli_now(const struct cli *cli)
 {
@@ -118,23 +139,22 @@ cli_now(const struct cli *cli)
 const char *
 cli_db_path(const struct cli *cli)
 {
-	static char *made;
+	static char *made; /* the environment does not change: made once */
 	const char *env;
 
 	if (cli->db)
 		return cli->db;
 	if ((env = getenv("TRAINER_DB")) && *env)
 		return env;
-	free(made);
+	if (made)
+		return made;
 	if ((env = getenv("XDG_DATA_HOME")) && *env == '/')
 		made = xasprintf("%s/trainer/progress.db", env);
 	else if ((env = getenv("HOME")) && *env)
 		made = xasprintf("%s/.local/share/trainer/progress.db", env);
-	else {
+	else
 		diag_say("no place for the progress database: set HOME, "
 		         "TRAINER_DB or --db");
-		return made = NULL;
-	}
 	return made;
 }
 

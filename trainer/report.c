@@ -20,12 +20,12 @@ report_load(struct cli *cli, const struct command *cmd, struct report *r)
 	rc = cli_open_synced(cli, &r->store, &r->deck_status);
 	if (rc != 0)
 		return rc;
-	if (r->deck && !store_has_deck(r->store, r->deck))
-		return cli_usage_error(cmd, "no deck is named '%s'", r->deck);
+	if ((rc = cli_filter_check(&r->filter, cmd, r->store)) != 0)
+		return rc;
 	if (study_settings(r->store, &params, &q.rollover, &q.new_per_day) < 0)
 		return EX_DATAERR;
-	q.deck = r->deck;
-	q.tags = &r->tags;
+	q.deck = r->filter.deck;
+	q.tags = &r->filter.tags;
 	q.now = cli_now(cli);
 	q.today = clock_when(q.now, q.rollover).day;
 	q.utc_offset = clock_utc_offset(q.now);
@@ -41,7 +41,7 @@ void
 report_release(struct report *r)
 {
 	stats_release(&r->stats);
-	strlist_release(&r->tags);
+	strlist_release(&r->filter.tags);
 	store_close(r->store);
 	r->store = NULL;
 }

@@ -11,8 +11,7 @@
 #include "stats.h"
 
 struct report {
-	const char *deck;
-	struct strlist tags;
+	struct cli_filter filter;
 	int forecast_days;
 	struct stats stats;
 	int deck_status; /* EX_DATAERR when a deck had errors, else 0 */

@@ -50,6 +50,13 @@ struct undo {
 	int from;          /* where it came from when it was asked */
 };
 
+/* A quiz answer to go over at the end. */
+struct missed {
+	size_t card;
+	char *typed;
+	char *expected; /* as it was shown (choice numbers) */
+};
+
 struct session {
 	struct store *st;
 	const struct session_opts *o;
@@ -72,10 +79,8 @@ struct session {
 	int asked, right;
 	struct tally *tallies;
 	size_t ntallies;
-	size_t *wrong; /* quiz: cards answered wrong, for the summary */
-	char **wrong_typed;
-	char **wrong_expected; /* as it was shown (choice numbers) */
-	size_t nwrong;
+	struct missed *missed; /* quiz: answered wrong, for the summary */
+	size_t nmissed, missed_alloc;
 	struct undo undo[MAX_UNDO];
 	int nundo;
 	long long last_card; /* index + 1 of the card answered last */
@@ -144,19 +149,6 @@ session_format_interval(long long seconds, char *buf, size_t size)
 		snprintf(buf, size, "%.1fmo", d / 30.4375);
 	else
 		snprintf(buf, size, "%.1fy", d / 365.25);
-}
-
-/* "2026-03-01 10:10" in local time. */
-static void
-local_time(long long t, char *buf, size_t size)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (localtime_r(&tt, &tm) == NULL)
-		snprintf(buf, size, "?");
-	else
-		strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
 }
 
 /* ---- the queue ---- */
@@ -565,28 +557,37 @@ ensure_session(struct session *s)
 	                           &s->id, s->diags);
 }
 
-/* Save an answer, resolving a conflict with another session by reading
- * the card again.  'after' may be recomputed. */
+/*
+ * Save an answer.  When another session answered the card first, read
+ * its state again into 'before' (which a->before points to), schedule
+ * from there into 'after', and try again.
+ */
 static int
 save_answer(struct session *s, struct store_card *sc, struct store_answer *a,
-            struct fsrs_card *after, int rating, long long *review)
+            struct fsrs_card *before, struct fsrs_card *after, int rating,
+            long long *review)
 {
-	int rc;
+	int rc = -EX_TEMPFAIL;
 
-	for (int tries = 0; tries < 3; tries++) {
-		rc = store_answer(s->st, a, review, s->diags);
-		if (rc != -EX_TEMPFAIL)
-			return rc;
-		/* answered meanwhile elsewhere: schedule from its new state */
-		s->diags->n--, s->diags->nerrors--;
-		free(s->diags->v[s->diags->n].msg);
-		free(s->diags->v[s->diags->n].file);
-		if ((rc = store_card_state(s->st, sc->id, &sc->mem, s->diags)) <
-		    0)
-			return rc;
-		if (a->after)
-			fsrs_next(s->o->params, &sc->mem, a->when,
-			          (enum fsrs_rating)rating, after);
+	for (int tries = 0; rc == -EX_TEMPFAIL && tries < 3; tries++) {
+		struct diag_list conflict = { 0 };
+
+		rc = store_answer(s->st, a, review, &conflict);
+		if (rc == -EX_TEMPFAIL && tries < 2) {
+			rc =
+			    store_card_state(s->st, sc->id, &sc->mem, s->diags);
+			if (rc == 0) {
+				*before = sc->mem;
+				if (a->after)
+					fsrs_next(s->o->params, before, a->when,
+					          (enum fsrs_rating)rating,
+					          after);
+				rc = -EX_TEMPFAIL;
+			}
+			diag_list_release(&conflict);
+			continue;
+		}
+		diag_list_move_sorted(s->diags, &conflict);
 	}
 	return rc;
 }
@@ -692,11 +693,11 @@ undo_last(struct session *s)
 				s->learning[i] = s->learning[--s->nlearning];
 				break;
 			}
-	if (s->o->mode == SESSION_QUIZ && !u->counted_right && s->nwrong > 0 &&
-	    s->wrong[s->nwrong - 1] == u->card) {
-		s->nwrong--;
-		free(s->wrong_typed[s->nwrong]);
-		free(s->wrong_expected[s->nwrong]);
+	if (s->o->mode == SESSION_QUIZ && !u->counted_right && s->nmissed > 0 &&
+	    s->missed[s->nmissed - 1].card == u->card) {
+		s->nmissed--;
+		free(s->missed[s->nmissed].typed);
+		free(s->missed[s->nmissed].expected);
 	}
 	if (s->o->mode == SESSION_DRILL && !u->counted_right)
 		for (size_t i = s->qhead; i < s->nqueue; i++)
@@ -822,7 +823,7 @@ ask_card(struct session *s, size_t idx, long *again)
 		struct fsrs_card before = sc->mem;
 
 		a.before = &before;
-		rc = save_answer(s, sc, &a, &after, rating, &review);
+		rc = save_answer(s, sc, &a, &before, &after, rating, &review);
 		if (rc < 0)
 			goto out;
 		if (s->nundo == MAX_UNDO) {
@@ -861,15 +862,10 @@ ask_card(struct session *s, size_t idx, long *again)
 		s->queue[s->qhead + at] = idx;
 		s->nqueue++;
 	} else if (s->o->mode == SESSION_QUIZ && !right) {
-		s->wrong =
-		    xrealloc(s->wrong, (s->nwrong + 1) * sizeof(*s->wrong));
-		s->wrong_typed =
-		    xrealloc(s->wrong_typed, (s->nwrong + 1) * sizeof(char *));
-		s->wrong_expected = xrealloc(s->wrong_expected,
-		                             (s->nwrong + 1) * sizeof(char *));
-		s->wrong[s->nwrong] = idx;
-		s->wrong_expected[s->nwrong] = xstrdup(r.expected);
-		s->wrong_typed[s->nwrong++] = xstrdup(line);
+		s->missed = xgrow(s->missed, &s->missed_alloc, s->nmissed + 1,
+		                  sizeof(*s->missed));
+		s->missed[s->nmissed++] =
+		    (struct missed){ idx, xstrdup(line), xstrdup(r.expected) };
 	}
 	s->nundo++;
 	rc = s->quit ? 0 : 1;
@@ -914,13 +910,14 @@ summary(struct session *s)
 			say(s, STYLE_PLAIN, "by tag: %s\n", sb.buf);
 		strbuf_release(&sb);
 	}
-	for (size_t i = 0; i < s->nwrong; i++) {
+	for (size_t i = 0; i < s->nmissed; i++) {
 		if (i == 0)
 			say(s, STYLE_PLAIN, "to go over:\n");
-		say(s, STYLE_WRONG, "  %s\n", s->cards[s->wrong[i]].card.q);
+		say(s, STYLE_WRONG, "  %s\n",
+		    s->cards[s->missed[i].card].card.q);
 		say(s, STYLE_PLAIN, "    you: %s; the answer: %s\n",
-		    *s->wrong_typed[i] ? s->wrong_typed[i] : "(nothing)",
-		    s->wrong_expected[i]);
+		    *s->missed[i].typed ? s->missed[i].typed : "(nothing)",
+		    s->missed[i].expected);
 	}
 	if (s->o->mode != SESSION_REVIEW)
 		return;
@@ -935,7 +932,7 @@ summary(struct session *s)
 	              ? (int)(s->nfresh - s->fhead)
 	              : s->new_left;
 	if (next) {
-		local_time(next, when, sizeof(when));
+		clock_local_text(next, when, sizeof(when));
 		session_format_interval(next - now(s), ivl, sizeof(ivl));
 		say(s, STYLE_PLAIN, "next card due %s (%s %s)", when,
 		    next <= now(s) ? "now," : "in",
@@ -1008,14 +1005,12 @@ session_run(struct store *st, const struct session_opts *o,
 out:
 	for (size_t i = 0; i < s.ntallies; i++)
 		free(s.tallies[i].tag);
-	for (size_t i = 0; i < s.nwrong; i++) {
-		free(s.wrong_typed[i]);
-		free(s.wrong_expected[i]);
+	for (size_t i = 0; i < s.nmissed; i++) {
+		free(s.missed[i].typed);
+		free(s.missed[i].expected);
 	}
 	free(s.tallies);
-	free(s.wrong);
-	free(s.wrong_typed);
-	free(s.wrong_expected);
+	free(s.missed);
 	free(s.queue);
 	free(s.fresh);
 	free(s.learning);

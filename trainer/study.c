@@ -87,10 +87,11 @@ filters_json(const struct study *s)
 	json_t *o = json_object(), *tags = json_array();
 	char *text;
 
-	for (size_t i = 0; i < s->tags.n; i++)
-		json_array_append_new(tags, json_string(s->tags.v[i]));
+	for (size_t i = 0; i < s->filter.tags.n; i++)
+		json_array_append_new(tags, json_string(s->filter.tags.v[i]));
 	json_object_set_new(o, "deck",
-	                    s->deck ? json_string(s->deck) : json_null());
+	                    s->filter.deck ? json_string(s->filter.deck)
+	                                   : json_null());
 	json_object_set_new(o, "tags", tags);
 	if (s->mode == SESSION_REVIEW) {
 		json_object_set_new(o, "new",
@@ -123,18 +124,16 @@ study_run(struct cli *cli, const struct command *cmd, const struct study *s)
 	rc = cli_open_synced(cli, &st, &deck_status);
 	if (rc != 0)
 		return rc;
-	if (s->deck && !store_has_deck(st, s->deck)) {
-		rc = cli_usage_error(cmd, "no deck is named '%s'", s->deck);
+	if ((rc = cli_filter_check(&s->filter, cmd, st)) != 0)
 		goto out;
-	}
 	if (study_settings(st, &params, &o.rollover, &per_day) < 0) {
 		rc = EX_DATAERR;
 		goto out;
 	}
 	filters = filters_json(s);
 	o.mode = s->mode;
-	o.deck = s->deck;
-	o.tags = &s->tags;
+	o.deck = s->filter.deck;
+	o.tags = &s->filter.tags;
 	o.new_per_day = s->new_per_day >= 0 ? s->new_per_day : per_day;
 	o.limit = s->limit;
 	o.count = s->count;

@@ -11,8 +11,7 @@
 
 struct study {
 	enum session_mode mode;
-	const char *deck;
-	struct strlist tags;
+	struct cli_filter filter;
 	int new_per_day; /* -1: the setting */
 	int limit;
 	int count;

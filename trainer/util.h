@@ -73,6 +73,13 @@ size_t suggest_distance(const char *word, const char *cand);
 /* The candidate closest to 'word' ("did you mean ...?"), or NULL. */
 const char *suggest(const char *word, const char *const *cands, size_t n);
 
+/* FNV-1a: a 64-bit hash of the string 's', the same on every machine. */
+uint64_t str_hash(const char *s);
+
+/* strerror(e) with a lower-case first letter, as our messages are,
+ * written into 'buf'. */
+const char *errno_text(int e, char *buf, size_t size);
+
 /* Number of UTF-8 code points in the first 'n' bytes of 's'. */
 size_t utf8_count(const char *s, size_t n);
 

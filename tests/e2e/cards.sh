@@ -92,6 +92,8 @@ hasnt "no raw escape reaches the terminal" "$out" $'\e'
 
 run cards --decks "$WORK/d" --tag nothing
 is "no match says so" "$out" "no cards match"
+run cards --decks "$WORK/d" --tag 'say "hi"'
+is "a tag with quotes matches nothing, and is no error" "$status:$out" "0:no cards match"
 
 run cards --decks "$WORK/d" --deck nope
 is "an unknown deck exits 64" "$status" 64

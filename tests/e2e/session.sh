@@ -59,6 +59,24 @@ is "its three answers are logged" "$(q 'SELECT group_concat(rating) FROM reviews
 is "it has graduated to review" "$(q 'SELECT state FROM cards')" 2
 has "the summary says when it is next due" "$out" "next card due 2026-03-0"
 
+# Two windows on one card: A shows the question, B answers the card, then
+# A answers.  A's answer must be saved, scheduled from B's new state.
+DB=$WORK/two.db
+mkfifo "$WORK/a.in"
+"$TRAINER" --db "$DB" --decks "$WORK/one" --now $T0 review <"$WORK/a.in" >"$WORK/a.out" 2>&1 &
+apid=$!
+exec 7>"$WORK/a.in"
+for _ in $(seq 1 100); do grep -q '^When?' "$WORK/a.out" && break; sleep 0.05; done
+session '1953-10-01\n' --decks "$WORK/one" --now $T0 review --limit 1
+is "the second window answers first" "$status:$(q 'SELECT count(*) FROM reviews')" "0:1"
+echo 1935 >&7
+exec 7>&-
+wait $apid
+is "the first window's answer is saved too" "$?:$(q 'SELECT count(*) FROM reviews')" "0:2"
+is "...scheduled from the state the other window left" "$(q 'SELECT b_reps, b_state FROM reviews ORDER BY id DESC LIMIT 1')" "1|1"
+run --db "$DB" --decks "$WORK/one" db check
+is "the card agrees with its log" "$status" 0
+
 # ---- the daily new-card limit, across sessions ----
 DB=$WORK/limit.db
 session 'x\nx\nx\nx\n' --now $T0 review --new 2 --limit 2
@@ -127,7 +145,9 @@ session '1935\n1953-07-27\n1953-10-01\n1 October 1953\n27 July 1953\n' --now $T0
 is "drill exits 0" "$status" 0
 n=$(grep -c '^> ' "$WORK/out")
 [ "$n" -ge 3 ] && echo "ok - a wrong card comes back in a drill ($n answers for 2 cards)" || echo "not ok - a wrong card comes back in a drill ($n answers)"
-has "drill ends when each was right once" "$out" "right (" 
+is "drill ends once each card was right once" "$(q "SELECT group_concat(n) FROM (SELECT sum(verdict IN ('right', 'close')) AS n FROM reviews GROUP BY card_id)")" "1,1"
+is "...and no answer comes after a card's right one" "$(q "SELECT count(*) FROM reviews r WHERE EXISTS (SELECT 1 FROM reviews x WHERE x.card_id = r.card_id AND x.id < r.id AND x.verdict IN ('right', 'close'))")" 0
+has "drill's summary counts the answers" "$out" "$n questions, 2 right"
 is "drill leaves the schedule alone" "$(q 'SELECT count(*) FROM cards WHERE reps != 0')" 0
 is "drill answers are logged as a drill" "$(q "SELECT mode FROM sessions")" drill
 

@@ -73,6 +73,8 @@ is "the calendar ends today" "$(j 'd["calendar"][-1]["day"]')" 2026-03-23
 is "the calendar counts each day's answers" "$(j '",".join(c["day"] + ":" + str(c["answers"]) for c in d["calendar"] if c["answers"])')" "$(q "SELECT group_concat(d || ':' || n) FROM (SELECT date(day * 86400, 'unixepoch') AS d, count(*) AS n FROM reviews GROUP BY day ORDER BY day)")"
 is "the current streak is 3 days" "$(j 'd["streak"]["current"]')" 3
 is "the longest streak is 3 days" "$(j 'd["streak"]["longest"]')" 3
+streaks='import itertools; runs = [len(list(g)) for k, g in itertools.groupby(c["answers"] > 0 for c in d["calendar"]) if k]; print(d["streak"]["longest"] == max(runs), d["streak"]["current"] == (runs[-1] if d["calendar"][-1]["answers"] or d["calendar"][-2]["answers"] else 0))'
+is "the streaks follow the calendar" "$(/usr/bin/python3 -c "import json; d = json.load(open('$WORK/s.json')); $streaks")" "True True"
 # the forecast
 is "the forecast has 14 days from today" "$(j 'len(d["forecast"])')" 14
 is "the forecast starts today" "$(j 'd["forecast"][0]["day"]')" 2026-03-23
@@ -93,6 +95,9 @@ T --now $NOW stats --json --tag dates --tag people >"$WORK/s.json"
 is "two tags: cards with either" "$(j 'd["cards"]["total"]')" 5
 both=$(q "SELECT count(*) || ' ' || total(rating > 1) FROM reviews WHERE b_state = 2 AND scheduled = 1 AND card_id IN (SELECT card_id FROM card_tags WHERE tag IN ('dates', 'people'))" | sed 's/\.0$//')
 is "two tags: retention of those cards (from the log)" "$(j "str(d['retention']['365']['answers']) + ' ' + str(d['retention']['365']['right'])")" "$both"
+is "two tags: the calendar of those cards" "$(j '",".join(c["day"] + ":" + str(c["answers"]) for c in d["calendar"] if c["answers"])')" "$(q "SELECT group_concat(d || ':' || n) FROM (SELECT date(day * 86400, 'unixepoch') AS d, count(*) AS n FROM reviews WHERE card_id IN (SELECT card_id FROM card_tags WHERE tag IN ('dates', 'people')) GROUP BY day ORDER BY day)")"
+streaks='import itertools; runs = [len(list(g)) for k, g in itertools.groupby(c["answers"] > 0 for c in d["calendar"]) if k]; print(d["streak"]["longest"] == max(runs), d["streak"]["current"] == (runs[-1] if d["calendar"][-1]["answers"] or d["calendar"][-2]["answers"] else 0))'
+is "two tags: the streaks follow the calendar" "$(/usr/bin/python3 -c "import json; d = json.load(open('$WORK/s.json')); $streaks")" "True True"
 T --now $NOW stats --json --deck s --days 30 >"$WORK/s.json"
 is "--deck s --days 30: a 30-day forecast" "$(j 'len(d["forecast"])')" 30
 run --db "$DB" --decks "$WORK/d" stats --deck nope
