@@ -182,6 +182,11 @@ migrate(struct store *st, struct diag_list *diags)
 	long long version;
 	char sql[96];
 
+	/* Up to date, as it is on every start but the first after an
+	 * update: no write lock, no write. */
+	version = pragma_int(st->db, "PRAGMA user_version", &err);
+	if (err == SQLITE_OK && version == STORE_VERSION)
+		return 0;
 	if ((rc = store_exec(st, "BEGIN IMMEDIATE", diags)) < 0)
 		return rc;
 	version = pragma_int(st->db, "PRAGMA user_version", &err);

@@ -34,6 +34,12 @@ run --db "$DB" --decks "$WORK/d" --now 2026-03-01T09:00:00Z cards
 is "three cards synced" "$(q "$DB" 'SELECT count(*) FROM cards WHERE retired = 0')" 3
 is "tags are kept" "$(q "$DB" "SELECT group_concat(c.key) FROM card_tags t JOIN cards c ON c.id = t.card_id WHERE tag = 'x'")" "one"
 
+# An up-to-date database is opened without writing to it.
+sqlite3 "$DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+sum_before=$(cat "$DB" "$DB-wal" 2>/dev/null | md5sum)
+run --db "$DB" sessions
+is "opening a current database writes nothing" "$(cat "$DB" "$DB-wal" 2>/dev/null | md5sum)" "$sum_before"
+
 # ---- files that must be refused and left byte for byte ----
 refused() { # name file message-part
 	cp "$2" "$WORK/before"
