@@ -517,7 +517,7 @@ tag_sums(struct store *st, const struct stats_query *q, const char *tags,
 	sqlite3_finalize(s);
 	if (err != SQLITE_DONE)
 		return store_fail(st, diags, "cannot read the tags");
-	qsort(out->tags, out->ntags, sizeof(*out->tags), tag_cmp);
+	xqsort(out->tags, out->ntags, sizeof(*out->tags), tag_cmp);
 	return 0;
 }
 

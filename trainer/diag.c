@@ -105,7 +105,7 @@ diag_list_move_sorted(struct diag_list *to, struct diag_list *from)
 		g[ng].col = from->v[i].col;
 		ng++;
 	}
-	qsort(g, ng, sizeof(*g), group_cmp);
+	xqsort(g, ng, sizeof(*g), group_cmp);
 	for (size_t i = 0; i < ng; i++)
 		for (size_t j = g[i].start; j < g[i].end; j++) {
 			const struct diag *d = &from->v[j];
@@ -156,8 +156,10 @@ diag_say(const char *fmt, ...)
 	free(msg);
 }
 
-int
-diag_exit_code(int status)
+/* The exit status for an engine status (0 or a sysexits code, either
+ * sign); anything unknown is an internal error. */
+static int
+exit_status(int status)
 {
 	if (status < 0)
 		status = -status;
@@ -175,4 +177,60 @@ diag_exit_code(int status)
 	default:
 		return EX_SOFTWARE;
 	}
+}
+
+/* How bad an exit status is: the worst one seen decides the exit. */
+static int
+severity(int status)
+{
+	switch (status) {
+	case 0:
+		return 0;
+	case EX_USAGE:
+		return 1;
+	case EX_DATAERR:
+		return 2;
+	case EX_NOINPUT:
+		return 3;
+	case EX_CANTCREAT:
+		return 4;
+	case EX_IOERR:
+		return 5;
+	default:
+		return 6;
+	}
+}
+
+/* The worst status reported so far in this process (program side). */
+static int worst;
+
+int
+diag_status(int status)
+{
+	int ex = exit_status(status);
+
+	if (severity(ex) > severity(worst))
+		worst = ex;
+	return ex;
+}
+
+int
+diag_report(struct diag_list *l, int status)
+{
+	diag_print(l, stderr);
+	diag_list_release(l);
+	return diag_status(status);
+}
+
+int
+diag_exit(int status)
+{
+	diag_status(status);
+	return worst;
+}
+
+int
+diag_exit_code(int status)
+{
+	return diag_status(status);
 }

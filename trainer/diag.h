@@ -4,8 +4,8 @@
  * Engine modules never print.  They append diagnostics to a diag_list
  * (file, line, column, level, message) and return a negative sysexits
  * status (-EX_DATAERR, -EX_NOINPUT, ...).  The program prints the list
- * with diag_print and leaves with diag_exit_code, the one place where the
- * exit status is chosen.
+ * with diag_report, which keeps the worst status, and leaves with
+ * diag_exit: the one place where the exit status is chosen.
  *
  * Lines and columns count from 1; 0 means "not known" and is not printed.
  */
@@ -66,9 +66,26 @@ void diag_print(const struct diag_list *l, FILE *fp);
 void diag_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
- * Map an engine status (0 or a negative sysexits code) to the process exit
- * status.  Anything unknown becomes EX_SOFTWARE.
+ * The exit status, chosen in one place.  Engine functions return 0 or a
+ * negative sysexits status; the program hands each one it reports to
+ * diag_status (or diag_report), which keeps the worst seen (an internal
+ * error over an I/O error over a missing file over bad data over a usage
+ * error), and main leaves with diag_exit.  Program side only.
  */
+
+/* Note 'status' (0 or a sysexits code, either sign; unknown codes are
+ * internal errors); returns it as an exit status (0 or positive). */
+int diag_status(int status);
+
+/* Print 'l' to stderr, release it, and note 'status' as diag_status
+ * does; returns the exit status of 'status'. */
+int diag_report(struct diag_list *l, int status);
+
+/* The process's exit status: the worst of 'status' and every status
+ * noted so far. */
+int diag_exit(int status);
+
+/* The old name of diag_status, until every command reports through it. */
 int diag_exit_code(int status);
 
 #endif

@@ -6,6 +6,8 @@
  */
 #include "cli.h"
 
+#include <jansson.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,7 +96,7 @@ cli_usage_error(const struct command *cmd, const char *fmt, ...)
 		fputs("try 'trainer --help'\n", stderr);
 	}
 	free(msg);
-	return EX_USAGE;
+	return diag_status(EX_USAGE);
 }
 
 const char *
@@ -263,6 +265,13 @@ main(int argc, char **argv)
 	const char *value, *env;
 	char why[200];
 
+	/* Jansson allocates through the x-wrappers: out of memory ends the
+	 * program with a message, never a NULL deep in a report. */
+	json_set_alloc_funcs(xmalloc, free);
+	/* A file size limit (ulimit -f) makes writes fail with EFBIG, which
+	 * is reported like a full disk, instead of killing us mid-write. */
+	signal(SIGXFSZ, SIG_IGN);
+
 	/* Split the arguments: global options, and the rest in order. */
 	for (int i = 1; i < argc; i++) {
 		if (!dashdash && strcmp(argv[i], "--") == 0)
@@ -380,5 +389,5 @@ out:
 		diag_say("cannot write the output");
 		rc = EX_IOERR;
 	}
-	return rc;
+	return diag_exit(rc);
 }

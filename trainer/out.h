@@ -2,12 +2,20 @@
  * out.h - printing text that came from outside (decks, answers, files).
  *
  * Deck text may hold control characters and escape sequences; printed
- * raw they could move the cursor, change colours or worse.  Everything
- * from outside goes through out_safe, which shows them escaped.
+ * raw they could move the cursor, change colours, or reorder what the
+ * reader sees (bidi controls).  Everything from outside goes through
+ * out_safe on a terminal and out_json in JSON: one escaping rule each.
+ *
+ * Escaped (the "unsafe" characters): C0 controls, DEL, C1 controls
+ * (U+0080-U+009F), the bidi embeddings, overrides and isolates (U+061C,
+ * U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), the line and paragraph
+ * separators (U+2028, U+2029), and bytes that are not UTF-8.
  */
 #ifndef TRAINER_OUT_H
 #define TRAINER_OUT_H
 
+#include <jansson.h>
+#include <stddef.h>
 #include <stdio.h>
 
 enum {
@@ -15,10 +23,23 @@ enum {
 };
 
 /*
- * Write 's' to 'fp' with C0 and C1 control characters and DEL shown as
- * "\t", "\n", "\x1b" or "\u009b" (line breaks kept when 'flags' has
- * OUT_KEEP_NEWLINES).
+ * Write 's' to 'fp' with the unsafe characters shown as "\t", "\n",
+ * "\x1b" (a C0 control, DEL, or a byte that is not UTF-8) or "\u202e"
+ * (line breaks kept when 'flags' has OUT_KEEP_NEWLINES).
  */
 void out_safe(FILE *fp, const char *s, int flags);
+
+/*
+ * 's' with the unsafe characters escaped as out_safe does, as a new
+ * string for messages that are built before they are printed.
+ */
+char *out_safe_dup(const char *s);
+
+/*
+ * Write 'j' as JSON text to 'fp' (json_dumps 'flags'), every unsafe
+ * character in its strings written as a \uXXXX escape, then a newline.
+ * Returns 0, or -1 when the JSON cannot be encoded.
+ */
+int out_json(FILE *fp, const json_t *j, size_t flags);
 
 #endif

@@ -187,7 +187,7 @@ sort_queue(struct session *s, size_t *v, size_t n)
 		k[i].due = c->mem.due;
 		k[i].card = v[i];
 	}
-	qsort(k, n, sizeof(*k), due_key_cmp);
+	xqsort(k, n, sizeof(*k), due_key_cmp);
 	for (size_t i = 0; i < n; i++)
 		v[i] = k[i].card;
 	free(k);
@@ -600,6 +600,7 @@ command(struct session *s, size_t idx, const char *line, int *hinted,
 {
 	struct store_card *sc = &s->cards[idx];
 	const char *cmd = line + 1;
+	int rc;
 
 	if (strcmp(cmd, "hint") == 0 || strcmp(cmd, "h") == 0) {
 		char *h = make_hint(&sc->card, shown, nshown);
@@ -615,8 +616,9 @@ command(struct session *s, size_t idx, const char *line, int *hinted,
 			long long until =
 			    clock_day_start(w.day + 1, s->o->rollover, now(s));
 
-			if (store_bury(s->st, sc->id, until, s->diags) < 0)
-				return -1;
+			if ((rc = store_bury(s->st, sc->id, until, s->diags)) <
+			    0)
+				return rc;
 			say(s, STYLE_DIM, "skipped until tomorrow\n");
 		} else {
 			say(s, STYLE_DIM, "skipped\n");
@@ -624,8 +626,8 @@ command(struct session *s, size_t idx, const char *line, int *hinted,
 		return 1;
 	}
 	if (strcmp(cmd, "suspend") == 0) {
-		if (store_suspend(s->st, sc->id, 1, s->diags) < 0)
-			return -1;
+		if ((rc = store_suspend(s->st, sc->id, 1, s->diags)) < 0)
+			return rc;
 		sc->suspended = 1;
 		say(s, STYLE_DIM,
 		    "suspended: this card will not be asked "
@@ -670,12 +672,18 @@ command(struct session *s, size_t idx, const char *line, int *hinted,
 	return 0;
 }
 
-/* Take back the last answer of this session. */
+/*
+ * Take back the last answer of this session: 1 when it is gone, 0 when
+ * there is none or the store refused (the learner is told why), or a
+ * negative status after a store error.
+ */
 static int
 undo_last(struct session *s)
 {
+	struct diag_list why = { 0 };
 	struct undo *u;
 	struct store_card *sc;
+	int rc;
 
 	if (s->nundo == 0) {
 		say(s, STYLE_DIM, "nothing to take back\n");
@@ -683,8 +691,16 @@ undo_last(struct session *s)
 	}
 	u = &s->undo[--s->nundo];
 	sc = &s->cards[u->card];
-	if (store_undo(s->st, u->review, s->diags) < 0)
-		return -1;
+	rc = store_undo(s->st, u->review, &why);
+	if (rc == -EX_DATAERR && why.n > 0) {
+		/* answered again elsewhere since: that answer stays */
+		say(s, STYLE_WRONG, "cannot take it back: %s\n", why.v[0].msg);
+		diag_list_release(&why);
+		return 0;
+	}
+	diag_list_move_sorted(s->diags, &why);
+	if (rc < 0)
+		return rc;
 	sc->mem = u->before;
 	count_answer(s, &sc->card, u->counted_right, -1);
 	if (u->from_learning)
@@ -715,7 +731,8 @@ undo_last(struct session *s)
 }
 
 /* Ask card 'idx' until it is answered or left.  Returns 1 to go on with
- * the next card, 2 to ask card *again (undo), 0 to end, -1 on error. */
+ * the next card, 2 to ask card *again (undo), 0 to end, or a negative
+ * status after a store error. */
 static int
 ask_card(struct session *s, size_t idx, long *again)
 {
@@ -768,13 +785,13 @@ ask_card(struct session *s, size_t idx, long *again)
 		rc = command(s, idx, line, &hinted, shown, nshown, &undone);
 		if (rc < 0) {
 			free(line);
-			return -1;
+			return rc;
 		}
 		if (undone) {
 			free(line);
 			rc = undo_last(s);
 			if (rc < 0)
-				return -1;
+				return rc;
 			if (rc ==
 			    0) { /* nothing to undo: ask this card again */
 				undone = 0;
@@ -996,10 +1013,10 @@ session_run(struct store *st, const struct session_opts *o,
 		if (rc < 0)
 			break;
 	}
-	if (rc >= 0) {
-		summary(&s);
+	/* what was answered is saved even when the store failed since */
+	summary(&s);
+	if (rc > 0)
 		rc = 0;
-	}
 	if (s.id && store_session_end(st, s.id, now(&s), diags) < 0 && rc == 0)
 		rc = -EX_IOERR;
 out:

@@ -27,6 +27,9 @@ struct tty {
 	struct sigaction old_int, old_winch;
 };
 
+#define TTY_MAX_LINE      4096 /* bytes of an answer */
+#define TTY_MAX_LINE_TEXT "4096"
+
 static volatile sig_atomic_t got_sigint, got_sigwinch;
 static char *line_read;
 static int line_done;
@@ -79,7 +82,7 @@ on_line(char *line)
 }
 
 static char *
-terminal_ask(void *ctx, const char *prompt, int *interrupted)
+terminal_line(void *ctx, const char *prompt, int *interrupted)
 {
 	struct tty *t = ctx;
 	int fd = fileno(t->in);
@@ -136,27 +139,6 @@ out:
 	return line;
 }
 
-static char *
-plain_ask(void *ctx, const char *prompt, int *interrupted)
-{
-	struct tty *t = ctx;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-
-	(void)prompt;
-	(void)interrupted;
-	fflush(t->out);
-	n = getline(&line, &cap, t->in);
-	if (n < 0) {
-		free(line);
-		return NULL;
-	}
-	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-		line[--n] = '\0';
-	return line;
-}
-
 static const char *const codes[] = {
 	[STYLE_PLAIN] = NULL,         [STYLE_TITLE] = "\033[1;36m",
 	[STYLE_QUESTION] = "\033[1m", [STYLE_RIGHT] = "\033[32m",
@@ -186,6 +168,83 @@ say(void *ctx, enum session_style style, const char *text)
 		fputs("+}", t->out);
 	else if (style == STYLE_EXTRA)
 		fputs("-]", t->out);
+}
+
+/*
+ * Read one line from 'in' (without its line break), keeping at most
+ * TTY_MAX_LINE bytes; the rest of a longer line is read and dropped.
+ * NULL at the end of input.  '*why' is NULL for a line that can be used,
+ * else why it cannot: too long, or holding a NUL byte.
+ */
+static char *
+read_line(FILE *in, const char **why)
+{
+	struct strbuf sb = { 0 };
+	int c, nul = 0, over = 0, any = 0;
+
+	while ((c = getc(in)) != EOF) {
+		any = 1;
+		if (c == '\n')
+			break;
+		if (c == '\0')
+			nul = 1;
+		else if (sb.len < TTY_MAX_LINE)
+			strbuf_addch(&sb, c);
+		else
+			over = 1;
+	}
+	if (!any) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	if (sb.len > 0 && sb.buf[sb.len - 1] == '\r')
+		sb.buf[--sb.len] = '\0';
+	*why = over ? "that answer is too long (over " TTY_MAX_LINE_TEXT
+	              " bytes); it was not checked"
+	       : nul ? "that line holds a NUL byte; it was not checked"
+	             : NULL;
+	return strbuf_detach(&sb);
+}
+
+/* Tell why a line was not taken; the session asks again. */
+static void
+refuse(struct tty *t, const char *why)
+{
+	say(t, STYLE_WRONG, why);
+	say(t, STYLE_PLAIN, "\n");
+}
+
+/* A line read by readline, asked again while it is too long. */
+static char *
+terminal_ask(void *ctx, const char *prompt, int *interrupted)
+{
+	char *line;
+
+	while ((line = terminal_line(ctx, prompt, interrupted)) &&
+	       strlen(line) > TTY_MAX_LINE) {
+		free(line);
+		refuse(ctx, "that answer is too long (over " TTY_MAX_LINE_TEXT
+		            " bytes); it was not checked");
+	}
+	return line;
+}
+
+static char *
+plain_ask(void *ctx, const char *prompt, int *interrupted)
+{
+	struct tty *t = ctx;
+	const char *why;
+	char *line;
+
+	(void)prompt;
+	(void)interrupted;
+	for (;;) {
+		fflush(t->out);
+		if ((line = read_line(t->in, &why)) == NULL || why == NULL)
+			return line;
+		free(line);
+		refuse(t, why);
+	}
 }
 
 static long long

@@ -7,12 +7,17 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
 
+/* Out of memory: say so and leave with EX_SOFTWARE at once.  Nothing is
+ * half written: an open transaction is rolled back by SQLite on the next
+ * open, and output files are written to a temporary name first. */
 static void
 oom(size_t size)
 {
-	fprintf(stderr, "trainer: out of memory (%zu bytes)\n", size);
-	abort();
+	fprintf(stderr, "trainer: out of memory (%zu bytes wanted)\n", size);
+	_exit(EX_SOFTWARE);
 }
 
 void *
@@ -60,6 +65,14 @@ xgrow(void *ptr, size_t *alloc, size_t need, size_t elem)
 		oom((size_t)-1);
 	*alloc = n;
 	return xrealloc(ptr, n * elem);
+}
+
+void
+xqsort(void *base, size_t n, size_t size,
+       int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
 }
 
 char *

@@ -2,8 +2,8 @@
  * util.h - memory wrappers and small string helpers shared by every module.
  *
  * The x-wrappers never return NULL: running out of memory prints one line
- * and aborts, so callers need no error path for allocation.  Everything
- * else here is pure: no I/O, no globals.
+ * and exits with EX_SOFTWARE, so callers need no error path for allocation.
+ * Everything else here is pure: no I/O, no globals.
  */
 #ifndef TRAINER_UTIL_H
 #define TRAINER_UTIL_H
@@ -17,6 +17,9 @@ void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *ptr, size_t size);
 /* Grow an array of 'elem'-sized items so it holds at least 'need'. */
 void *xgrow(void *ptr, size_t *alloc, size_t need, size_t elem);
+/* qsort that takes an empty (even NULL) array. */
+void xqsort(void *base, size_t n, size_t size,
+            int (*cmp)(const void *, const void *));
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
