@@ -51,3 +51,29 @@ hasnt() {
 	*) echo "ok - $1" ;;
 	esac
 }
+
+# kill_after N REGEX CMD...: run CMD with its output into a pipe, read the
+# lines back into $WORK/acked, and SIGKILL it as soon as N lines matching
+# REGEX were read: the kill comes after an event, never after a guessed
+# sleep.  What CMD wrote before the kill landed is in $WORK/acked too.
+kill_after() {
+	local n=$1 pat=$2 seen=0 line rd pid fifo=$WORK/.kill.fifo
+	shift 2
+	rm -f "$fifo"
+	mkfifo "$fifo"
+	"$@" <&0 >"$fifo" &
+	pid=$!
+	exec {rd}<"$fifo"
+	: >"$WORK/acked"
+	while IFS= read -r line <&"$rd"; do
+		printf '%s\n' "$line" >>"$WORK/acked"
+		if [[ $line =~ $pat ]] && ((++seen >= n)); then
+			break
+		fi
+	done
+	kill -9 "$pid" 2>/dev/null
+	cat <&"$rd" >>"$WORK/acked"
+	exec {rd}<&-
+	wait "$pid" 2>/dev/null
+	rm -f "$fifo"
+}

@@ -1,4 +1,5 @@
-# A scripted review killed with SIGKILL at random moments: every answer
+# A scripted review killed with SIGKILL after a random number of answers
+# (read back from its output, not after a sleep): every answer
 # the session acknowledged ("rated ...", printed after the commit) is in
 # the log, the database stays whole, and the next session starts cleanly.
 . "$(dirname "$0")/lib.bash"
@@ -14,16 +15,13 @@ for round in $(seq 1 $rounds); do
 	mkfifo "$WORK/fifo"
 	yes 'no idea' >"$WORK/fifo" 2>/dev/null &
 	feeder=$!
-	"$TRAINER" --db "$DB" --decks decks --seed "$round" \
+	kill_after $((1 + RANDOM % 60)) '^rated ' \
+		"$TRAINER" --db "$DB" --decks decks --seed "$round" \
 		--now "2026-03-0$((1 + round % 9))T09:00:00Z" review --new 1000 \
-		<"$WORK/fifo" >"$WORK/out" 2>"$WORK/err" &
-	pid=$!
-	sleep "0.$(printf '%03d' $((100 + RANDOM % 600)))"
-	kill -9 "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
+		<"$WORK/fifo" 2>"$WORK/err"
 	kill "$feeder" 2>/dev/null
 	wait "$feeder" 2>/dev/null
-	acked=$(grep -c '^rated ' "$WORK/out")
+	acked=$(grep -c '^rated ' "$WORK/acked")
 	after=$(sqlite3 "$DB" 'SELECT count(*) FROM reviews')
 	saved=$((after - before))
 	total_acked=$((total_acked + acked))

@@ -12,12 +12,9 @@ rounds=21
 lost=0
 bad=0
 for round in $(seq 1 $rounds); do
-	"$WRITER" "$DB" decks 1000000 "$round" >"$WORK/acked" 2>"$WORK/err" &
-	pid=$!
-	# kill at a random moment between 50 and 650 ms
-	sleep "0.$(printf '%03d' $((50 + RANDOM % 600)))"
-	kill -9 "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
+	# killed after a random number of acknowledged answers, 1 to 300
+	kill_after $((1 + RANDOM % 300)) '^saved ' \
+		"$WRITER" "$DB" decks 1000000 "$round" 2>"$WORK/err"
 	acked=$(grep -c '^saved ' "$WORK/acked")
 	# the last line may be cut in half by the kill: only whole lines count
 	ids=$(grep -E '^saved [0-9]+ [0-9]+$' "$WORK/acked" | cut -d' ' -f2 | paste -sd,)
