@@ -487,6 +487,30 @@ store_has_deck(struct store *st, const char *name)
 	return found;
 }
 
+int
+store_names(struct store *st, enum store_names what, struct strlist *out,
+            struct diag_list *diags)
+{
+	static const char *const sql[] = {
+		[STORE_DECKS] = "SELECT name FROM decks WHERE retired = 0"
+		                " ORDER BY name",
+		[STORE_TAGS] = "SELECT DISTINCT t.tag FROM card_tags t"
+		               " JOIN cards c ON c.id = t.card_id"
+		               " WHERE c.retired = 0 ORDER BY t.tag",
+	};
+	sqlite3_stmt *s = store_prepare(st, sql[what], diags);
+	int err;
+
+	if (s == NULL)
+		return -EX_IOERR;
+	while ((err = sqlite3_step(s)) == SQLITE_ROW)
+		strlist_push(out, (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	if (err != SQLITE_DONE)
+		return store_fail(st, diags, "cannot read the names");
+	return 0;
+}
+
 /* Run a one-row UPDATE with two bound integers in its own transaction. */
 static int
 update_card(struct store *st, const char *sql, long long card, long long v,

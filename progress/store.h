@@ -104,6 +104,13 @@ long long store_new_on_day(struct store *st, long long day);
 /* Is there a live deck named 'name'? */
 int store_has_deck(struct store *st, const char *name);
 
+enum store_names { STORE_DECKS, STORE_TAGS };
+
+/* Append to 'out' the names of the decks, or the tags of the cards, that
+ * are not retired, sorted.  Returns 0 or -EX_IOERR. */
+int store_names(struct store *st, enum store_names what, struct strlist *out,
+                struct diag_list *diags);
+
 /* Suspend (1) or unsuspend (0) a card; bury it until 'until' (0: not). */
 int store_suspend(struct store *st, long long card, int suspended,
                   struct diag_list *diags);

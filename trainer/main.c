@@ -121,13 +121,68 @@ cli_filter_option(struct cli_filter *f, int id, const char *value)
 	return 1;
 }
 
+/* "a, b and c": the names in 'l', for a message. */
+static char *
+name_list(const struct strlist *l)
+{
+	struct strbuf sb = { 0 };
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (i > 0)
+			strbuf_adds(&sb, i + 1 == l->n ? " and " : ", ");
+		strbuf_addf(&sb, "'%s'", l->v[i]);
+	}
+	return strbuf_detach(&sb);
+}
+
+/* A usage error for a name that is not among 'names' ('what' says so:
+ * "no deck is named" or "no card has tag"), with the closest name or,
+ * failing that, all of them. */
+static int
+unknown_name(const struct command *cmd, const char *what, const char *name,
+             const struct strlist *names)
+{
+	const char *close =
+	    suggest(name, (const char *const *)names->v, names->n);
+	char *all;
+	int rc;
+
+	if (close)
+		return cli_usage_error(cmd, "%s '%s' (did you mean '%s'?)",
+		                       what, name, close);
+	if (names->n == 0 || names->n > 20)
+		return cli_usage_error(cmd, "%s '%s'", what, name);
+	all = name_list(names);
+	rc = cli_usage_error(cmd, "%s '%s' (there %s %s)", what, name,
+	                     names->n == 1 ? "is" : "are", all);
+	free(all);
+	return rc;
+}
+
 int
 cli_filter_check(const struct cli_filter *f, const struct command *cmd,
                  struct store *st)
 {
-	if (f->deck && !store_has_deck(st, f->deck))
-		return cli_usage_error(cmd, "no deck is named '%s'", f->deck);
-	return 0;
+	struct diag_list diags = { 0 };
+	struct strlist names = { 0 };
+	int rc = 0;
+
+	if (f->deck && !store_has_deck(st, f->deck)) {
+		if ((rc = store_names(st, STORE_DECKS, &names, &diags)) == 0)
+			rc = unknown_name(cmd, "no deck is named", f->deck,
+			                  &names);
+		goto out;
+	}
+	if (f->tags.n == 0 ||
+	    (rc = store_names(st, STORE_TAGS, &names, &diags)) < 0)
+		goto out;
+	for (size_t i = 0; i < f->tags.n && rc == 0; i++)
+		if (strlist_find(&names, f->tags.v[i]) < 0)
+			rc = unknown_name(cmd, "no card has tag", f->tags.v[i],
+			                  &names);
+out:
+	strlist_release(&names);
+	return rc < 0 ? diag_report(&diags, rc) : rc;
 }
 
 long long

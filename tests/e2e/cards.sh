@@ -91,9 +91,11 @@ has "escape sequences in deck text are shown escaped" "$out" 'Bell \x1b[31m red'
 hasnt "no raw escape reaches the terminal" "$out" $'\e'
 
 run cards --decks "$WORK/d" --tag nothing
-is "no match says so" "$out" "no cards match"
+is "a tag no card has is a usage error" "$status" 64
+has "which says so" "$err" "cards: no card has tag 'nothing'"
 run cards --decks "$WORK/d" --tag 'say "hi"'
-is "a tag with quotes matches nothing, and is no error" "$status:$out" "0:no cards match"
+is "a tag with quotes is looked up as it is" "$status" 64
+has "and named in the message" "$err" "no card has tag 'say \"hi\"'"
 
 run cards --decks "$WORK/d" --deck nope
 is "an unknown deck exits 64" "$status" 64

@@ -93,3 +93,14 @@ is "a refused :undo does not end the session with an error" "$?" 0
 has "it says why the answer stays" "$(cat "$WORK/undo.out")" "cannot take it back: the card has been answered again since"
 has "the session ends with its summary" "$(cat "$WORK/undo.out")" "1 question, 1 right"
 is "both answers stay in the log" "$(q 'SELECT count(*) FROM reviews')" 2
+
+# ---- names that do not exist are usage errors ----
+run --db "$WORK/names.db" --decks decks stats --tag Dates
+is "an unknown tag: exit 64" "$status" 64
+has "with the closest tag" "$err" "trainer: stats: no card has tag 'Dates' (did you mean 'dates'?)"
+run --db "$WORK/names.db" --decks decks quiz --deck us-rok
+is "an unknown deck: exit 64" "$status" 64
+has "with the decks there are" "$err" "trainer: quiz: no deck is named 'us-rok' (there are 'us-rok-alliance', 'us-rok-command' and 'us-rok-readings')"
+run --db "$WORK/names.db" --decks decks review --tag dates --tag peple
+has "every tag is checked" "$err" "no card has tag 'peple' (did you mean 'people'?)"
+is "and the session does not start" "$(sqlite3 "$WORK/names.db" 'SELECT count(*) FROM sessions')" 0
