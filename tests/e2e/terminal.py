@@ -143,6 +143,26 @@ except (pexpect.TIMEOUT, pexpect.EOF):
 check("the answer typed across the resize is saved whole",
       query(db, "SELECT answer FROM reviews") == [("Syngman Rhee",)])
 
+# An answer over 4 KiB is refused at the prompt and asked again.
+db = newdb()
+c = spawn(db)
+try:
+    c.expect_exact("> ")
+    c.send("a" * 5000 + "\r")
+    c.expect_exact("that answer is too long (over 4096 bytes); it was not checked")
+    c.expect_exact("> ")
+    c.send("Rhee\r")
+    c.expect_exact("right: Syngman Rhee")
+    c.sendintr()
+    c.expect(pexpect.EOF)
+    c.close()
+    check("an answer over 4 KiB is refused and asked again", True)
+except (pexpect.TIMEOUT, pexpect.EOF):
+    check("an answer over 4 KiB is refused and asked again", False, c.before)
+check("only the answer typed after it is saved",
+      query(db, "SELECT answer FROM reviews") == [("Rhee",)],
+      query(db, "SELECT length(answer) FROM reviews"))
+
 # Ctrl-C at the prompt: summary, nothing lost.
 db = newdb()
 c = spawn(db)
