@@ -3,6 +3,7 @@
  */
 #include "util.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -330,6 +331,11 @@ str_hash(const char *s)
 const char *
 errno_text(int e, char *buf, size_t size)
 {
+	if (e == ENOSPC || e == EFBIG || e == EDQUOT) {
+		snprintf(buf, size,
+		         "the disk is full (or a file size limit was reached)");
+		return buf;
+	}
 	snprintf(buf, size, "%s", strerror(e));
 	if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
 		buf[0] = (char)(buf[0] + 32);

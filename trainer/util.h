@@ -80,7 +80,8 @@ const char *suggest(const char *word, const char *const *cands, size_t n);
 uint64_t str_hash(const char *s);
 
 /* strerror(e) with a lower-case first letter, as our messages are,
- * written into 'buf'. */
+ * written into 'buf'; a full disk, a quota and a file size limit (EFBIG,
+ * from ulimit -f) all read "the disk is full (or ...)". */
 const char *errno_text(int e, char *buf, size_t size);
 
 /* Number of UTF-8 code points in the first 'n' bytes of 's'. */
