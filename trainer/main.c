@@ -6,6 +6,7 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -440,8 +441,15 @@ main(int argc, char **argv)
 out:
 	free(rest);
 	free(globals);
+	errno = 0;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		diag_say("cannot write the output");
+		char ebuf[128];
+
+		if (errno)
+			diag_say("cannot write the output: %s",
+			         errno_text(errno, ebuf, sizeof(ebuf)));
+		else
+			diag_say("cannot write the output");
 		rc = EX_IOERR;
 	}
 	return diag_exit(rc);

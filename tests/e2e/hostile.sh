@@ -104,3 +104,8 @@ has "with the decks there are" "$err" "trainer: quiz: no deck is named 'us-rok' 
 run --db "$WORK/names.db" --decks decks review --tag dates --tag peple
 has "every tag is checked" "$err" "no card has tag 'peple' (did you mean 'people'?)"
 is "and the session does not start" "$(sqlite3 "$WORK/names.db" 'SELECT count(*) FROM sessions')" 0
+
+# ---- a full disk ----
+"$TRAINER" --help >/dev/full 2>"$WORK/err"
+is "output to a full disk: exit 74" "$?" 74
+has "and says the disk is full" "$(cat "$WORK/err")" "cannot write the output: the disk is full"
