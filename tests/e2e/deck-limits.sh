@@ -1,0 +1,57 @@
+# Hostile deck files: bombs, huge lists, FIFOs, unreadable files in a
+# folder, UTF-16 and UTF-32.  Each must be refused at once with a position,
+# never hang or eat the machine's memory.
+. "$(dirname "$0")/lib.bash"
+cd "$(dirname "$0")/../.." || exit 1
+
+# Run check under 'timeout 10' and /usr/bin/time when present: sets
+# $status, $out, $err, $secs and $kb (peak memory, 0 when not measured).
+timed_check() {
+	local t=$WORK/.time
+	rm -f "$t"
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -o "$t" -f '%e %M' timeout 10 "$TRAINER" check "$@" \
+			>"$WORK/.out" 2>"$WORK/.err" </dev/null
+	else
+		timeout 10 "$TRAINER" check "$@" >"$WORK/.out" 2>"$WORK/.err" </dev/null
+	fi
+	status=$?
+	out=$(cat "$WORK/.out")
+	err=$(cat "$WORK/.err")
+	secs=0 kb=0
+	[ -s "$t" ] && read -r secs kb < <(tail -1 "$t")
+}
+
+# Sanitizers multiply memory: only the plain build's peak is asserted.
+small_memory() { # NAME
+	case $TRAINER in
+	*sanitize*) echo "ok - $1 (memory not measured with sanitizers)" ;;
+	*) if [ "$kb" -lt 100000 ]; then echo "ok - $1"; else echo "not ok - $1: $kb KB"; fi ;;
+	esac
+}
+
+# The cloze bomb: 60 cards of 13,000 gaps each, 3.9 MB.
+awk 'BEGIN {
+	print "deck: bomb\ntitle: Bomb\ncards:"
+	gaps = ""
+	for (i = 0; i < 13000; i++) gaps = gaps "{{a}}"
+	for (c = 0; c < 60; c++) printf "  - id: c%d\n    type: cloze\n    text: x%s\n", c, gaps
+}' >"$WORK/cloze-bomb.yaml"
+timed_check "$WORK/cloze-bomb.yaml"
+is "the cloze bomb exits 65" "$status" 65
+has "the cloze bomb is refused at its first card's 51st gap" "$err" "cloze-bomb.yaml:6:262: error: 'text' has more than 50 gaps"
+is "the cloze bomb: one error per card" "$out" "1 deck file: 60 errors"
+small_memory "the cloze bomb takes little memory"
+
+# 160,000 tags on one card, and as many accepted answers.
+for key in tags accept; do
+	awk -v key=$key 'BEGIN {
+		printf "deck: lists\ntitle: Lists\ncards:\n  - id: c\n    q: q\n    a: a\n    %s: [t0", key
+		for (i = 1; i < 160000; i++) printf ", t%d", i
+		print "]"
+	}' >"$WORK/$key.yaml"
+	timed_check "$WORK/$key.yaml"
+	is "160,000 $key exit 65" "$status" 65
+	is "160,000 $key are refused at the list" "$err" "trainer: $WORK/$key.yaml:7:$((${#key} + 7)): error: '$key' lists 160000 items; the most is 64"
+	small_memory "160,000 $key take little memory"
+done
