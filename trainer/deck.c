@@ -23,7 +23,8 @@
 #include "number.h"
 #include "ytree.h"
 
-#define NAME_MAX_LEN 64
+#define NAME_MAX_LEN       64
+#define SUGGEST_MAX_ERRORS 1000
 
 static const char *const type_names[] = {
 	[CARD_TEXT] = "text",     [CARD_DATE] = "date",
@@ -172,26 +173,40 @@ article(enum card_type t)
 
 /* ---- suggestions ---- */
 
+/* suggest_distance of 'word' (of 'len' bytes) and 'cand', skipping the
+ * edit distance when the lengths alone put 'cand' out of reach (it never
+ * suggests past two edits): a file of unknown keys stays cheap. */
+static size_t
+key_distance(const char *word, size_t len, const char *cand)
+{
+	size_t n = strlen(cand);
+
+	if (len > n + 2 || n > len + 2)
+		return SIZE_MAX;
+	return suggest_distance(word, cand);
+}
+
 /* The key in 'keys' that 'word' most likely meant, or NULL. */
 static const char *
 suggest_key(const char *word, const struct key *keys, size_t nkeys)
 {
 	char cand[64];
-	size_t best = SIZE_MAX;
+	size_t best = SIZE_MAX, len = strlen(word);
 	const char *pick = NULL;
 
 	for (size_t i = 0; i < nkeys; i++) {
 		const char *w = keys[i].words;
-		size_t d = suggest_distance(word, keys[i].name);
+		size_t d = key_distance(word, len, keys[i].name);
 
 		while (w && *w) {
-			size_t n = strcspn(w, " ");
+			size_t n = strcspn(w, " "), dw;
 
 			if (n < sizeof(cand)) {
 				memcpy(cand, w, n);
 				cand[n] = '\0';
-				if (suggest_distance(word, cand) < d)
-					d = suggest_distance(word, cand);
+				dw = key_distance(word, len, cand);
+				if (dw < d)
+					d = dw;
 			}
 			w += n;
 			w += *w == ' ';
@@ -359,7 +374,11 @@ read_keys(struct loader *l, const struct ynode *m, const struct key *keys,
 			if (strcmp(key->str, keys[k].name) == 0)
 				break;
 		if (k == nkeys) {
-			const char *s = suggest_key(key->str, keys, nkeys);
+			/* past SUGGEST_MAX_ERRORS, a file is not a typo:
+			 * spare it a suggestion per key */
+			const char *s = l->diags->nerrors < SUGGEST_MAX_ERRORS
+			                    ? suggest_key(key->str, keys, nkeys)
+			                    : NULL;
 
 			if (s)
 				err(l, key,

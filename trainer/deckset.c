@@ -68,17 +68,14 @@ deckset_load_file(const char *path, struct deck **out, struct diag_list *diags)
 struct deck *
 deckset_find(const struct deckset *set, const char *name)
 {
-	for (size_t i = 0; i < set->n; i++)
-		if (strcmp(set->v[i]->name, name) == 0)
-			return set->v[i];
-	return NULL;
+	return strmap_get(&set->names, name);
 }
 
 /* Add 'deck' to 'set' unless its name is taken.  Takes ownership. */
 static int
 deckset_add(struct deckset *set, struct deck *deck, struct diag_list *diags)
 {
-	struct deck *other = deckset_find(set, deck->name);
+	struct deck *other = strmap_put(&set->names, deck->name, deck);
 
 	if (other) {
 		diag_error(diags, deck->file, deck->name_line, deck->name_col,
@@ -192,5 +189,6 @@ deckset_release(struct deckset *set)
 	for (size_t i = 0; i < set->n; i++)
 		deck_free(set->v[i]);
 	free(set->v);
+	strmap_release(&set->names);
 	memset(set, 0, sizeof(*set));
 }

@@ -55,3 +55,29 @@ for key in tags accept; do
 	is "160,000 $key are refused at the list" "$err" "trainer: $WORK/$key.yaml:7:$((${#key} + 7)): error: '$key' lists 160000 items; the most is 64"
 	small_memory "160,000 $key take little memory"
 done
+
+# As many choices and order items: refused by count before any duplicate
+# check (which compared every item with every other).
+for key in choices items; do
+	awk -v key=$key 'BEGIN {
+		type = key == "choices" ? "choice" : "order"
+		printf "deck: lists\ntitle: Lists\ncards:\n  - id: c\n    type: %s\n    q: q\n", type
+		if (type == "choice") print "    a: t0"
+		printf "    %s: [t0", key
+		for (i = 1; i < 160000; i++) printf ", t%d", i
+		print "]"
+	}' >"$WORK/$key.yaml"
+	timed_check "$WORK/$key.yaml"
+	is "160,000 $key exit 65" "$status" 65
+	has "160,000 $key are refused by their count" "$err" "card has 160000 $key; the most is 26"
+done
+
+# A file of a hundred thousand problems is reported in full, quickly.
+awk 'BEGIN {
+	print "deck: keys\ntitle: Keys\ncards:\n  - id: c\n    q: q\n    a: a"
+	for (k = 0; k < 200000; k++) printf "    k%d: v\n", k
+}' >"$WORK/keys.yaml"
+timed_check "$WORK/keys.yaml"
+is "200,000 unknown keys exit 65" "$status" 65
+is "200,000 unknown keys are all counted" "$out" "1 deck file: 200000 errors"
+is "200,000 unknown keys are all reported" "$(grep -c "error: unknown key 'k" <<<"$err")" 200000
