@@ -81,3 +81,33 @@ timed_check "$WORK/keys.yaml"
 is "200,000 unknown keys exit 65" "$status" 65
 is "200,000 unknown keys are all counted" "$out" "1 deck file: 200000 errors"
 is "200,000 unknown keys are all reported" "$(grep -c "error: unknown key 'k" <<<"$err")" 200000
+
+# FIFOs: one named on the command line is opened without waiting for a
+# writer (so it reads as empty when none is there yet); one found in a
+# folder is skipped with a warning.  Pipes named on purpose, with their
+# writer, are read.
+deck=decks/us-rok-readings.yaml
+mkfifo "$WORK/fifo.yaml"
+timed_check "$WORK/fifo.yaml"
+is "a FIFO with no writer does not hang check" "$status" 65
+is "a FIFO with no writer reads as empty" "$err" "trainer: $WORK/fifo.yaml:1:1: error: the file holds no deck; a deck needs 'deck', 'title' and 'cards'"
+mkdir -p "$WORK/fifo-folder"
+cp "$deck" "$WORK/fifo-folder/"
+mkfifo "$WORK/fifo-folder/x.yaml"
+timed_check "$WORK/fifo-folder"
+is "a FIFO in a folder does not hang check" "$status" 0
+is "a FIFO in a folder is skipped with a warning" "$err" "trainer: $WORK/fifo-folder/x.yaml: warning: not a regular file; skipped"
+is "a FIFO in a folder is not counted" "$out" "1 deck file, 19 cards: no errors"
+timeout 10 "$TRAINER" --db "$WORK/fifo.db" --decks "$WORK/fifo-folder" cards >"$WORK/.out" 2>"$WORK/.err" </dev/null
+is "a FIFO in the decks folder does not hang the other commands" "$?" 0
+has "cards lists the good deck beside a FIFO" "$(cat "$WORK/.out")" "us-rok-readings"
+rm "$WORK/fifo-folder/us-rok-readings.yaml"
+timed_check "$WORK/fifo-folder"
+is "a folder holding only a FIFO has no deck files" "$status" 66
+has "a folder holding only a FIFO says so" "$err" "no deck files (*.yaml or *.yml) in this folder"
+out=$(timeout 10 "$TRAINER" check <(cat "$deck") 2>&1)
+is "check <(cat deck) reads the pipe" "$out" "1 deck file, 19 cards: no errors"
+out=$(timeout 10 "$TRAINER" check /dev/stdin <"$deck" 2>&1)
+is "check /dev/stdin reads a redirected file" "$out" "1 deck file, 19 cards: no errors"
+out=$(cat "$deck" | timeout 10 "$TRAINER" check /dev/stdin 2>&1)
+is "check /dev/stdin reads a pipe" "$out" "1 deck file, 19 cards: no errors"
