@@ -197,7 +197,9 @@ deckset_load(struct deckset *set, const char *path, struct diag_list *diags)
 	struct strlist files = { 0 };
 	int rc = deckset_files(path, &files, diags);
 
-	for (size_t i = 0; rc != -EX_NOINPUT && i < files.n; i++) {
+	/* every file, whatever the ones before it gave: each problem is
+	 * reported and the worst status wins (-EX_NOINPUT over -EX_DATAERR) */
+	for (size_t i = 0; i < files.n; i++) {
 		int r = load_one(set, files.v[i], diags);
 
 		if (r < rc)

@@ -111,3 +111,18 @@ out=$(timeout 10 "$TRAINER" check /dev/stdin <"$deck" 2>&1)
 is "check /dev/stdin reads a redirected file" "$out" "1 deck file, 19 cards: no errors"
 out=$(cat "$deck" | timeout 10 "$TRAINER" check /dev/stdin 2>&1)
 is "check /dev/stdin reads a pipe" "$out" "1 deck file, 19 cards: no errors"
+
+# A folder whose first files cannot be read: every file is still checked,
+# every problem reported and every file counted.
+mkdir -p "$WORK/unreadable/b.yaml"
+ln -s "$WORK/nowhere.yaml" "$WORK/unreadable/a.yaml"
+cp "$deck" "$WORK/unreadable/c.yaml"
+printf 'deck: d\ntitle: caf\xe9\ncards: [{id: x, q: q, a: a}]\n' >"$WORK/unreadable/d.yaml"
+printf 'deck: e\ntitle: E\ncards: [{id: x, q: q}]\n' >"$WORK/unreadable/e.yaml"
+timed_check "$WORK/unreadable"
+is "unreadable files in a folder: exit 66" "$status" 66
+is "unreadable files in a folder: every problem of every file" "$err" "trainer: $WORK/unreadable/a.yaml: error: cannot open: no such file or directory
+trainer: $WORK/unreadable/b.yaml: error: is a folder, not a deck file
+trainer: $WORK/unreadable/d.yaml:2:11: error: the file is not valid UTF-8 (byte 0xE9 is not part of a valid character; save the file as UTF-8)
+trainer: $WORK/unreadable/e.yaml:3:9: error: card 'x' has no 'a' (the answer)"
+is "unreadable files in a folder: the summary counts every file" "$out" "5 deck files: 4 errors"
