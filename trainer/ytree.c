@@ -121,6 +121,29 @@ utf8_invalid(const unsigned char *s, size_t len, int *truncated)
 	return len;
 }
 
+/*
+ * "UTF-16" or "UTF-32" when the first bytes show one (a byte order mark,
+ * or the NULs beside a first ASCII character, as the YAML specification
+ * detects encodings), else NULL.  Either byte order.
+ */
+static const char *
+wide_encoding(const unsigned char *s, size_t len)
+{
+	if (len >= 4 &&
+	    ((s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF) ||
+	     (s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0)))
+		return "UTF-32";
+	if (len >= 2 &&
+	    ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+		return "UTF-16";
+	if (len >= 4 && ((s[0] == 0 && s[1] == 0 && s[2] == 0 && s[3] != 0) ||
+	                 (s[0] != 0 && s[1] == 0 && s[2] == 0 && s[3] == 0)))
+		return "UTF-32";
+	if (len >= 2 && ((s[0] == 0 && s[1] != 0) || (s[0] != 0 && s[1] == 0)))
+		return "UTF-16";
+	return NULL;
+}
+
 /* libyaml's words for common mistakes, and ours. */
 static const struct {
 	const char *problem;
@@ -344,8 +367,9 @@ ytree_parse(const char *file, const char *buf, size_t len, struct ynode **root,
 	};
 	yaml_parser_t parser;
 	yaml_event_t ev;
-	const char *nul;
-	int rc = 0, r;
+	const char *nul, *wide;
+	size_t bad;
+	int rc = 0, r, truncated;
 
 	*root = NULL;
 	if (len > YTREE_MAX_FILE) {
@@ -353,6 +377,12 @@ ytree_parse(const char *file, const char *buf, size_t len, struct ynode **root,
 		           "file is too large (%zu bytes; a deck file may "
 		           "have at most %d MiB)",
 		           len, YTREE_MAX_FILE / (1024 * 1024));
+		return -EX_DATAERR;
+	}
+	wide = wide_encoding((const unsigned char *)buf, len);
+	if (wide) {
+		diag_error(diags, file, 1, 1,
+		           "the file is %s; save it as UTF-8", wide);
 		return -EX_DATAERR;
 	}
 	nul = memchr(buf, '\0', len);
@@ -367,29 +397,24 @@ ytree_parse(const char *file, const char *buf, size_t len, struct ynode **root,
 	}
 
 	/* libyaml finds bad UTF-8 too, but reports the byte after it. */
-	if (!(len >= 2 && ((unsigned char)buf[0] == 0xFF ||
-	                   (unsigned char)buf[0] == 0xFE))) {
-		int truncated;
-		size_t bad =
-		    utf8_invalid((const unsigned char *)buf, len, &truncated);
+	bad = utf8_invalid((const unsigned char *)buf, len, &truncated);
+	if (bad < len) {
+		int line, col;
 
-		if (bad < len) {
-			int line, col;
-
-			locate(buf, len, bad, &line, &col);
-			if (truncated)
-				diag_error(diags, file, line, col,
-				           "the file is not valid UTF-8 (it "
-				           "ends in the middle of a "
-				           "character)");
-			else
-				diag_error(diags, file, line, col,
-				           "the file is not valid UTF-8 (byte "
-				           "0x%02X is not part of a valid "
-				           "character; save the file as UTF-8)",
-				           (unsigned char)buf[bad]);
-			return -EX_DATAERR;
-		}
+		locate(buf, len, bad, &line, &col);
+		if (truncated)
+			diag_error(
+			    diags, file, line, col,
+			    "the file is not valid UTF-8 (it ends in the "
+			    "middle of a character)");
+		else
+			diag_error(
+			    diags, file, line, col,
+			    "the file is not valid UTF-8 (byte 0x%02X is "
+			    "not part of a valid character; save the file "
+			    "as UTF-8)",
+			    (unsigned char)buf[bad]);
+		return -EX_DATAERR;
 	}
 
 	if (!yaml_parser_initialize(&parser))
