@@ -3,17 +3,28 @@
  */
 #include "ytree.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "util.h"
 
+/* A block of memory nodes and texts are carved from, freed all at once. */
+struct yblock {
+	struct yblock *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+#define YBLOCK_SIZE (64 * 1024)
+
 struct builder {
 	const char *file;
 	const char *buf;
 	size_t len;
 	struct diag_list *diags;
+	struct yblock *blocks;
 	struct ynode *root;
 	struct ynode *stack[YTREE_MAX_DEPTH];
 	int depth;
@@ -35,16 +46,56 @@ ytree_kind_name(const struct ynode *n)
 	return "?";
 }
 
+/* 'size' zeroed bytes from the builder's blocks, aligned for any type. */
+static void *
+carve(struct builder *b, size_t size)
+{
+	struct yblock *blk = b->blocks;
+	size_t need = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) *
+	              sizeof(max_align_t);
+	void *p;
+
+	if (blk == NULL || blk->size - blk->used < need) {
+		size_t bytes = need > YBLOCK_SIZE ? need : YBLOCK_SIZE;
+
+		blk = xmalloc(sizeof(*blk) + bytes);
+		blk->size = bytes;
+		blk->used = 0;
+		blk->next = b->blocks;
+		b->blocks = blk;
+	}
+	p = (char *)blk->data + blk->used;
+	blk->used += need;
+	memset(p, 0, size);
+	return p;
+}
+
+static void
+free_kids(struct ynode *n)
+{
+	for (size_t i = 0; i < n->n; i++)
+		free_kids(n->kids[i]);
+	free(n->kids);
+}
+
+static void
+free_blocks(struct yblock *blk)
+{
+	while (blk) {
+		struct yblock *next = blk->next;
+
+		free(blk);
+		blk = next;
+	}
+}
+
 void
 ytree_free(struct ynode *n)
 {
 	if (n == NULL)
 		return;
-	for (size_t i = 0; i < n->n; i++)
-		ytree_free(n->kids[i]);
-	free(n->kids);
-	free(n->str);
-	free(n);
+	free_kids(n);
+	free_blocks(n->blocks);
 }
 
 /*
@@ -218,7 +269,7 @@ parser_error(struct builder *b, const yaml_parser_t *p)
 static struct ynode *
 attach(struct builder *b, enum ynode_kind kind, const yaml_mark_t *mark)
 {
-	struct ynode *n = xcalloc(1, sizeof(*n));
+	struct ynode *n = carve(b, sizeof(*n));
 
 	n->kind = kind;
 	n->line = (int)mark->line + 1;
@@ -326,8 +377,8 @@ on_event(struct builder *b, const yaml_event_t *ev)
 			return -1;
 		}
 		n = attach(b, YNODE_SCALAR, m);
-		n->str = xstrndup((const char *)ev->data.scalar.value,
-		                  ev->data.scalar.length);
+		n->str = carve(b, ev->data.scalar.length + 1);
+		memcpy(n->str, ev->data.scalar.value, ev->data.scalar.length);
 		n->len = ev->data.scalar.length;
 		n->null = is_null(ev);
 		n->plain_line =
@@ -434,9 +485,13 @@ ytree_parse(const char *file, const char *buf, size_t len, struct ynode **root,
 			break;
 	}
 	yaml_parser_delete(&parser);
-	if (rc < 0)
-		ytree_free(b.root);
-	else
+	if (rc < 0 || b.root == NULL) {
+		if (b.root)
+			free_kids(b.root);
+		free_blocks(b.blocks);
+	} else {
+		b.root->blocks = b.blocks;
 		*root = b.root;
+	}
 	return rc;
 }
