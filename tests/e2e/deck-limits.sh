@@ -126,3 +126,14 @@ trainer: $WORK/unreadable/b.yaml: error: is a folder, not a deck file
 trainer: $WORK/unreadable/d.yaml:2:11: error: the file is not valid UTF-8 (byte 0xE9 is not part of a valid character; save the file as UTF-8)
 trainer: $WORK/unreadable/e.yaml:3:9: error: card 'x' has no 'a' (the answer)"
 is "unreadable files in a folder: the summary counts every file" "$out" "5 deck files: 4 errors"
+
+# 70,000 cards with one id: every duplicate reported with its note, found
+# through a hash (no card compared with every other).
+awk 'BEGIN {
+	print "deck: ids\ntitle: Ids\ncards:"
+	for (c = 0; c < 70000; c++) print "  - {id: same, q: q, a: a}"
+}' >"$WORK/ids.yaml"
+timed_check "$WORK/ids.yaml"
+is "70,000 cards with one id exit 65" "$status" 65
+is "70,000 cards with one id: every duplicate counted" "$out" "1 deck file: 69999 errors"
+is "70,000 cards with one id: each points at the first" "$(grep -c "note: 'same' is first used here" <<<"$err")" 69999

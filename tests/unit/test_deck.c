@@ -487,6 +487,36 @@ test_file_text_limit(void **state)
 }
 
 static void
+test_strmap(void **state)
+{
+	struct strmap m = { .icase = 1 };
+	char keys[10000][8];
+	int one = 1, two = 2;
+
+	(void)state;
+	assert_null(strmap_get(&m, "x")); /* an empty map */
+	assert_null(strmap_put(&m, "Dates", &one));
+	assert_ptr_equal(strmap_put(&m, "dATES", &two), &one);
+	assert_ptr_equal(strmap_get(&m, "dates"), &one);
+	for (int i = 0; i < 10000; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "k%d", i);
+		assert_null(strmap_put(&m, keys[i], &two));
+	}
+	assert_int_equal(m.n, 10001);
+	assert_ptr_equal(strmap_get(&m, "K9999"), &two);
+	assert_ptr_equal(strmap_get(&m, "dates"), &one);
+	assert_null(strmap_get(&m, "k10000"));
+	strmap_release(&m);
+	assert_int_equal(m.icase, 1);
+	assert_null(strmap_get(&m, "dates"));
+
+	m.icase = 0;
+	assert_null(strmap_put(&m, "id", &one));
+	assert_null(strmap_put(&m, "ID", &two));
+	strmap_release(&m);
+}
+
+static void
 test_load_file_missing(void **state)
 {
 	struct diag_list diags = { 0 };
@@ -570,6 +600,7 @@ main(void)
 		cmocka_unit_test(test_cloze_text_limit),
 		cmocka_unit_test(test_card_text_limit),
 		cmocka_unit_test(test_file_text_limit),
+		cmocka_unit_test(test_strmap),
 		cmocka_unit_test(test_load_file_missing),
 		cmocka_unit_test(test_deckset_folder),
 	};
