@@ -119,9 +119,9 @@ test: deps
 
 $(BUILD)/bench/%: tests/bench/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBS)
 
-bench: all $(BUILD)/bench/gen-reviews
+bench: all $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse
 	@TRAINER=$(PROG) BUILD=$(BUILD) tests/bench/run
 
 # The engine sources a fuzz target links with.

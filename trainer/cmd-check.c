@@ -8,8 +8,32 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "opt.h"
+
+/*
+ * Print the diagnostics in one write: stderr is unbuffered, and a hostile
+ * deck can hold a hundred thousand problems, each written a character at
+ * a time otherwise.
+ */
+static void
+print_diags(const struct diag_list *diags)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+
+	if (mem == NULL) {
+		diag_print(diags, stderr);
+		return;
+	}
+	diag_print(diags, mem);
+	fclose(mem);
+	fwrite(buf, 1, len, stderr);
+	fflush(stderr);
+	free(buf);
+}
 
 static int
 run_check(struct cli *cli, int argc, char **argv)
@@ -34,7 +58,7 @@ run_check(struct cli *cli, int argc, char **argv)
 	if (npaths == 0)
 		rc = deckset_load(&set, cli_decks_path(cli), &diags);
 
-	diag_print(&diags, stderr);
+	print_diags(&diags);
 	for (size_t i = 0; i < set.n; i++)
 		ncards += set.v[i]->ncards;
 	if (diags.nerrors == 0)

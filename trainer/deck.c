@@ -17,14 +17,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "number.h"
 #include "ytree.h"
 
-#define NAME_MAX_LEN 64
+#define NAME_MAX_LEN       64
+#define SUGGEST_MAX_ERRORS 1000
 
 static const char *const type_names[] = {
 	[CARD_TEXT] = "text",     [CARD_DATE] = "date",
@@ -127,10 +127,9 @@ struct loader {
 	const char *file;
 	struct diag_list *diags;
 	struct deck *deck;
-	/* ids seen so far: an open-addressing set of the id nodes */
-	const struct ynode **ids;
-	size_t ids_cap;
-	size_t nids;
+	struct strmap ids; /* id -> the node that first used it */
+	size_t text;       /* bytes of text in the cards made so far */
+	int text_reported; /* DECK_MAX_TEXT was passed and said so */
 };
 
 static void err(struct loader *l, const struct ynode *at, const char *fmt, ...)
@@ -165,17 +164,6 @@ err_at(struct loader *l, int line, int col, const char *fmt, ...)
 	free(msg);
 }
 
-/* Where byte 'off' of scalar 'v' stands: exact for a plain scalar on one
- * line, else the start of the value. */
-static void
-pos_in(const struct ynode *v, size_t off, int *line, int *col)
-{
-	*line = v->line;
-	*col = v->col;
-	if (v->plain_line)
-		*col += (int)utf8_count(v->str, off);
-}
-
 /* "a" or "an" before a card type's name. */
 static const char *
 article(enum card_type t)
@@ -185,26 +173,40 @@ article(enum card_type t)
 
 /* ---- suggestions ---- */
 
+/* suggest_distance of 'word' (of 'len' bytes) and 'cand', skipping the
+ * edit distance when the lengths alone put 'cand' out of reach (it never
+ * suggests past two edits): a file of unknown keys stays cheap. */
+static size_t
+key_distance(const char *word, size_t len, const char *cand)
+{
+	size_t n = strlen(cand);
+
+	if (len > n + 2 || n > len + 2)
+		return SIZE_MAX;
+	return suggest_distance(word, cand);
+}
+
 /* The key in 'keys' that 'word' most likely meant, or NULL. */
 static const char *
 suggest_key(const char *word, const struct key *keys, size_t nkeys)
 {
 	char cand[64];
-	size_t best = SIZE_MAX;
+	size_t best = SIZE_MAX, len = strlen(word);
 	const char *pick = NULL;
 
 	for (size_t i = 0; i < nkeys; i++) {
 		const char *w = keys[i].words;
-		size_t d = suggest_distance(word, keys[i].name);
+		size_t d = key_distance(word, len, keys[i].name);
 
 		while (w && *w) {
-			size_t n = strcspn(w, " ");
+			size_t n = strcspn(w, " "), dw;
 
 			if (n < sizeof(cand)) {
 				memcpy(cand, w, n);
 				cand[n] = '\0';
-				if (suggest_distance(word, cand) < d)
-					d = suggest_distance(word, cand);
+				dw = key_distance(word, len, cand);
+				if (dw < d)
+					d = dw;
 			}
 			w += n;
 			w += *w == ' ';
@@ -284,12 +286,14 @@ check_name(struct loader *l, const char *what, const struct ynode *v,
  * Read a list of text into 'out'.  Each item must be non-empty text (and
  * a valid name when 'names').  With 'distinct' the list is required and
  * a duplicate (ignoring case) is an error; else duplicates are dropped and
- * an empty value means an empty list.
+ * an empty value means an empty list.  A list of more than 'max' items is
+ * refused whole, before its items are looked at.
  */
 static int
 list_value(struct loader *l, const char *key, const struct ynode *v,
-           struct strlist *out, int distinct, int names)
+           struct strlist *out, int distinct, int names, size_t max)
 {
+	struct strmap seen = { .icase = 1 };
 	int rc = 0;
 
 	if (v->kind == YNODE_SCALAR && v->null) {
@@ -304,9 +308,14 @@ list_value(struct loader *l, const char *key, const struct ynode *v,
 		    ytree_kind_name(v));
 		return -1;
 	}
+	if (v->n > max) {
+		err(l, v, "'%s' lists %zu items; the most is %zu", key, v->n,
+		    max);
+		return -1;
+	}
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ynode *it = v->kids[i];
-		int dup = 0;
+		int dup;
 
 		if (it->kind != YNODE_SCALAR) {
 			err(l, it, "item %zu of '%s' must be text, not %s",
@@ -323,9 +332,7 @@ list_value(struct loader *l, const char *key, const struct ynode *v,
 			rc = -1;
 			continue;
 		}
-		for (size_t j = 0; j < out->n; j++)
-			if (strcasecmp(out->v[j], it->str) == 0)
-				dup = 1;
+		dup = strmap_put(&seen, it->str, (void *)it) != NULL;
 		if (dup && distinct) {
 			err(l, it, "'%s' is listed twice in '%s'", it->str,
 			    key);
@@ -335,50 +342,8 @@ list_value(struct loader *l, const char *key, const struct ynode *v,
 		if (!dup)
 			strlist_push(out, it->str);
 	}
+	strmap_release(&seen);
 	return rc;
-}
-
-/* ---- ids ---- */
-
-/* The id node that first used 'id', or NULL. */
-static const struct ynode *
-id_lookup(const struct loader *l, const char *id)
-{
-	if (l->ids_cap == 0)
-		return NULL;
-	for (size_t i = str_hash(id) & (l->ids_cap - 1);;
-	     i = (i + 1) & (l->ids_cap - 1)) {
-		if (l->ids[i] == NULL)
-			return NULL;
-		if (strcmp(l->ids[i]->str, id) == 0)
-			return l->ids[i];
-	}
-}
-
-/* Remember the id node 'v' (its text is the id). */
-static void
-id_insert(struct loader *l, const struct ynode *v)
-{
-	if ((l->nids + 1) * 2 > l->ids_cap) {
-		const struct ynode **old = l->ids;
-		size_t oldcap = l->ids_cap;
-
-		l->ids_cap = oldcap ? oldcap * 2 : 64;
-		l->ids = xcalloc(l->ids_cap, sizeof(*l->ids));
-		l->nids = 0;
-		for (size_t i = 0; i < oldcap; i++)
-			if (old[i])
-				id_insert(l, old[i]);
-		free(old);
-	}
-	for (size_t i = str_hash(v->str) & (l->ids_cap - 1);;
-	     i = (i + 1) & (l->ids_cap - 1)) {
-		if (l->ids[i] == NULL) {
-			l->ids[i] = v;
-			l->nids++;
-			return;
-		}
-	}
 }
 
 /* ---- mappings ---- */
@@ -409,7 +374,11 @@ read_keys(struct loader *l, const struct ynode *m, const struct key *keys,
 			if (strcmp(key->str, keys[k].name) == 0)
 				break;
 		if (k == nkeys) {
-			const char *s = suggest_key(key->str, keys, nkeys);
+			/* past SUGGEST_MAX_ERRORS, a file is not a typo:
+			 * spare it a suggestion per key */
+			const char *s = l->diags->nerrors < SUGGEST_MAX_ERRORS
+			                    ? suggest_key(key->str, keys, nkeys)
+			                    : NULL;
 
 			if (s)
 				err(l, key,
@@ -476,7 +445,12 @@ copy_strlist(struct strlist *dst, const struct strlist *src)
 struct draft {
 	enum card_type type;
 	const char *id, *q, *a, *hint, *note, *unit, *text;
-	struct strlist accept, tags, choices, items, gaps;
+	struct strlist accept, tags, choices, items;
+	struct strlist gaps; /* cloze: the inside of each gap, as written */
+	struct gap {
+		size_t open, close; /* offsets of "{{" and past "}}" in text */
+	} * gap_at;
+	size_t gap_alloc;
 	struct date date;
 	double value, tolerance;
 	int tolerance_percent;
@@ -491,6 +465,7 @@ draft_release(struct draft *d)
 	strlist_release(&d->choices);
 	strlist_release(&d->items);
 	strlist_release(&d->gaps);
+	free(d->gap_at);
 }
 
 static void
@@ -503,35 +478,47 @@ fill_common(struct card *c, const struct draft *d)
 }
 
 /*
- * Split cloze text into its gaps.  Each gap "{{a|b}}" adds its raw inside
- * to 'gaps'.  Returns 0, or -1 after reporting a malformed gap.
+ * Split the cloze text of 'd' into its gaps.  Each gap "{{a|b}}" adds its
+ * raw inside to 'gaps' and its place to 'gap_at'.  Returns 0, or -1 after
+ * reporting a malformed gap or more than CARD_MAX_GAPS of them.
  */
 static int
-cloze_gaps(struct loader *l, const struct ynode *v, const char *text,
-           struct strlist *gaps)
+cloze_gaps(struct loader *l, const struct ynode *v, struct draft *d)
 {
-	const char *p = text;
-	size_t n = 0;
-	int line, col, rc = 0;
+	const char *text = d->text, *p = text;
+	size_t n = 0, counted = 0;
+	int line = v->line, col = v->col, rc = 0;
 
 	while ((p = strstr(p, "{{")) != NULL) {
 		const char *end = strstr(p + 2, "}}");
-		const char *inner = strstr(p + 2, "{{");
+		size_t off = (size_t)(p - text);
 		char *gap;
 
 		n++;
-		pos_in(v, (size_t)(p - text), &line, &col);
+		/* columns are counted on from the last gap: linear */
+		if (v->plain_line) {
+			col += (int)utf8_count(text + counted, off - counted);
+			counted = off;
+		}
+		if (n > CARD_MAX_GAPS) {
+			err_at(l, line, col,
+			       "'text' has more than %d gaps (split it into "
+			       "several cloze cards)",
+			       CARD_MAX_GAPS);
+			return -1;
+		}
 		if (end == NULL) {
 			err_at(l, line, col,
 			       "gap %zu in 'text' has '{{' but no '}}'", n);
 			return -1;
 		}
-		if (inner && inner < end) {
+		gap = xstrndup(p + 2, (size_t)(end - p - 2));
+		if (strstr(gap, "{{")) {
 			err_at(l, line, col,
 			       "gap %zu in 'text' holds another '{{'", n);
+			free(gap);
 			return -1;
 		}
-		gap = xstrndup(p + 2, (size_t)(end - p - 2));
 		if (is_blank(gap)) {
 			err_at(l, line, col, "gap %zu in 'text' is empty", n);
 			rc = -1;
@@ -543,8 +530,12 @@ cloze_gaps(struct loader *l, const struct ynode *v, const char *text,
 			       n);
 			rc = -1;
 		}
-		strlist_push(gaps, gap);
+		strlist_push(&d->gaps, gap);
 		free(gap);
+		d->gap_at =
+		    xgrow(d->gap_at, &d->gap_alloc, n, sizeof(*d->gap_at));
+		d->gap_at[n - 1].open = off;
+		d->gap_at[n - 1].close = (size_t)(end + 2 - text);
 		p = end + 2;
 	}
 	if (n == 0) {
@@ -556,28 +547,28 @@ cloze_gaps(struct loader *l, const struct ynode *v, const char *text,
 	return rc;
 }
 
-/* Text of a cloze with gap 'which' shown as [...] and the others filled
- * with their first alternative. */
+/* Text of the cloze 'd' with gap 'which' shown as [...] and the others
+ * filled with their first alternative: one pass over the text. */
 static char *
-cloze_question(const char *prompt, const char *text, const struct strlist *gaps,
-               size_t which)
+cloze_question(const struct draft *d, size_t which)
 {
 	struct strbuf sb = { 0 };
-	const char *p = text, *open;
+	size_t prev = 0;
 
-	if (prompt) {
-		strbuf_adds(&sb, prompt);
+	if (d->q) {
+		strbuf_adds(&sb, d->q);
 		strbuf_addch(&sb, '\n');
 	}
-	for (size_t i = 0; (open = strstr(p, "{{")) != NULL; i++) {
-		strbuf_add(&sb, p, (size_t)(open - p));
+	for (size_t i = 0; i < d->gaps.n; i++) {
+		strbuf_add(&sb, d->text + prev, d->gap_at[i].open - prev);
 		if (i == which)
 			strbuf_adds(&sb, "[...]");
 		else
-			strbuf_add(&sb, gaps->v[i], strcspn(gaps->v[i], "|"));
-		p = open + 2 + strlen(gaps->v[i]) + 2;
+			strbuf_add(&sb, d->gaps.v[i],
+			           strcspn(d->gaps.v[i], "|"));
+		prev = d->gap_at[i].close;
 	}
-	strbuf_adds(&sb, p);
+	strbuf_adds(&sb, d->text + prev);
 	return strbuf_detach(&sb);
 }
 
@@ -612,7 +603,7 @@ emit_cards(struct loader *l, struct draft *d, const struct ynode *card)
 			c = new_card(l, id, card);
 			free(id);
 			fill_common(c, d);
-			c->q = cloze_question(d->q, d->text, &d->gaps, i);
+			c->q = cloze_question(d, i);
 			split_alternatives(d->gaps.v[i], &alts);
 			c->a = xstrdup(alts.v[0]);
 			for (size_t j = 1; j < alts.n; j++)
@@ -690,14 +681,12 @@ read_id(struct loader *l, const struct ynode *v, struct draft *d)
 		d->id = NULL;
 		return;
 	}
-	first = id_lookup(l, d->id);
+	first = strmap_put(&l->ids, d->id, (void *)v);
 	if (first) {
 		err(l, v, "duplicate id '%s'", d->id);
 		diag_note(l->diags, l->file, first->line, first->col,
 		          "'%s' is first used here", d->id);
-		return;
 	}
-	id_insert(l, v);
 }
 
 /* Report keys that do not belong to the card's type, and forget them. */
@@ -816,13 +805,15 @@ static void
 read_options(struct loader *l, const char *key, const struct ynode *v,
              struct strlist *out, const char *what)
 {
-	if (list_value(l, key, v, out, 1, 0) < 0)
+	if (v->kind == YNODE_SEQ && v->n > CARD_MAX_OPTIONS) {
+		err(l, v, "%s card has %zu %s; the most is %d", what, v->n, key,
+		    CARD_MAX_OPTIONS);
+		return;
+	}
+	if (list_value(l, key, v, out, 1, 0, CARD_MAX_OPTIONS) < 0)
 		return;
 	if (out->n < 2)
 		err(l, v, "%s card needs at least two %s", what, key);
-	else if (out->n > CARD_MAX_OPTIONS)
-		err(l, v, "%s card has %zu %s; the most is %d", what, out->n,
-		    key, CARD_MAX_OPTIONS);
 }
 
 static void
@@ -841,6 +832,76 @@ check_choice(struct loader *l, const struct ynode *v, const struct draft *d)
 		    d->a, close);
 	else
 		err(l, v, "the answer '%s' is not one of the choices", d->a);
+}
+
+static size_t
+text_bytes(const char *s)
+{
+	return s ? strlen(s) : 0;
+}
+
+static size_t
+list_bytes(const struct strlist *l)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		n += strlen(l->v[i]) + 1;
+	return n;
+}
+
+/* Bytes of text the cards made from 'd' will hold, near enough: each
+ * cloze gap's card holds the whole text, a reversed card is two. */
+static size_t
+draft_bytes(const struct draft *d)
+{
+	size_t common = text_bytes(d->id) + text_bytes(d->hint) +
+	                text_bytes(d->note) + list_bytes(&d->tags) + 16;
+
+	if (d->type == CARD_CLOZE)
+		return d->gaps.n * (common + text_bytes(d->q) + 1 +
+		                    text_bytes(d->text)) +
+		       list_bytes(&d->gaps);
+	return (common + text_bytes(d->q) + text_bytes(d->a) +
+	        list_bytes(&d->accept) + list_bytes(&d->choices) +
+	        list_bytes(&d->items)) *
+	       (d->reverse ? 2 : 1);
+}
+
+/* Refuse a card whose cards would hold more than CARD_MAX_TEXT, and the
+ * card that takes the file past DECK_MAX_TEXT. */
+static void
+check_size(struct loader *l, const struct draft *d, const struct ynode *m,
+           size_t index)
+{
+	size_t n = draft_bytes(d);
+	char *label;
+
+	if (n > CARD_MAX_TEXT) {
+		label = card_label(d, index);
+		if (d->type == CARD_CLOZE)
+			err(l, m,
+			    "%s makes %zu KiB of text (%zu gaps, each a card "
+			    "holding the whole text); the most is %d KiB "
+			    "(split the text into several cards)",
+			    label, (n + 1023) / 1024, d->gaps.n,
+			    CARD_MAX_TEXT / 1024);
+		else
+			err(l, m,
+			    "%s holds %zu KiB of text; the most is %d KiB",
+			    label, (n + 1023) / 1024, CARD_MAX_TEXT / 1024);
+		free(label);
+		return;
+	}
+	l->text += n;
+	if (l->text > DECK_MAX_TEXT && !l->text_reported) {
+		err(l, m,
+		    "the cards up to here hold more than %d MiB of text "
+		    "(each cloze gap and reversed card counts); split the "
+		    "file into several decks",
+		    DECK_MAX_TEXT / (1024 * 1024));
+		l->text_reported = 1;
+	}
 }
 
 /* Check the 'index'th card (from 1), mapping 'm', and add its cards. */
@@ -896,9 +957,11 @@ read_card(struct loader *l, const struct ynode *m, size_t index)
 	if (slot[CK_NOTE])
 		d.note = text_value(l, "note", slot[CK_NOTE], 0);
 	if (slot[CK_TAGS])
-		list_value(l, "tags", slot[CK_TAGS], &d.tags, 0, 1);
+		list_value(l, "tags", slot[CK_TAGS], &d.tags, 0, 1,
+		           CARD_MAX_TAGS);
 	if (slot[CK_ACCEPT])
-		list_value(l, "accept", slot[CK_ACCEPT], &d.accept, 0, 0);
+		list_value(l, "accept", slot[CK_ACCEPT], &d.accept, 0, 0,
+		           CARD_MAX_ACCEPT);
 	if (slot[CK_REVERSE]) {
 		const char *r = text_value(l, "reverse", slot[CK_REVERSE], 1);
 
@@ -925,10 +988,13 @@ read_card(struct loader *l, const struct ynode *m, size_t index)
 	if (slot[CK_TEXT]) {
 		d.text = text_value(l, "text", slot[CK_TEXT], 1);
 		if (d.text)
-			cloze_gaps(l, slot[CK_TEXT], d.text, &d.gaps);
+			cloze_gaps(l, slot[CK_TEXT], &d);
 	}
 
 	if (l->diags->nerrors == errors)
+		check_size(l, &d, m, index);
+	/* a file with any error gives no deck: make no cards for it */
+	if (l->diags->nerrors == 0)
 		emit_cards(l, &d, m);
 	draft_release(&d);
 }
@@ -1019,7 +1085,7 @@ deck_load_buffer(const char *file, const char *buf, size_t len,
 		rc = -EX_DATAERR;
 	diag_list_move_sorted(diags, &local);
 	ytree_free(root);
-	free(l.ids);
+	strmap_release(&l.ids);
 	if (rc < 0) {
 		deck_free(l.deck);
 		return rc;

@@ -31,6 +31,17 @@ enum card_type {
 
 #define CARD_MAX_OPTIONS 26 /* choices and order items: a to z */
 
+/*
+ * Bounds that keep loading linear and small: a deck file (at most 4 MiB,
+ * see ytree.h) can never make the loader do much more work than reading
+ * it.  decks/README.md lists them for deck authors.
+ */
+#define CARD_MAX_GAPS   50           /* gaps in one cloze card */
+#define CARD_MAX_TAGS   64           /* items of 'tags' */
+#define CARD_MAX_ACCEPT 64           /* items of 'accept' */
+#define CARD_MAX_TEXT   (256 * 1024) /* bytes of text one card entry makes */
+#define DECK_MAX_TEXT   (32 * 1024 * 1024) /* ... all the cards of a file */
+
 /* Bumped whenever loading the same file can give different cards, so
  * the store knows to read unchanged deck files again. */
 #define DECK_LOADER_VERSION 1

@@ -25,13 +25,24 @@ deckset_load_file(const char *path, struct deck **out, struct diag_list *diags)
 	int fd, rc;
 
 	*out = NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO nothing writes to must not wait for a
+	 * writer.  Cleared after, so a pipe named on purpose ('check <(cat
+	 * deck)', /dev/stdin) is read to its end; one with no writer reads
+	 * as empty. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		diag_error(diags, path, 0, 0, "cannot open: %s",
 		           errno_text(errno, ebuf, sizeof(ebuf)));
 		return -EX_NOINPUT;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) < 0 ||
+	    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) < 0) {
+		diag_error(diags, path, 0, 0, "cannot read: %s",
+		           errno_text(errno, ebuf, sizeof(ebuf)));
+		close(fd);
+		return -EX_NOINPUT;
+	}
+	if (S_ISDIR(st.st_mode)) {
 		diag_error(diags, path, 0, 0, "is a folder, not a deck file");
 		close(fd);
 		return -EX_NOINPUT;
@@ -68,17 +79,14 @@ deckset_load_file(const char *path, struct deck **out, struct diag_list *diags)
 struct deck *
 deckset_find(const struct deckset *set, const char *name)
 {
-	for (size_t i = 0; i < set->n; i++)
-		if (strcmp(set->v[i]->name, name) == 0)
-			return set->v[i];
-	return NULL;
+	return strmap_get(&set->names, name);
 }
 
 /* Add 'deck' to 'set' unless its name is taken.  Takes ownership. */
 static int
 deckset_add(struct deckset *set, struct deck *deck, struct diag_list *diags)
 {
-	struct deck *other = deckset_find(set, deck->name);
+	struct deck *other = strmap_put(&set->names, deck->name, deck);
 
 	if (other) {
 		diag_error(diags, deck->file, deck->name_line, deck->name_col,
@@ -130,6 +138,7 @@ deckset_files(const char *path, struct strlist *files, struct diag_list *diags)
 	struct stat st;
 	struct dirent *de;
 	char ebuf[128];
+	size_t nskipped = 0;
 	DIR *dir;
 
 	if (stat(path, &st) < 0) {
@@ -151,20 +160,33 @@ deckset_files(const char *path, struct strlist *files, struct diag_list *diags)
 		if (is_deck_name(de->d_name))
 			strlist_push(&names, de->d_name);
 	closedir(dir);
-	if (names.n == 0) {
-		diag_error(diags, path, 0, 0,
-		           "no deck files (*.yaml or *.yml) in this folder");
-		return -EX_NOINPUT;
-	}
-	qsort(names.v, names.n, sizeof(*names.v), name_cmp);
+	if (names.n > 0) /* qsort wants an array, even of nothing */
+		qsort(names.v, names.n, sizeof(*names.v), name_cmp);
 	for (size_t i = 0; i < names.n; i++) {
 		size_t len = strlen(path);
 		char *file = xasprintf("%s%s%s", path,
 		                       len && path[len - 1] == '/' ? "" : "/",
 		                       names.v[i]);
 
-		strlist_push(files, file);
+		/* A FIFO, socket or device found in a folder is nobody's
+		 * deck, and reading it could wait forever.  What cannot be
+		 * stat'ed (a dangling link) or is a folder stays listed, so
+		 * that loading it reports why. */
+		if (stat(file, &st) == 0 && !S_ISREG(st.st_mode) &&
+		    !S_ISDIR(st.st_mode)) {
+			diag_add(diags, DIAG_WARNING, file, 0, 0,
+			         "not a regular file; skipped");
+			nskipped++;
+		} else {
+			strlist_push(files, file);
+		}
 		free(file);
+	}
+	if (names.n == nskipped) {
+		diag_error(diags, path, 0, 0,
+		           "no deck files (*.yaml or *.yml) in this folder");
+		strlist_release(&names);
+		return -EX_NOINPUT;
 	}
 	strlist_release(&names);
 	return 0;
@@ -176,7 +198,9 @@ deckset_load(struct deckset *set, const char *path, struct diag_list *diags)
 	struct strlist files = { 0 };
 	int rc = deckset_files(path, &files, diags);
 
-	for (size_t i = 0; rc != -EX_NOINPUT && i < files.n; i++) {
+	/* every file, whatever the ones before it gave: each problem is
+	 * reported and the worst status wins (-EX_NOINPUT over -EX_DATAERR) */
+	for (size_t i = 0; i < files.n; i++) {
 		int r = load_one(set, files.v[i], diags);
 
 		if (r < rc)
@@ -192,5 +216,6 @@ deckset_release(struct deckset *set)
 	for (size_t i = 0; i < set->n; i++)
 		deck_free(set->v[i]);
 	free(set->v);
+	strmap_release(&set->names);
 	memset(set, 0, sizeof(*set));
 }

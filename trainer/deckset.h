@@ -12,7 +12,8 @@ struct deckset {
 	struct deck **v;
 	size_t n;
 	size_t alloc;
-	size_t nfiles; /* files read, with or without errors */
+	size_t nfiles;       /* files read, with or without errors */
+	struct strmap names; /* name -> deck, for deckset_find */
 };
 
 /*

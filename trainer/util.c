@@ -147,6 +147,94 @@ strlist_find(const struct strlist *l, const char *s)
 	return -1;
 }
 
+static uint64_t
+key_hash(const struct strmap *m, const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (m->icase && c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		h = (h ^ c) * 1099511628211ull;
+	}
+	return h;
+}
+
+static int
+key_equal(const struct strmap *m, const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+
+		if (m->icase && x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x + 32);
+		if (m->icase && y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y + 32);
+		if (x != y)
+			return 0;
+	}
+	return *a == *b;
+}
+
+/* The slot holding 'key', or the empty slot where it would go. */
+static struct strmap_slot *
+strmap_slot(const struct strmap *m, const char *key)
+{
+	size_t mask = m->cap - 1;
+
+	for (size_t i = key_hash(m, key) & mask;; i = (i + 1) & mask)
+		if (m->v[i].key == NULL || key_equal(m, m->v[i].key, key))
+			return &m->v[i];
+}
+
+void *
+strmap_put(struct strmap *m, const char *key, void *value)
+{
+	struct strmap_slot *s;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		struct strmap_slot *old = m->v;
+		size_t oldcap = m->cap;
+
+		m->cap = oldcap ? oldcap * 2 : 16;
+		m->v = xcalloc(m->cap, sizeof(*m->v));
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].key)
+				*strmap_slot(m, old[i].key) = old[i];
+		free(old);
+	}
+	s = strmap_slot(m, key);
+	if (s->key)
+		return s->value;
+	s->key = key;
+	s->value = value;
+	m->n++;
+	return NULL;
+}
+
+void *
+strmap_get(const struct strmap *m, const char *key)
+{
+	const struct strmap_slot *s;
+
+	if (m->cap == 0)
+		return NULL;
+	s = strmap_slot(m, key);
+	return s->key ? s->value : NULL;
+}
+
+void
+strmap_release(struct strmap *m)
+{
+	int icase = m->icase;
+
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+	m->icase = icase;
+}
+
 void
 strbuf_add(struct strbuf *sb, const char *s, size_t n)
 {

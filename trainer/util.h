@@ -36,8 +36,32 @@ struct strlist {
 void strlist_push(struct strlist *l, const char *s);
 /* Free every string and the array; the list is empty and reusable after. */
 void strlist_release(struct strlist *l);
-/* Index of 's' in 'l', or -1. */
+/* Index of 's' in 'l', or -1.  Linear: for short lists only. */
 int strlist_find(const struct strlist *l, const char *s);
+
+/*
+ * A hash map from strings to pointers, for duplicate checks that stay
+ * linear however long the input.  The keys are not copied: each must
+ * outlive the map.  Zero-initialise; set 'icase' before the first put to
+ * compare keys ignoring ASCII case.
+ */
+struct strmap {
+	struct strmap_slot {
+		const char *key;
+		void *value;
+	} * v;
+	size_t n;
+	size_t cap;
+	int icase;
+};
+
+/* Map 'key' to 'value' (not NULL) unless 'key' is there already.  Returns
+ * NULL when added, or the value already mapped (the map is unchanged). */
+void *strmap_put(struct strmap *m, const char *key, void *value);
+/* The value mapped to 'key', or NULL. */
+void *strmap_get(const struct strmap *m, const char *key);
+/* Free the map's table (not the keys or values); empty and reusable. */
+void strmap_release(struct strmap *m);
 
 /* A growable NUL-terminated buffer.  Zero-initialise; 'buf' is NULL until
  * the first append.  strbuf_detach hands the string over and resets. */

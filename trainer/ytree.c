@@ -3,17 +3,28 @@
  */
 #include "ytree.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "util.h"
 
+/* A block of memory nodes and texts are carved from, freed all at once. */
+struct yblock {
+	struct yblock *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+#define YBLOCK_SIZE (64 * 1024)
+
 struct builder {
 	const char *file;
 	const char *buf;
 	size_t len;
 	struct diag_list *diags;
+	struct yblock *blocks;
 	struct ynode *root;
 	struct ynode *stack[YTREE_MAX_DEPTH];
 	int depth;
@@ -35,16 +46,56 @@ ytree_kind_name(const struct ynode *n)
 	return "?";
 }
 
+/* 'size' zeroed bytes from the builder's blocks, aligned for any type. */
+static void *
+carve(struct builder *b, size_t size)
+{
+	struct yblock *blk = b->blocks;
+	size_t need = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) *
+	              sizeof(max_align_t);
+	void *p;
+
+	if (blk == NULL || blk->size - blk->used < need) {
+		size_t bytes = need > YBLOCK_SIZE ? need : YBLOCK_SIZE;
+
+		blk = xmalloc(sizeof(*blk) + bytes);
+		blk->size = bytes;
+		blk->used = 0;
+		blk->next = b->blocks;
+		b->blocks = blk;
+	}
+	p = (char *)blk->data + blk->used;
+	blk->used += need;
+	memset(p, 0, size);
+	return p;
+}
+
+static void
+free_kids(struct ynode *n)
+{
+	for (size_t i = 0; i < n->n; i++)
+		free_kids(n->kids[i]);
+	free(n->kids);
+}
+
+static void
+free_blocks(struct yblock *blk)
+{
+	while (blk) {
+		struct yblock *next = blk->next;
+
+		free(blk);
+		blk = next;
+	}
+}
+
 void
 ytree_free(struct ynode *n)
 {
 	if (n == NULL)
 		return;
-	for (size_t i = 0; i < n->n; i++)
-		ytree_free(n->kids[i]);
-	free(n->kids);
-	free(n->str);
-	free(n);
+	free_kids(n);
+	free_blocks(n->blocks);
 }
 
 /*
@@ -121,6 +172,29 @@ utf8_invalid(const unsigned char *s, size_t len, int *truncated)
 	return len;
 }
 
+/*
+ * "UTF-16" or "UTF-32" when the first bytes show one (a byte order mark,
+ * or the NULs beside a first ASCII character, as the YAML specification
+ * detects encodings), else NULL.  Either byte order.
+ */
+static const char *
+wide_encoding(const unsigned char *s, size_t len)
+{
+	if (len >= 4 &&
+	    ((s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF) ||
+	     (s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0)))
+		return "UTF-32";
+	if (len >= 2 &&
+	    ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+		return "UTF-16";
+	if (len >= 4 && ((s[0] == 0 && s[1] == 0 && s[2] == 0 && s[3] != 0) ||
+	                 (s[0] != 0 && s[1] == 0 && s[2] == 0 && s[3] == 0)))
+		return "UTF-32";
+	if (len >= 2 && ((s[0] == 0 && s[1] != 0) || (s[0] != 0 && s[1] == 0)))
+		return "UTF-16";
+	return NULL;
+}
+
 /* libyaml's words for common mistakes, and ours. */
 static const struct {
 	const char *problem;
@@ -195,7 +269,7 @@ parser_error(struct builder *b, const yaml_parser_t *p)
 static struct ynode *
 attach(struct builder *b, enum ynode_kind kind, const yaml_mark_t *mark)
 {
-	struct ynode *n = xcalloc(1, sizeof(*n));
+	struct ynode *n = carve(b, sizeof(*n));
 
 	n->kind = kind;
 	n->line = (int)mark->line + 1;
@@ -303,8 +377,8 @@ on_event(struct builder *b, const yaml_event_t *ev)
 			return -1;
 		}
 		n = attach(b, YNODE_SCALAR, m);
-		n->str = xstrndup((const char *)ev->data.scalar.value,
-		                  ev->data.scalar.length);
+		n->str = carve(b, ev->data.scalar.length + 1);
+		memcpy(n->str, ev->data.scalar.value, ev->data.scalar.length);
 		n->len = ev->data.scalar.length;
 		n->null = is_null(ev);
 		n->plain_line =
@@ -344,8 +418,9 @@ ytree_parse(const char *file, const char *buf, size_t len, struct ynode **root,
 	};
 	yaml_parser_t parser;
 	yaml_event_t ev;
-	const char *nul;
-	int rc = 0, r;
+	const char *nul, *wide;
+	size_t bad;
+	int rc = 0, r, truncated;
 
 	*root = NULL;
 	if (len > YTREE_MAX_FILE) {
@@ -353,6 +428,12 @@ ytree_parse(const char *file, const char *buf, size_t len, struct ynode **root,
 		           "file is too large (%zu bytes; a deck file may "
 		           "have at most %d MiB)",
 		           len, YTREE_MAX_FILE / (1024 * 1024));
+		return -EX_DATAERR;
+	}
+	wide = wide_encoding((const unsigned char *)buf, len);
+	if (wide) {
+		diag_error(diags, file, 1, 1,
+		           "the file is %s; save it as UTF-8", wide);
 		return -EX_DATAERR;
 	}
 	nul = memchr(buf, '\0', len);
@@ -367,29 +448,24 @@ ytree_parse(const char *file, const char *buf, size_t len, struct ynode **root,
 	}
 
 	/* libyaml finds bad UTF-8 too, but reports the byte after it. */
-	if (!(len >= 2 && ((unsigned char)buf[0] == 0xFF ||
-	                   (unsigned char)buf[0] == 0xFE))) {
-		int truncated;
-		size_t bad =
-		    utf8_invalid((const unsigned char *)buf, len, &truncated);
+	bad = utf8_invalid((const unsigned char *)buf, len, &truncated);
+	if (bad < len) {
+		int line, col;
 
-		if (bad < len) {
-			int line, col;
-
-			locate(buf, len, bad, &line, &col);
-			if (truncated)
-				diag_error(diags, file, line, col,
-				           "the file is not valid UTF-8 (it "
-				           "ends in the middle of a "
-				           "character)");
-			else
-				diag_error(diags, file, line, col,
-				           "the file is not valid UTF-8 (byte "
-				           "0x%02X is not part of a valid "
-				           "character; save the file as UTF-8)",
-				           (unsigned char)buf[bad]);
-			return -EX_DATAERR;
-		}
+		locate(buf, len, bad, &line, &col);
+		if (truncated)
+			diag_error(
+			    diags, file, line, col,
+			    "the file is not valid UTF-8 (it ends in the "
+			    "middle of a character)");
+		else
+			diag_error(
+			    diags, file, line, col,
+			    "the file is not valid UTF-8 (byte 0x%02X is "
+			    "not part of a valid character; save the file "
+			    "as UTF-8)",
+			    (unsigned char)buf[bad]);
+		return -EX_DATAERR;
 	}
 
 	if (!yaml_parser_initialize(&parser))
@@ -409,9 +485,13 @@ ytree_parse(const char *file, const char *buf, size_t len, struct ynode **root,
 			break;
 	}
 	yaml_parser_delete(&parser);
-	if (rc < 0)
-		ytree_free(b.root);
-	else
+	if (rc < 0 || b.root == NULL) {
+		if (b.root)
+			free_kids(b.root);
+		free_blocks(b.blocks);
+	} else {
+		b.root->blocks = b.blocks;
 		*root = b.root;
+	}
 	return rc;
 }

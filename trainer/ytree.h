@@ -42,6 +42,9 @@ struct ynode {
 	struct ynode **kids;
 	size_t n;
 	size_t alloc;
+	/* The root only: the blocks every node and text of the tree were
+	 * carved from (one allocation per 64 KiB, not two per value). */
+	struct yblock *blocks;
 };
 
 /*
@@ -52,7 +55,7 @@ struct ynode {
 int ytree_parse(const char *file, const char *buf, size_t len,
                 struct ynode **root, struct diag_list *diags);
 
-/* Free a tree; NULL is fine. */
+/* Free a tree from its root; NULL is fine. */
 void ytree_free(struct ynode *n);
 
 /* The kind of 'n' in words, for messages: "text", "a list", "a mapping". */

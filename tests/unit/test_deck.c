@@ -370,6 +370,152 @@ test_many_cards_unique_ids(void **state)
 	strbuf_release(&sb);
 }
 
+/* A cloze text "T", then 'ngaps' gaps "{{gN}}", each after 'pad' letters. */
+static void
+add_cloze(struct strbuf *sb, const char *id, size_t ngaps, size_t pad)
+{
+	strbuf_addf(sb, "  - id: %s\n    type: cloze\n    text: T", id);
+	for (size_t i = 0; i < ngaps; i++) {
+		for (size_t k = 0; k < pad; k++)
+			strbuf_addch(sb, 'x');
+		strbuf_addf(sb, " {{g%zu}} ", i + 1);
+	}
+	strbuf_addch(sb, '\n');
+}
+
+static void
+test_cloze_gap_limit(void **state)
+{
+	struct strbuf sb = { 0 };
+	struct diag_list diags;
+	struct deck *d;
+
+	(void)state;
+	strbuf_adds(&sb, HEAD);
+	add_cloze(&sb, "c", CARD_MAX_GAPS, 0);
+	d = load_ok(sb.buf);
+	assert_int_equal(d->ncards, CARD_MAX_GAPS);
+	assert_string_equal(d->cards[CARD_MAX_GAPS - 1].id, "c.50");
+	assert_string_equal(d->cards[CARD_MAX_GAPS - 1].a, "g50");
+	/* the others filled in, in one pass over the text */
+	assert_non_null(strstr(d->cards[CARD_MAX_GAPS - 1].q, " g49  [...]"));
+	assert_non_null(strstr(d->cards[0].q, " [...]  g2 "));
+	deck_free(d);
+	strbuf_release(&sb);
+
+	strbuf_adds(&sb, HEAD);
+	add_cloze(&sb, "c", CARD_MAX_GAPS + 1, 0);
+	diags = load_bad(sb.buf);
+	assert_int_equal(diags.nerrors, 1);
+	assert_string_equal(diags.v[0].msg, "'text' has more than 50 gaps "
+	                                    "(split it into several cloze "
+	                                    "cards)");
+	/* at the 51st gap: "text: T", 50 times " {{gN}} ", then " " */
+	assert_int_equal(diags.v[0].line, 6);
+	assert_int_equal(diags.v[0].col, 11 + 1 + 9 * 8 + 41 * 9 + 1);
+	diag_list_release(&diags);
+	strbuf_release(&sb);
+}
+
+static void
+test_cloze_text_limit(void **state)
+{
+	struct strbuf sb = { 0 };
+	struct diag_list diags;
+
+	(void)state;
+	/* 50 gaps over about 6 KB of text: 50 cards of 6 KB each */
+	strbuf_adds(&sb, HEAD);
+	add_cloze(&sb, "c", 50, 120);
+	diags = load_bad(sb.buf);
+	assert_int_equal(diags.nerrors, 1);
+	assert_non_null(strstr(diags.v[0].msg,
+	                       "card 'c' makes 316 KiB of text (50 gaps, each "
+	                       "a card holding the whole text); the most is "
+	                       "256 KiB"));
+	assert_int_equal(diags.v[0].line, 4);
+	diag_list_release(&diags);
+	strbuf_release(&sb);
+}
+
+static void
+test_card_text_limit(void **state)
+{
+	struct strbuf sb = { 0 };
+	struct diag_list diags;
+
+	(void)state;
+	/* five accepted answers of 60 KB each: within the scalar limit */
+	strbuf_adds(&sb, HEAD "  - id: t\n    q: q\n    a: a\n    accept:\n");
+	for (int i = 0; i < 5; i++) {
+		strbuf_addf(&sb, "      - %d", i);
+		for (int k = 0; k < 60000; k++)
+			strbuf_addch(&sb, 'y');
+		strbuf_addch(&sb, '\n');
+	}
+	diags = load_bad(sb.buf);
+	assert_int_equal(diags.nerrors, 1);
+	assert_string_equal(diags.v[0].msg, "card 't' holds 293 KiB of text; "
+	                                    "the most is 256 KiB");
+	diag_list_release(&diags);
+	strbuf_release(&sb);
+}
+
+static void
+test_file_text_limit(void **state)
+{
+	struct strbuf sb = { 0 };
+	struct diag_list diags;
+	char id[32];
+	size_t n = 0;
+
+	(void)state;
+	/* cards of 50 gaps over 4 KB: about 200 KB each, 170 of them pass
+	 * 32 MiB from a file of 700 KB */
+	strbuf_adds(&sb, HEAD);
+	for (int i = 0; i < 170; i++) {
+		snprintf(id, sizeof(id), "c%d", i);
+		add_cloze(&sb, id, 50, 72);
+	}
+	diags = load_bad(sb.buf);
+	for (size_t i = 0; i < diags.n; i++)
+		n += strstr(diags.v[i].msg, "hold more than 32 MiB") != NULL;
+	assert_int_equal(diags.nerrors, 1);
+	assert_int_equal(n, 1);
+	diag_list_release(&diags);
+	strbuf_release(&sb);
+}
+
+static void
+test_strmap(void **state)
+{
+	struct strmap m = { .icase = 1 };
+	char keys[10000][8];
+	int one = 1, two = 2;
+
+	(void)state;
+	assert_null(strmap_get(&m, "x")); /* an empty map */
+	assert_null(strmap_put(&m, "Dates", &one));
+	assert_ptr_equal(strmap_put(&m, "dATES", &two), &one);
+	assert_ptr_equal(strmap_get(&m, "dates"), &one);
+	for (int i = 0; i < 10000; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "k%d", i);
+		assert_null(strmap_put(&m, keys[i], &two));
+	}
+	assert_int_equal(m.n, 10001);
+	assert_ptr_equal(strmap_get(&m, "K9999"), &two);
+	assert_ptr_equal(strmap_get(&m, "dates"), &one);
+	assert_null(strmap_get(&m, "k10000"));
+	strmap_release(&m);
+	assert_int_equal(m.icase, 1);
+	assert_null(strmap_get(&m, "dates"));
+
+	m.icase = 0;
+	assert_null(strmap_put(&m, "id", &one));
+	assert_null(strmap_put(&m, "ID", &two));
+	strmap_release(&m);
+}
+
 static void
 test_load_file_missing(void **state)
 {
@@ -450,6 +596,11 @@ main(void)
 		cmocka_unit_test(test_sorted_with_notes),
 		cmocka_unit_test(test_cloze_id_collides),
 		cmocka_unit_test(test_many_cards_unique_ids),
+		cmocka_unit_test(test_cloze_gap_limit),
+		cmocka_unit_test(test_cloze_text_limit),
+		cmocka_unit_test(test_card_text_limit),
+		cmocka_unit_test(test_file_text_limit),
+		cmocka_unit_test(test_strmap),
 		cmocka_unit_test(test_load_file_missing),
 		cmocka_unit_test(test_deckset_folder),
 	};
