@@ -160,8 +160,7 @@ deckset_files(const char *path, struct strlist *files, struct diag_list *diags)
 		if (is_deck_name(de->d_name))
 			strlist_push(&names, de->d_name);
 	closedir(dir);
-	if (names.n > 0) /* qsort wants an array, even of nothing */
-		qsort(names.v, names.n, sizeof(*names.v), name_cmp);
+	xqsort(names.v, names.n, sizeof(*names.v), name_cmp);
 	for (size_t i = 0; i < names.n; i++) {
 		size_t len = strlen(path);
 		char *file = xasprintf("%s%s%s", path,
