@@ -106,15 +106,15 @@ diag_list_move_sorted(struct diag_list *to, struct diag_list *from)
 		ng++;
 	}
 	xqsort(g, ng, sizeof(*g), group_cmp);
+	/* the diagnostics move over as they are: their strings change hands */
+	to->v = xgrow(to->v, &to->alloc, to->n + from->n, sizeof(*to->v));
 	for (size_t i = 0; i < ng; i++)
-		for (size_t j = g[i].start; j < g[i].end; j++) {
-			const struct diag *d = &from->v[j];
-
-			diag_add(to, d->level, d->file, d->line, d->col, "%s",
-			         d->msg);
-		}
+		for (size_t j = g[i].start; j < g[i].end; j++)
+			to->v[to->n++] = from->v[j];
+	to->nerrors += from->nerrors;
 	free(g);
-	diag_list_release(from);
+	free(from->v);
+	memset(from, 0, sizeof(*from));
 }
 
 void
