@@ -119,6 +119,32 @@ immutable_uri(const char *path)
 }
 
 /*
+ * Refuse a schema version this program cannot open: below 0 no trainer
+ * ever wrote, above STORE_VERSION a newer one did.  Returns 0 or
+ * -EX_IOERR with a diagnostic.
+ */
+static int
+check_version(const char *path, long long version, struct diag_list *diags)
+{
+	if (version < 0) {
+		diag_error(diags, path, 0, 0,
+		           "is not a trainer progress database (schema "
+		           "version %lld; it was left as it is)",
+		           version);
+		return -EX_IOERR;
+	}
+	if (version > STORE_VERSION) {
+		diag_error(diags, path, 0, 0,
+		           "the database was written by a newer trainer "
+		           "(schema version %lld; this one knows up to %d): "
+		           "update trainer to use it",
+		           version, STORE_VERSION);
+		return -EX_IOERR;
+	}
+	return 0;
+}
+
+/*
  * Look at an existing file through a read-only connection, so nothing is
  * written to a file we refuse: not a database, corrupt, some other
  * program's database, or from a newer trainer.
@@ -163,13 +189,8 @@ inspect(const char *path, struct diag_list *diags)
 		           "is an SQLite database, but not a trainer progress "
 		           "database (it was left as it is)");
 		rc = -EX_IOERR;
-	} else if (version > STORE_VERSION) {
-		diag_error(diags, path, 0, 0,
-		           "the database was written by a newer trainer "
-		           "(schema version %lld; this one knows up to %d): "
-		           "update trainer to use it",
-		           version, STORE_VERSION);
-		rc = -EX_IOERR;
+	} else {
+		rc = check_version(path, version, diags);
 	}
 	sqlite3_close(db);
 	return rc;
@@ -194,14 +215,9 @@ migrate(struct store *st, struct diag_list *diags)
 		rc = store_fail(st, diags, "cannot read the schema version");
 		goto out;
 	}
-	if (version > STORE_VERSION) { /* another process was quicker */
-		diag_error(diags, st->path, 0, 0,
-		           "the database was written by a newer trainer "
-		           "(schema version %lld; this one knows up to %d)",
-		           version, STORE_VERSION);
-		rc = -EX_IOERR;
+	/* another process may have changed it since inspect() */
+	if ((rc = check_version(st->path, version, diags)) < 0)
 		goto out;
-	}
 	for (long long v = version; v < STORE_VERSION; v++)
 		if ((rc = store_exec(st, schema_migrations[v], diags)) < 0)
 			goto out;
