@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "content.h"
 #include "schema.h"
@@ -144,10 +145,30 @@ check_version(const char *path, long long version, struct diag_list *diags)
 	return 0;
 }
 
+/* Does 'path' + 'suffix' exist (with more than 'min' bytes)? */
+static int
+beside(const char *path, const char *suffix, long long min)
+{
+	char *name = xasprintf("%s%s", path, suffix);
+	struct stat sb;
+	int found = lstat(name, &sb) == 0 && (long long)sb.st_size > min;
+
+	free(name);
+	return found;
+}
+
 /*
  * Look at an existing file through a read-only connection, so nothing is
  * written to a file we refuse: not a database, corrupt, some other
  * program's database, or from a newer trainer.
+ *
+ * Without a -wal beside it (or with an empty one) the file is all there
+ * is: it is read immutable, so not even an empty -wal or -shm appears
+ * beside it.  With a -wal, its commits count (the last ones may be only
+ * there, after a kill during the close-time checkpoint): it is read by a
+ * plain read-only connection, which never writes the file or its -wal.
+ * The -shm that connection may create is removed again when the file is
+ * refused; one that was there already is left as it is.
  */
 static int
 inspect(const char *path, struct diag_list *diags)
@@ -155,14 +176,19 @@ inspect(const char *path, struct diag_list *diags)
 	sqlite3 *db = NULL;
 	long long app = 0, version = 0, objects = 0;
 	int err, rc = 0;
+	int wal = beside(path, "-wal", 0), had_shm = beside(path, "-shm", -1);
 	char *uri;
 
-	/* immutable: read the file as it is, without locks or journals, so
-	 * not even an empty -wal or -shm file appears beside it */
-	uri = immutable_uri(path);
-	err = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-	                      NULL);
-	free(uri);
+	if (wal) {
+		err = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+		if (err == SQLITE_OK)
+			sqlite3_busy_timeout(db, 5000);
+	} else {
+		uri = immutable_uri(path);
+		err = sqlite3_open_v2(
+		    uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		free(uri);
+	}
 	if (err == SQLITE_OK) {
 		app = pragma_int(db, "PRAGMA application_id", &err);
 		if (err == SQLITE_OK)
@@ -193,6 +219,12 @@ inspect(const char *path, struct diag_list *diags)
 		rc = check_version(path, version, diags);
 	}
 	sqlite3_close(db);
+	if (rc < 0 && wal && !had_shm) {
+		char *shm = xasprintf("%s-shm", path);
+
+		unlink(shm);
+		free(shm);
+	}
 	return rc;
 }
 
@@ -239,7 +271,7 @@ store_open(const char *path, struct store **out, struct diag_list *diags)
 	struct store *st;
 	struct stat sb;
 	char *mode;
-	int rc, err;
+	int rc, err, had_wal = beside(path, "-wal", 0);
 
 	*out = NULL;
 	if (stat(path, &sb) == 0) {
@@ -296,6 +328,10 @@ store_open(const char *path, struct store **out, struct diag_list *diags)
 	*out = st;
 	return 0;
 fail:
+	/* a refused file keeps its -wal: no checkpoint into it on close */
+	if (had_wal && st->db)
+		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
+		                  (int *)NULL);
 	store_close(st);
 	return rc;
 }

@@ -61,3 +61,64 @@ done
 cp "$DB" "$WORK/newer.db"
 q "$WORK/newer.db" 'PRAGMA user_version = 2147483647' >/dev/null
 refused "schema version INT_MAX" "$WORK/newer.db" 74 "written by a newer trainer (schema version 2147483647; this one knows up to 3)"
+
+# ---- content that is only in the -wal ----
+# wal_only DEST SQL [torn]: a database DEST in WAL mode whose every commit
+# (schema, rows, header) is still only in DEST-wal: the files are copied
+# while the writer holds them open, before it checkpoints.  With 'torn',
+# as after a kill during the close-time checkpoint: the first page of the
+# main file is already the new one, the others are not written yet.
+wal_only() {
+	/usr/bin/python3 - "$@" <<'PY'
+import os, shutil, sqlite3, sys, tempfile
+dest, sql = sys.argv[1], sys.argv[2]
+tmp = tempfile.mkdtemp(dir=os.path.dirname(dest))
+src = os.path.join(tmp, "w.db")
+c = sqlite3.connect(src, isolation_level=None)
+c.execute("PRAGMA journal_mode=WAL")
+c.execute("PRAGMA wal_autocheckpoint=0")
+c.executescript(sql)
+shutil.copyfile(src, dest)
+shutil.copyfile(src + "-wal", dest + "-wal")
+if len(sys.argv) > 3:
+    c.execute("PRAGMA wal_checkpoint")
+    size = c.execute("PRAGMA page_size").fetchone()[0]
+    with open(src, "rb") as f, open(dest, "r+b") as g:
+        g.write(f.read(size))
+c.close()
+shutil.rmtree(tmp)
+PY
+}
+dump=$(sqlite3 "$DB" .dump)
+app=$(q "$DB" 'PRAGMA application_id')
+wal_only "$WORK/walonly.db" "$dump; PRAGMA user_version = 3; PRAGMA application_id = $app;" torn
+has "without its -wal, the torn database looks corrupt" "$(q "file:$WORK/walonly.db?immutable=1" 'SELECT count(*) FROM cards' 2>&1)" "malformed"
+cp "$WORK/walonly.db" "$WORK/walonly2.db" && cp "$WORK/walonly.db-wal" "$WORK/walonly2.db-wal"
+run --db "$WORK/walonly.db" --decks "$WORK/d" $NOW cards
+is "a database whose commits are in its -wal opens" "$status" 0
+is "...with no message" "$err" ""
+has "...and its cards are there" "$out" "Second?"
+run --db "$WORK/walonly2.db" --decks "$WORK/d" $NOW review
+is "review opens a database whose commits are in its -wal" "$status" 0
+is "...and keeps its cards" "$(q "$WORK/walonly2.db" 'SELECT count(*) FROM cards')" 3
+
+# Another program's database, its tables only in its -wal: left alone.
+wal_only "$WORK/foreign.db" "CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('mine');"
+refused "another program's database, tables only in its -wal" "$WORK/foreign.db" 74 \
+	"is an SQLite database, but not a trainer progress database (it was left as it is)"
+refused "another program's database, tables only in its -wal, by review" "$WORK/foreign.db" 74 \
+	"not a trainer progress database" review
+is "...it holds no trainer table" "$(q "$WORK/foreign.db" "SELECT group_concat(name) FROM sqlite_schema")" "notes"
+
+# A newer trainer's database, its version only in its -wal: not checkpointed.
+wal_only "$WORK/newer-wal.db" "$dump; PRAGMA user_version = 7; PRAGMA application_id = $app;"
+refused "a newer version only in the -wal" "$WORK/newer-wal.db" 74 \
+	"written by a newer trainer (schema version 7; this one knows up to 3)" review
+# A negative version only in the -wal.
+wal_only "$WORK/neg-wal.db" "$dump; PRAGMA user_version = -1; PRAGMA application_id = $app;"
+refused "a negative version only in the -wal" "$WORK/neg-wal.db" 74 \
+	"is not a trainer progress database (schema version -1" review
+# A -shm that was there already is left too.
+: >"$WORK/newer-wal.db-shm"
+refused "a newer version only in the -wal, with a -shm" "$WORK/newer-wal.db" 74 \
+	"written by a newer trainer" review
