@@ -280,6 +280,14 @@ store_open(const char *path, struct store **out, struct diag_list *diags)
 			           "is a folder, not a database file");
 			return -EX_IOERR;
 		}
+		/* a device or a FIFO: SQLite would block on it or put a
+		 * journal beside it */
+		if (!S_ISREG(sb.st_mode)) {
+			diag_error(diags, path, 0, 0,
+			           "is not a regular file, so it cannot be a "
+			           "database (it was left as it is)");
+			return -EX_IOERR;
+		}
 		if (sb.st_size > 0 && (rc = inspect(path, diags)) < 0)
 			return rc;
 	} else if ((rc = make_parents(path, diags)) < 0) {

@@ -122,3 +122,28 @@ refused "a negative version only in the -wal" "$WORK/neg-wal.db" 74 \
 : >"$WORK/newer-wal.db-shm"
 refused "a newer version only in the -wal, with a -shm" "$WORK/newer-wal.db" 74 \
 	"written by a newer trainer" review
+
+# ---- paths that are not regular files ----
+# (a FIFO and a character device made here, never /dev itself: without
+# the check SQLite would block on the FIFO and put files beside them)
+mkfifo "$WORK/fifo.db"
+timeout 20 "$TRAINER" --db "$WORK/fifo.db" --decks "$WORK/d" review </dev/null >"$WORK/o" 2>"$WORK/e"
+is "a FIFO as database: exit 74" "$?" 74
+is "a FIFO as database: says why" "$(cat "$WORK/e")" "trainer: $WORK/fifo.db: error: is not a regular file, so it cannot be a database (it was left as it is)"
+[ -p "$WORK/fifo.db" ] && echo "ok - a FIFO as database: still a FIFO" || echo "not ok - a FIFO as database: still a FIFO"
+is "a FIFO as database: nothing beside it" "$(ls "$WORK" | grep -c '^fifo.db.')" 0
+if mknod "$WORK/null" c 1 3 2>/dev/null; then
+	for cmd in review cards; do
+		run --db "$WORK/null" --decks "$WORK/d" $cmd
+		is "a character device as database ($cmd): exit 74" "$status" 74
+		has "a character device as database ($cmd): says why" "$err" "is not a regular file"
+		[ -c "$WORK/null" ] && echo "ok - a character device as database ($cmd): still one" || echo "not ok - a character device as database ($cmd): still one"
+		is "a character device as database ($cmd): no -journal, -wal or -shm" "$(ls "$WORK" | grep -c '^null-')" 0
+	done
+	ln -s "$WORK/null" "$WORK/null-link"
+	run --db "$WORK/null-link" --decks "$WORK/d" review
+	is "a symlink to a character device: exit 74" "$status" 74
+	rm "$WORK/null-link"
+else
+	echo "ok - # skip a character device as database: mknod needs root"
+fi
