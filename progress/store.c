@@ -14,6 +14,7 @@
 #include "content.h"
 #include "schema.h"
 #include "store-impl.h"
+#include "wfile.h"
 
 int
 store_fail(struct store *st, struct diag_list *diags, const char *what)
@@ -861,27 +862,38 @@ store_set_setting(struct store *st, const char *key, const char *value,
 int
 store_backup(struct store *st, const char *file, struct diag_list *diags)
 {
-	sqlite3_stmt *s;
+	sqlite3_stmt *s = NULL;
+	struct wfile wf;
 	struct stat sb;
 	int rc = 0;
 
-	if (stat(file, &sb) == 0) {
+	if (lstat(file, &sb) == 0 && S_ISREG(sb.st_mode)) {
 		diag_error(diags, file, 0, 0,
 		           "already exists; a backup never overwrites a file");
 		return -EX_IOERR;
 	}
-	if ((rc = make_parents(file, diags)) < 0)
+	/* VACUUM INTO a fresh empty file beside the target, linked into
+	 * place once complete and synced: never half a backup, never
+	 * through a planted symlink */
+	if ((rc = make_parents(file, diags)) < 0 ||
+	    (rc = wfile_open(&wf, file, WFILE_NEW, diags)) < 0)
 		return rc;
 	s = store_prepare(st, "VACUUM INTO ?", diags);
-	if (s == NULL)
-		return -EX_IOERR;
-	sqlite3_bind_text(s, 1, file, -1, SQLITE_STATIC);
+	if (s == NULL) {
+		rc = -EX_IOERR;
+		goto out;
+	}
+	sqlite3_bind_text(s, 1, wf.tmp, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		diag_error(diags, file, 0, 0, "cannot write the backup: %s",
 		           sqlite3_errmsg(st->db));
 		rc = -EX_IOERR;
+		goto out;
 	}
+	rc = wfile_commit(&wf, diags);
+out:
 	sqlite3_finalize(s);
+	wfile_abort(&wf);
 	return rc;
 }
 

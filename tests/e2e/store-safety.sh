@@ -147,3 +147,57 @@ if mknod "$WORK/null" c 1 3 2>/dev/null; then
 else
 	echo "ok - # skip a character device as database: mknod needs root"
 fi
+
+# ---- files the program writes ----
+mkdir -p "$WORK/out"
+echo "precious" >"$WORK/victim"
+ln -s "$WORK/victim" "$WORK/out/r.html.tmp"
+run --db "$DB" --decks "$WORK/d" $NOW report --html "$WORK/out/r.html"
+is "report with a planted FILE.tmp symlink: exit 0" "$status" 0
+is "...the symlink's target is untouched" "$(cat "$WORK/victim")" "precious"
+is "...the symlink is still there" "$(readlink "$WORK/out/r.html.tmp")" "$WORK/victim"
+has "...the report is written" "$(head -c 200 "$WORK/out/r.html")" "<!DOCTYPE html>"
+[ -f "$WORK/out/r.html" ] && [ ! -L "$WORK/out/r.html" ] && echo "ok - ...as a regular file" || echo "not ok - ...as a regular file"
+is "...and no temporary file is left" "$(ls -A "$WORK/out" | sort | tr '\n' ' ')" "r.html r.html.tmp "
+is "...with the usual mode" "$(stat -c %a "$WORK/out/r.html")" "$(umask 022; : >"$WORK/m"; stat -c %a "$WORK/m")"
+
+mkfifo "$WORK/out/fifo.html"
+timeout 20 "$TRAINER" --db "$DB" --decks "$WORK/d" $NOW report --html "$WORK/out/fifo.html" >"$WORK/o" 2>"$WORK/e" </dev/null
+is "report to a FIFO: exit 73" "$?" 73
+is "report to a FIFO: says why" "$(cat "$WORK/e")" "trainer: $WORK/out/fifo.html: error: is not a regular file, so it is not replaced (it was left as it is)"
+[ -p "$WORK/out/fifo.html" ] && echo "ok - report to a FIFO: still a FIFO" || echo "not ok - report to a FIFO: still a FIFO"
+ln -s "$WORK/victim" "$WORK/out/link.html"
+run --db "$DB" --decks "$WORK/d" $NOW report --html "$WORK/out/link.html"
+is "report to a symlink: exit 73" "$status" 73
+is "report to a symlink: the link is kept" "$(readlink "$WORK/out/link.html")" "$WORK/victim"
+is "report to a symlink: its target is untouched" "$(cat "$WORK/victim")" "precious"
+if mknod "$WORK/out/null" c 1 3 2>/dev/null; then
+	run --db "$DB" --decks "$WORK/d" $NOW report --html "$WORK/out/null"
+	is "report to a character device: exit 73" "$status" 73
+	[ -c "$WORK/out/null" ] && echo "ok - report to a character device: still one" || echo "not ok - report to a character device: still one"
+fi
+mkdir -p "$WORK/cwd"
+cd "$WORK/cwd" || exit 1
+run --db "$DB" --decks "$WORK/d" $NOW report --html -
+cd - >/dev/null || exit 1
+is "report --html - : exit 0" "$status" 0
+has "report --html - : the report is on stdout" "$out" "<!DOCTYPE html>"
+hasnt "report --html - : no 'wrote' line in it" "$out" "wrote -"
+is "report --html - : no file is made" "$(ls -A "$WORK/cwd")" ""
+
+mkdir -p "$WORK/bk"
+run --db "$DB" backup "$WORK/bk/b.db"
+is "backup: exit 0" "$status" 0
+is "backup: only the backup is left in its folder" "$(ls -A "$WORK/bk")" "b.db"
+is "backup: a whole database" "$(q "$WORK/bk/b.db" 'SELECT count(*) FROM cards')" 3
+mkfifo "$WORK/bk/fifo.db"
+timeout 20 "$TRAINER" --db "$DB" backup "$WORK/bk/fifo.db" >"$WORK/o" 2>"$WORK/e" </dev/null
+is "backup to a FIFO: exit 73" "$?" 73
+[ -p "$WORK/bk/fifo.db" ] && echo "ok - backup to a FIFO: still a FIFO" || echo "not ok - backup to a FIFO: still a FIFO"
+ln -s "$WORK/nowhere.db" "$WORK/bk/dangling.db"
+run --db "$DB" backup "$WORK/bk/dangling.db"
+is "backup to a dangling symlink: exit 73" "$status" 73
+[ ! -e "$WORK/nowhere.db" ] && echo "ok - backup to a dangling symlink: nothing written through it" || echo "not ok - backup to a dangling symlink: written through it"
+run --db "$DB" backup -
+is "backup to standard output is a usage error" "$status" 64
+is "no temporary file is left by a refused backup" "$(ls -A "$WORK/bk" | sort | tr '\n' ' ')" "b.db dangling.db fifo.db "
