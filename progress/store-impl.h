@@ -12,6 +12,7 @@
 struct store {
 	sqlite3 *db;
 	char *path;
+	int created; /* this open made the file */
 };
 
 /* Report the connection's last error as "WHAT: sqlite's message";

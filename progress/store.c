@@ -172,7 +172,7 @@ beside(const char *path, const char *suffix, long long min)
  * refused; one that was there already is left as it is.
  */
 static int
-inspect(const char *path, struct diag_list *diags)
+inspect(const char *path, long long *schema, struct diag_list *diags)
 {
 	sqlite3 *db = NULL;
 	long long app = 0, version = 0, objects = 0;
@@ -218,6 +218,7 @@ inspect(const char *path, struct diag_list *diags)
 		rc = -EX_IOERR;
 	} else {
 		rc = check_version(path, version, diags);
+		*schema = version;
 	}
 	sqlite3_close(db);
 	if (rc < 0 && wal && !had_shm) {
@@ -266,37 +267,62 @@ out:
 	return rc;
 }
 
+/*
+ * The checks before SQLite sees 'path': a folder, a device or a FIFO is
+ * refused; a file is inspected, its schema version going to '*version'
+ * (0 for an empty file).  Returns 1 when the file exists, 0 when it does
+ * not, or a negative status with a diagnostic.
+ */
+static int
+check_file(const char *path, long long *version, struct diag_list *diags)
+{
+	struct stat sb;
+	char ebuf[128];
+	int rc;
+
+	*version = 0;
+	if (stat(path, &sb) < 0) {
+		if (errno == ENOENT)
+			return 0;
+		diag_error(diags, path, 0, 0, "cannot open the database: %s",
+		           errno_text(errno, ebuf, sizeof(ebuf)));
+		return -EX_IOERR;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		diag_error(diags, path, 0, 0,
+		           "is a folder, not a database file");
+		return -EX_IOERR;
+	}
+	/* a device or a FIFO: SQLite would block on it or put a journal
+	 * beside it */
+	if (!S_ISREG(sb.st_mode)) {
+		diag_error(diags, path, 0, 0,
+		           "is not a regular file, so it cannot be a "
+		           "database (it was left as it is)");
+		return -EX_IOERR;
+	}
+	if (sb.st_size > 0 && (rc = inspect(path, version, diags)) < 0)
+		return rc;
+	return 1;
+}
+
 int
 store_open(const char *path, struct store **out, struct diag_list *diags)
 {
 	struct store *st;
-	struct stat sb;
+	long long version;
 	char *mode;
 	int rc, err, had_wal = beside(path, "-wal", 0);
 
 	*out = NULL;
-	if (stat(path, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode)) {
-			diag_error(diags, path, 0, 0,
-			           "is a folder, not a database file");
-			return -EX_IOERR;
-		}
-		/* a device or a FIFO: SQLite would block on it or put a
-		 * journal beside it */
-		if (!S_ISREG(sb.st_mode)) {
-			diag_error(diags, path, 0, 0,
-			           "is not a regular file, so it cannot be a "
-			           "database (it was left as it is)");
-			return -EX_IOERR;
-		}
-		if (sb.st_size > 0 && (rc = inspect(path, diags)) < 0)
-			return rc;
-	} else if ((rc = make_parents(path, diags)) < 0) {
+	if ((rc = check_file(path, &version, diags)) < 0)
 		return rc;
-	}
+	if (rc == 0 && (rc = make_parents(path, diags)) < 0)
+		return rc;
 
 	st = xcalloc(1, sizeof(*st));
 	st->path = xstrdup(path);
+	st->created = rc == 0;
 	err = sqlite3_open_v2(path, &st->db,
 	                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (err != SQLITE_OK) {
@@ -345,6 +371,88 @@ fail:
 	return rc;
 }
 
+/* Open 'st->path' read-only; 'immutable': as a file nobody writes. */
+static int
+open_readonly(struct store *st, int immutable)
+{
+	char *uri = immutable ? immutable_uri(st->path) : NULL;
+	int err;
+
+	err = sqlite3_open_v2(
+	    uri ? uri : st->path, &st->db,
+	    SQLITE_OPEN_READONLY | (uri ? SQLITE_OPEN_URI : 0), NULL);
+	free(uri);
+	if (err == SQLITE_OK) {
+		sqlite3_busy_timeout(st->db, 5000);
+		/* the first read opens the -wal and -shm: fails here if
+		 * they cannot be */
+		if (pragma_int(st->db, "PRAGMA user_version", &err) !=
+		        STORE_VERSION &&
+		    err == SQLITE_OK)
+			err = SQLITE_SCHEMA;
+	}
+	return err;
+}
+
+int
+store_open_readonly(const char *path, struct store **out,
+                    struct diag_list *diags)
+{
+	struct store *st = NULL;
+	long long version;
+	int rc, err;
+
+	*out = NULL;
+	if ((rc = check_file(path, &version, diags)) < 0)
+		return rc;
+	if (rc == 0 || version == 0) {
+		diag_error(diags, path, 0, 0,
+		           "no progress database here yet (a 'trainer "
+		           "review' creates it)");
+		return -EX_NOINPUT;
+	}
+	/* a file from an older trainer is brought up to date first: the
+	 * one write a reading command makes */
+	if (version < STORE_VERSION) {
+		if ((rc = store_open(path, &st, diags)) < 0)
+			return rc;
+		store_close(st);
+	}
+	st = xcalloc(1, sizeof(*st));
+	st->path = xstrdup(path);
+	err = open_readonly(st, 0);
+	/* A folder nobody may write: SQLite cannot make the -wal and -shm
+	 * it wants.  Without a -wal no trainer is writing (it could not
+	 * make one either), so the file can be read as it is. */
+	if (((err & 0xff) == SQLITE_CANTOPEN ||
+	     (err & 0xff) == SQLITE_READONLY) &&
+	    !beside(path, "-wal", -1)) {
+		sqlite3_close(st->db);
+		st->db = NULL;
+		err = open_readonly(st, 1);
+	}
+	if (err == SQLITE_SCHEMA) {
+		diag_error(diags, path, 0, 0,
+		           "the database's schema changed while it was opened; "
+		           "try again");
+		rc = -EX_IOERR;
+	} else if (err != SQLITE_OK) {
+		rc = store_fail(st, diags, "cannot open the database");
+	}
+	if (rc < 0) {
+		store_close(st);
+		return rc;
+	}
+	*out = st;
+	return 0;
+}
+
+int
+store_created(const struct store *st)
+{
+	return st->created;
+}
+
 void
 store_close(struct store *st)
 {
@@ -374,9 +482,9 @@ store_db(struct store *st)
 static const char cards_sql[] =
     "SELECT c.id, d.name, c.key, c.type, c.content, c.state, c.stability,"
     " c.difficulty, c.step, c.scheduled_days, c.reps, c.lapses, c.due,"
-    " c.last_review, c.last_day, c.suspended, c.buried_until"
+    " c.last_review, c.last_day, c.suspended, c.buried_until, c.retired"
     " FROM cards c JOIN decks d ON d.id = c.deck_id"
-    " WHERE c.retired = 0"
+    " WHERE (c.retired = 0 OR ?6)"
     " AND (?1 IS NULL OR d.name = ?1)"
     " AND (json_array_length(?2) = 0 OR EXISTS (SELECT 1 FROM card_tags t"
     "  WHERE t.card_id = c.id AND t.tag IN (SELECT value FROM json_each(?2))))"
@@ -440,6 +548,7 @@ store_cards(struct store *st, const struct store_filter *f,
 	sqlite3_bind_int(s, 3, f->due_only);
 	sqlite3_bind_int64(s, 4, f->now);
 	sqlite3_bind_int(s, 5, f->with_new);
+	sqlite3_bind_int(s, 6, f->with_retired);
 	while ((err = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_card *c;
 
@@ -464,6 +573,7 @@ store_cards(struct store *st, const struct store_filter *f,
 		c->mem.seed = fsrs_seed(c->card.id) ^ fsrs_seed(c->deck);
 		c->suspended = sqlite3_column_int(s, 15);
 		c->buried_until = sqlite3_column_int64(s, 16);
+		c->retired = sqlite3_column_int(s, 17);
 		count++;
 	}
 	if (err != SQLITE_DONE)

@@ -168,7 +168,7 @@ cli_open_store(const struct cli *cli, struct store **st)
 	*st = NULL;
 	if (path == NULL)
 		return EX_USAGE;
-	rc = store_open(path, st, &diags);
+	rc = store_open_readonly(path, st, &diags);
 	diag_print(&diags, stderr);
 	diag_list_release(&diags);
 	return rc < 0 ? diag_exit_code(rc) : 0;
@@ -179,13 +179,19 @@ cli_open_synced(const struct cli *cli, struct store **st, int *deck_status)
 {
 	struct diag_list diags = { 0 };
 	struct store_sync report;
-	int rc = cli_open_store(cli, st);
+	const char *path = cli_db_path(cli);
+	int rc;
 
+	*st = NULL;
 	*deck_status = 0;
-	if (rc != 0)
-		return rc;
-	rc =
-	    store_sync(*st, cli_decks_path(cli), cli_now(cli), &report, &diags);
+	if (path == NULL)
+		return EX_USAGE;
+	rc = store_open(path, st, &diags);
+	if (rc == 0 && store_created(*st))
+		diag_say("created the progress database %s", path);
+	if (rc == 0)
+		rc = store_sync(*st, cli_decks_path(cli), cli_now(cli), &report,
+		                &diags);
 	diag_print(&diags, stderr);
 	diag_list_release(&diags);
 	if (rc == -EX_DATAERR) {

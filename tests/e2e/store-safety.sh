@@ -201,3 +201,107 @@ is "backup to a dangling symlink: exit 73" "$status" 73
 run --db "$DB" backup -
 is "backup to standard output is a usage error" "$status" 64
 is "no temporary file is left by a refused backup" "$(ls -A "$WORK/bk" | sort | tr '\n' ' ')" "b.db dangling.db fifo.db "
+
+# ---- commands that only read the database ----
+RO=$WORK/ro.db
+make_db "$RO"
+printf 'no\n' | "$TRAINER" --db "$RO" --decks "$WORK/d" $NOW --seed 1 review >/dev/null 2>&1
+# (SQLite's read-only connection may leave an empty -wal and -shm beside
+# it: they are SQLite's, and the next writer removes them)
+stamp() { stat -c '%Y.%y' "$1"; sha256sum <"$1"; }
+before=$(stamp "$RO")
+mkdir -p "$WORK/rout"
+readers=("stats" "stats --json" "cards" "cards --json" "sessions" "report --html $WORK/rout/r.html" "db check" "backup $WORK/rout/b.db")
+for c in "${readers[@]}"; do
+	# shellcheck disable=SC2086
+	run --db "$RO" --decks "$WORK/d" $NOW $c
+	is "$c: exit 0" "$status" 0
+	is "$c: the database's bytes and time are as they were" "$(stamp "$RO")" "$before"
+done
+
+# A card just added to a deck is listed as new, and nothing is synced.
+printf '  - {id: four, q: Fourth?, a: A4}\n' >>"$WORK/d/t.yaml"
+run --db "$RO" --decks "$WORK/d" $NOW cards --json
+is "cards lists a card just added to its deck" "$(/usr/bin/python3 -c 'import json,sys; print([(c["id"], c["state"]) for c in json.loads(sys.argv[1])])' "$out")" \
+	"[('one', 'learning'), ('two', 'new'), ('three', 'new'), ('four', 'new')]"
+is "...without writing it to the database" "$(stamp "$RO")" "$before"
+run --db "$RO" --decks "$WORK/d" $NOW cards --due --json
+is "cards --due from the stored state" "$(/usr/bin/python3 -c 'import json,sys; print([c["id"] for c in json.loads(sys.argv[1])])' "$out")" "[]"
+run --db "$RO" --decks "$WORK/d" --now=2026-03-02T09:00:00Z cards --due --json
+is "cards --due a day later" "$(/usr/bin/python3 -c 'import json,sys; print([c["id"] for c in json.loads(sys.argv[1])])' "$out")" "['one']"
+run --db "$RO" --decks "$WORK/d" $NOW cards --deck nosuch
+is "cards --deck with an unknown deck exits 64" "$status" 64
+
+# A writer stopped while it holds the write lock does not stop readers.
+mkfifo "$WORK/lock-in" "$WORK/lock-out"
+/usr/bin/python3 -c '
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+c.execute("UPDATE cards SET suspended = 1")
+print("locked", flush=True)
+sys.stdin.read()
+c.execute("ROLLBACK")
+' "$RO" <"$WORK/lock-in" >"$WORK/lock-out" &
+locker=$!
+exec 7>"$WORK/lock-in" 8<"$WORK/lock-out"
+read -r line <&8
+is "the writer holds the write lock" "$line" "locked"
+kill -STOP "$locker"
+for c in "stats" "cards" "sessions" "report --html $WORK/rout/r2.html" "db check" "backup $WORK/rout/b2.db"; do
+	# shellcheck disable=SC2086
+	run --db "$RO" --decks "$WORK/d" $NOW $c
+	is "$c while a stopped writer holds the lock: exit 0" "$status" 0
+	is "$c while a stopped writer holds the lock: no message" "$err" ""
+done
+hasnt "...and its uncommitted change is not seen" "$(q "$WORK/rout/b2.db" 'SELECT group_concat(suspended) FROM cards')" 1
+kill -CONT "$locker"
+exec 7>&- 8<&-
+wait "$locker"
+
+# A file and folder nobody may write (as another user when root).
+mkdir -p "$WORK/rof"
+cp "$RO" "$WORK/rof/p.db"
+chmod 755 "$WORK" && chmod 444 "$WORK/rof/p.db" && chmod 555 "$WORK/rof"
+mkdir -p "$WORK/rof-out" && chmod 777 "$WORK/rof-out"
+chmod -R a+rX "$WORK/d"
+as_user=""
+[ "$(id -u)" = 0 ] && as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+if [ -z "$as_user" ] || $as_user true 2>/dev/null; then
+	before=$(stamp "$WORK/rof/p.db")
+	for c in "stats" "cards" "sessions" "report --html $WORK/rof-out/r.html" "db check" "backup $WORK/rof-out/b.db"; do
+		# shellcheck disable=SC2086
+		$as_user "$TRAINER" --db "$WORK/rof/p.db" --decks "$WORK/d" $NOW $c >"$WORK/o" 2>"$WORK/e" </dev/null
+		is "$c on a read-only file in a read-only folder: exit 0" "$?" 0
+		is "$c on a read-only file in a read-only folder: no message" "$(cat "$WORK/e")" ""
+	done
+	is "...the read-only database is as it was" "$(stamp "$WORK/rof/p.db")" "$before"
+else
+	echo "ok - # skip read-only file and folder: cannot run as another user"
+fi
+chmod 755 "$WORK/rof"
+
+# ---- no database yet ----
+# Commands that only read say so and create nothing, not even folders.
+for c in "stats" "stats --json" "cards" "sessions" "report --html $WORK/rout/none.html" "db check" "backup $WORK/rout/none.db"; do
+	# shellcheck disable=SC2086
+	run --db "$WORK/none/deeper/p.db" --decks "$WORK/d" $NOW $c
+	is "$c without a database: exit 66" "$status" 66
+	is "$c without a database: says so" "$err" "trainer: $WORK/none/deeper/p.db: error: no progress database here yet (a 'trainer review' creates it)"
+	[ ! -e "$WORK/none" ] && echo "ok - $c without a database: creates nothing" || echo "not ok - $c without a database: creates nothing"
+done
+[ ! -e "$WORK/rout/none.html" ] && [ ! -e "$WORK/rout/none.db" ] && echo "ok - ...and writes no report or backup" || echo "not ok - ...and writes no report or backup"
+ls -A "$WORK/rout" | grep -q '^\.' && echo "not ok - ...and leaves no temporary file" || echo "ok - ...and leaves no temporary file"
+: >"$WORK/empty.db"
+run --db "$WORK/empty.db" --decks "$WORK/d" $NOW stats
+is "stats on an empty file: exit 66" "$status" 66
+is "stats on an empty file: it stays empty" "$(stat -c %s "$WORK/empty.db")" 0
+# The commands that answer create it, and say where.
+for c in review quiz drill; do
+	run --db "$WORK/new-$c/p.db" --decks "$WORK/d" $NOW $c
+	is "$c without a database: exit 0" "$status" 0
+	has "$c without a database: says where it made it" "$err" "trainer: created the progress database $WORK/new-$c/p.db"
+	is "$c without a database: made it" "$(q "$WORK/new-$c/p.db" 'SELECT count(*) FROM cards')" 4
+	run --db "$WORK/new-$c/p.db" --decks "$WORK/d" $NOW $c
+	hasnt "$c the second time: says nothing about making it" "$err" "created"
+done
