@@ -492,20 +492,68 @@ static const char cards_sql[] =
     "  AND ((c.state != 0 AND c.due <= ?4) OR (?5 AND c.state = 0))))"
     " ORDER BY d.name, c.position";
 
-/* Read the memory state in columns 'col'... of 's'. */
-static void
-read_mem(sqlite3_stmt *s, int col, struct fsrs_card *m)
+/* The range of a time the store keeps: years 1 to 9999, in seconds and
+ * in days. */
+#define TIME_MIN (-62135596800LL)
+#define TIME_MAX 253402300799LL
+#define DAY_MIN  (-719162LL)
+#define DAY_MAX  2932896LL
+
+int
+store_read_mem(sqlite3_stmt *s, int col, struct fsrs_card *m, char *why,
+               size_t size)
 {
-	m->state = (enum fsrs_state)sqlite3_column_int(s, col);
-	m->stability = sqlite3_column_double(s, col + 1);
-	m->difficulty = sqlite3_column_double(s, col + 2);
-	m->step = sqlite3_column_int(s, col + 3);
-	m->scheduled_days = sqlite3_column_int(s, col + 4);
-	m->reps = sqlite3_column_int(s, col + 5);
-	m->lapses = sqlite3_column_int(s, col + 6);
-	m->due = sqlite3_column_int64(s, col + 7);
-	m->last_review = sqlite3_column_int64(s, col + 8);
-	m->last_day = sqlite3_column_int64(s, col + 9);
+	static const struct {
+		const char *name;
+		long long lo, hi;
+	} ints[] = {
+		{ "state", FSRS_NEW, FSRS_RELEARNING },
+		{ "step", 0, 1000 },
+		{ "scheduled_days", 0, 1000000 },
+		{ "reps", 0, 100000000 },
+		{ "lapses", 0, 100000000 },
+		{ "due", TIME_MIN, TIME_MAX },
+		{ "last_review", TIME_MIN, TIME_MAX },
+		{ "last_day", DAY_MIN, DAY_MAX },
+	};
+	static const int at[] = { 0, 3, 4, 5, 6, 7, 8, 9 };
+	long long v[8];
+	double stability = sqlite3_column_double(s, col + 1);
+	double difficulty = sqlite3_column_double(s, col + 2);
+
+	for (size_t i = 0; i < 8; i++) {
+		v[i] = sqlite3_column_int64(s, col + at[i]);
+		if (sqlite3_column_type(s, col + at[i]) != SQLITE_INTEGER ||
+		    v[i] < ints[i].lo || v[i] > ints[i].hi) {
+			snprintf(why, size, "its %s (%s) is out of range",
+			         ints[i].name,
+			         sqlite3_column_type(s, col + at[i]) ==
+			                 SQLITE_NULL
+			             ? "null"
+			             : (const char *)sqlite3_column_text(
+			                   s, col + at[i]));
+			return -1;
+		}
+	}
+	if (!(stability >= 0 && stability <= 1e6) ||
+	    !(difficulty >= 0 && difficulty <= 10)) {
+		snprintf(
+		    why, size,
+		    "its stability (%g) or difficulty (%g) is out of range",
+		    stability, difficulty);
+		return -1;
+	}
+	m->state = (enum fsrs_state)v[0];
+	m->stability = stability;
+	m->difficulty = difficulty;
+	m->step = (int)v[1];
+	m->scheduled_days = (int)v[2];
+	m->reps = (int)v[3];
+	m->lapses = (int)v[4];
+	m->due = v[5];
+	m->last_review = v[6];
+	m->last_day = v[7];
+	return 0;
 }
 
 char *
@@ -534,7 +582,7 @@ store_cards(struct store *st, const struct store_filter *f,
 	sqlite3_stmt *s = store_prepare(st, cards_sql, diags);
 	struct store_card *v = NULL;
 	size_t count = 0, alloc = 0;
-	char *tags = store_tags_json(f->tags);
+	char *tags = store_tags_json(f->tags), why[160];
 	int err, rc = 0;
 
 	*cards = NULL;
@@ -560,16 +608,17 @@ store_cards(struct store *st, const struct store_filter *f,
 		if (content_to_card((const char *)sqlite3_column_text(s, 2),
 		                    (const char *)sqlite3_column_text(s, 3),
 		                    (const char *)sqlite3_column_text(s, 4),
-		                    &c->card) < 0) {
-			diag_error(diags, st->path, 0, 0,
-			           "card %lld has content this trainer cannot "
-			           "read; run 'trainer db check'",
-			           c->id);
+		                    &c->card, why, sizeof(why)) < 0 ||
+		    store_read_mem(s, 5, &c->mem, why, sizeof(why)) < 0) {
+			diag_add(diags, DIAG_WARNING, st->path, 0, 0,
+			         "card '%s/%s' was left out: %s; run 'trainer "
+			         "db check'",
+			         c->deck,
+			         (const char *)sqlite3_column_text(s, 2), why);
 			free(c->deck);
-			rc = -EX_DATAERR;
+			card_release(&c->card);
 			continue;
 		}
-		read_mem(s, 5, &c->mem);
 		c->mem.seed = fsrs_seed(c->card.id) ^ fsrs_seed(c->deck);
 		c->suspended = sqlite3_column_int(s, 15);
 		c->buried_until = sqlite3_column_int64(s, 16);
@@ -606,13 +655,20 @@ store_card_state(struct store *st, long long card, struct fsrs_card *mem,
 	    diags);
 	uint64_t seed = mem->seed;
 	int err, rc = 0;
+	char why[160];
 
 	if (s == NULL)
 		return -EX_IOERR;
 	sqlite3_bind_int64(s, 1, card);
 	err = sqlite3_step(s);
-	if (err == SQLITE_ROW) {
-		read_mem(s, 0, mem);
+	if (err == SQLITE_ROW &&
+	    store_read_mem(s, 0, mem, why, sizeof(why)) < 0) {
+		diag_error(diags, st->path, 0, 0,
+		           "card %lld cannot be scheduled: %s; run 'trainer db "
+		           "check'",
+		           card, why);
+		rc = -EX_DATAERR;
+	} else if (err == SQLITE_ROW) {
 		mem->seed = seed;
 	} else if (err == SQLITE_DONE) {
 		diag_error(diags, st->path, 0, 0, "no card %lld", card);
@@ -870,6 +926,7 @@ store_undo(struct store *st, long long review, struct diag_list *diags)
 	struct fsrs_card before;
 	long long card;
 	int rc, scheduled, err;
+	char why[160];
 
 	if ((rc = store_exec(st, "BEGIN IMMEDIATE", diags)) < 0)
 		return rc;
@@ -899,7 +956,14 @@ store_undo(struct store *st, long long review, struct diag_list *diags)
 	}
 	card = sqlite3_column_int64(s, 0);
 	scheduled = sqlite3_column_int(s, 1);
-	read_mem(s, 2, &before);
+	if (store_read_mem(s, 2, &before, why, sizeof(why)) < 0) {
+		diag_error(diags, st->path, 0, 0,
+		           "answer %lld cannot be taken back: the state it "
+		           "saved is damaged (%s)",
+		           review, why);
+		rc = -EX_DATAERR;
+		goto out;
+	}
 	if (scheduled && sqlite3_column_int(s, 12) > 0) {
 		diag_error(diags, st->path, 0, 0,
 		           "the card has been answered again since; only the "
@@ -1005,80 +1069,4 @@ out:
 	sqlite3_finalize(s);
 	wfile_abort(&wf);
 	return rc;
-}
-
-/* Each check: a query returning one row per problem, and how to say it. */
-static const struct {
-	const char *sql;
-	const char *say; /* printf: the row's first column as text */
-} checks[] = {
-	{ "SELECT id FROM cards WHERE state IN (2, 3) AND stability <= 0",
-	  "card %s is in review but has no stability" },
-	{ "SELECT id FROM cards WHERE state != 0 AND (difficulty < 1 OR "
-	  "difficulty > 10)",
-	  "card %s has a difficulty outside 1 to 10" },
-	{ "SELECT id FROM cards WHERE state = 0 AND reps > 0",
-	  "card %s is new but has been reviewed" },
-	{ "SELECT c.id FROM cards c WHERE c.reps != (SELECT count(*) FROM "
-	  "reviews r WHERE r.card_id = c.id AND r.scheduled = 1)",
-	  "card %s: its review count does not match its log" },
-	{ "SELECT c.id FROM cards c JOIN reviews r ON r.id = (SELECT max(id) "
-	  "FROM reviews WHERE card_id = c.id AND scheduled = 1) WHERE "
-	  "r.a_state != c.state OR r.a_due != c.due",
-	  "card %s: its state is not the one its last answer left" },
-	{ "SELECT id FROM sessions WHERE ended_at < started_at",
-	  "session %s ends before it starts" },
-	{ "SELECT c.id FROM cards c WHERE NOT json_valid(c.content)",
-	  "card %s: its content is not valid JSON" },
-	{ "SELECT day FROM (SELECT r.day, c.deck_id, count(*) FROM reviews r"
-	  " JOIN cards c ON c.id = r.card_id GROUP BY 1, 2 EXCEPT"
-	  " SELECT day, deck_id, answers FROM day_stats WHERE answers != 0)"
-	  " UNION SELECT day FROM (SELECT day, deck_id, answers FROM day_stats"
-	  " WHERE answers != 0 EXCEPT SELECT r.day, c.deck_id, count(*) FROM"
-	  " reviews r JOIN cards c ON c.id = r.card_id GROUP BY 1, 2)",
-	  "the daily sums of day %s do not match the answer log" },
-};
-
-int
-store_check(struct store *st, struct diag_list *diags)
-{
-	sqlite3_stmt *s;
-	size_t before = diags->nerrors;
-	int err;
-
-	s = store_prepare(st, "PRAGMA integrity_check", diags);
-	if (s == NULL)
-		return -EX_IOERR;
-	while ((err = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *msg = (const char *)sqlite3_column_text(s, 0);
-
-		if (strcmp(msg, "ok") != 0)
-			diag_error(diags, st->path, 0, 0, "integrity check: %s",
-			           msg);
-	}
-	sqlite3_finalize(s);
-	if (err != SQLITE_DONE)
-		return store_fail(st, diags, "integrity check failed");
-
-	s = store_prepare(st, "PRAGMA foreign_key_check", diags);
-	if (s == NULL)
-		return -EX_IOERR;
-	while (sqlite3_step(s) == SQLITE_ROW)
-		diag_error(diags, st->path, 0, 0,
-		           "row %lld of '%s' refers to a missing row of '%s'",
-		           (long long)sqlite3_column_int64(s, 1),
-		           (const char *)sqlite3_column_text(s, 0),
-		           (const char *)sqlite3_column_text(s, 2));
-	sqlite3_finalize(s);
-
-	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
-		s = store_prepare(st, checks[i].sql, diags);
-		if (s == NULL)
-			return -EX_IOERR;
-		while (sqlite3_step(s) == SQLITE_ROW)
-			diag_error(diags, st->path, 0, 0, checks[i].say,
-			           (const char *)sqlite3_column_text(s, 0));
-		sqlite3_finalize(s);
-	}
-	return diags->nerrors > before ? -EX_DATAERR : 0;
 }

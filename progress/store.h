@@ -106,8 +106,10 @@ struct store_filter {
 
 /*
  * The live (not retired; with with_retired, every) cards matching 'f',
- * in deck order.  Returns 0
- * and sets '*cards' and '*n' (free with store_cards_free), or -EX_IOERR.
+ * in deck order.  Returns 0 and sets '*cards' and '*n' (free with
+ * store_cards_free), or -EX_IOERR.  A card whose content or state this
+ * program cannot use (a damaged or foreign file) is left out with a
+ * warning naming it.
  */
 int store_cards(struct store *st, const struct store_filter *f,
                 struct store_card **cards, size_t *n, struct diag_list *diags);

@@ -319,9 +319,7 @@ run_cards(struct cli *cli, int argc, char **argv)
 	}
 	rc = store_cards(st, &every, &cards, &n, &diags);
 	diag_print(&diags, stderr);
-	if (rc == -EX_DATAERR) /* cards it cannot read: named, left out */
-		deck_status = EX_DATAERR;
-	else if (rc < 0) {
+	if (rc < 0) {
 		rc = diag_exit_code(rc);
 		goto out;
 	}

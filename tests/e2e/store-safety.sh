@@ -305,3 +305,75 @@ for c in review quiz drill; do
 	run --db "$WORK/new-$c/p.db" --decks "$WORK/d" $NOW $c
 	hasnt "$c the second time: says nothing about making it" "$err" "created"
 done
+
+# ---- the database is input too ----
+# A database whose cards were changed by hand or by another tool: every
+# command that reads cards refuses the bad ones by name, db check reports
+# them, and nothing overflows (the sanitizer build runs these too).
+mkdir -p "$WORK/d2"
+{
+	printf 'deck: t\ntitle: Six cards\ncards:\n  - {id: one, q: Q1, a: A1, tags: [x]}\n'
+	for k in two three four five six; do printf '  - {id: %s, q: Q-%s, a: A-%s}\n' $k $k $k; done
+} >"$WORK/d2/t.yaml"
+BAD=$WORK/bad-input.db
+"$TRAINER" --db "$BAD" --decks "$WORK/d2" $NOW review </dev/null >/dev/null 2>&1
+choices=$(seq -s, 1 30 | sed 's/[0-9]*/"c&"/g')
+q "$BAD" "UPDATE cards SET type = 'choice', content = '{\"q\":\"Pick\",\"a\":\"c1\",\"choices\":[$choices]}' WHERE key = 'one';
+UPDATE cards SET state = 2, due = 0, last_review = -9223372036854775808, reps = 0, stability = 3, difficulty = 5 WHERE key = 'two';
+UPDATE cards SET state = 2, due = 0, reps = 2147483647, stability = 3, difficulty = 5, last_review = 1 WHERE key = 'three';
+UPDATE cards SET state = 2, due = 0, stability = -4, difficulty = 5, last_review = 1 WHERE key = 'four';
+UPDATE cards SET type = 'order', content = '{\"q\":\"Order\",\"items\":[\"a\"]}' WHERE key = 'six';
+PRAGMA ignore_check_constraints = 1;
+UPDATE cards SET state = 7 WHERE key = 'five';"
+is "the damaged rows are in" "$(q "$BAD" "SELECT group_concat(state) FROM cards")" "0,2,2,2,7,0"
+for c in "review" "cards" "cards --json" "quiz" "drill"; do
+	# shellcheck disable=SC2086
+	run --db "$BAD" --decks "$WORK/d2" $NOW $c
+	is "$c with damaged cards: exit 0" "$status" 0
+	has "$c: the 30 choices are named" "$err" "card 't/one' was left out: it has 30 choices; the most is 26; run 'trainer db check'"
+	has "$c: last_review INT64_MIN is named" "$err" "card 't/two' was left out: its last_review (-9223372036854775808) is out of range"
+	has "$c: reps INT_MAX is named" "$err" "card 't/three' was left out: its reps (2147483647) is out of range"
+	has "$c: a negative stability is named" "$err" "card 't/four' was left out: its stability (-4) or difficulty (5) is out of range"
+	has "$c: state 7 is named" "$err" "card 't/five' was left out: its state (7) is out of range"
+	has "$c: one order item is named" "$err" "card 't/six' was left out: it has 1 items; it needs at least two"
+done
+# only the card with 30 choices: a session would show it
+for c in review quiz drill; do
+	run --db "$BAD" --decks "$WORK/d2" $NOW $c --tag x
+	hasnt "$c --tag x: the card with 30 choices is not asked" "$out" "Pick"
+	has "$c --tag x: it is named" "$err" "card 't/one' was left out: it has 30 choices"
+	hasnt "$c --tag x: nothing overflows" "$err" "runtime error"
+done
+for c in "stats" "stats --json" "report --html $WORK/rout/bad.html" "sessions"; do
+	# shellcheck disable=SC2086
+	run --db "$BAD" --decks "$WORK/d2" $NOW $c
+	is "$c with damaged cards: exit 0" "$status" 0
+done
+run --db "$BAD" db check
+is "db check with damaged cards: exit 65" "$status" 65
+for want in "card 't/one': it has 30 choices; the most is 26" "card 't/two': its last_review (-9223372036854775808) is out of range" \
+	"card 't/three': its reps (2147483647) is out of range" "card 't/four': its stability (-4) or difficulty (5) is out of range" \
+	"card 't/five': its state (7) is out of range" "card 't/six': it has 1 items; it needs at least two"; do
+	has "db check: $want" "$err" "$want"
+done
+
+# db check: the per-tag daily sums, the triggers, the indexes.
+SUMS=$WORK/sums.db
+"$TRAINER" --db "$SUMS" --decks "$WORK/d2" $NOW review </dev/null >/dev/null 2>&1
+printf 'A1\n\nA-two\n\n' | "$TRAINER" --db "$SUMS" --decks "$WORK/d2" $NOW --seed 1 review >/dev/null 2>&1
+run --db "$SUMS" db check
+is "db check after answers: exit 0" "$status" 0
+cp "$SUMS" "$WORK/sums2.db"
+q "$WORK/sums2.db" "UPDATE day_tag_stats SET answers = answers + 1 WHERE tag = 'x'"
+run --db "$WORK/sums2.db" db check
+is "db check with a wrong per-tag sum: exit 65" "$status" 65
+has "db check names the day and tag" "$err" "the daily sums of day 20513 (tag 'x') do not match the answer log"
+cp "$SUMS" "$WORK/sums3.db"
+q "$WORK/sums3.db" "DROP TRIGGER reviews_add; DROP INDEX reviews_day;
+CREATE TRIGGER reviews_remove2 AFTER DELETE ON reviews BEGIN SELECT 1; END;"
+q "$WORK/sums3.db" "DROP TRIGGER reviews_remove; CREATE TRIGGER reviews_remove AFTER DELETE ON reviews BEGIN SELECT 1; END;"
+run --db "$WORK/sums3.db" db check
+is "db check with triggers gone: exit 65" "$status" 65
+has "db check names a missing trigger" "$err" "the trigger 'reviews_add' is missing"
+has "db check names a changed trigger" "$err" "the trigger 'reviews_remove' is not the one the schema makes"
+has "db check names a missing index" "$err" "the index 'reviews_day' is missing"
