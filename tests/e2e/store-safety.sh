@@ -377,3 +377,25 @@ is "db check with triggers gone: exit 65" "$status" 65
 has "db check names a missing trigger" "$err" "the trigger 'reviews_add' is missing"
 has "db check names a changed trigger" "$err" "the trigger 'reviews_remove' is not the one the schema makes"
 has "db check names a missing index" "$err" "the index 'reviews_day' is missing"
+
+# ---- a deck file that cannot be read during sync ----
+mkdir -p "$WORK/d3"
+printf 'deck: t\ntitle: T\ncards:\n  - {id: a, q: Qa, a: Aa}\n' >"$WORK/d3/t.yaml"
+printf 'deck: u\ntitle: U\ncards:\n  - {id: b, q: Qb, a: Ab}\n' >"$WORK/d3/u.yaml"
+SY=$WORK/sync.db
+run --db "$SY" --decks "$WORK/d3" $NOW review
+is "two decks synced" "$(q "$SY" 'SELECT count(*) FROM cards WHERE retired = 0')" 2
+mv "$WORK/d3/u.yaml" "$WORK/u.yaml.away"
+ln -s "$WORK/nowhere.yaml" "$WORK/d3/u.yaml"
+run --db "$SY" --decks "$WORK/d3" $NOW review
+is "a dangling deck symlink: exit 65" "$status" 65
+has "a dangling deck symlink is reported" "$err" "u.yaml: error: cannot be read: no such file or directory; its deck is left as it was"
+is "...and its deck is not retired" "$(q "$SY" "SELECT retired FROM decks WHERE name = 'u'")" 0
+is "...nor its cards" "$(q "$SY" "SELECT retired FROM cards WHERE key = 'b'")" 0
+is "...the other deck syncs" "$(q "$SY" "SELECT retired FROM cards WHERE key = 'a'")" 0
+rm "$WORK/d3/u.yaml"
+run --db "$SY" --decks "$WORK/d3" $NOW review
+is "once the file is really gone, its deck retires" "$(q "$SY" "SELECT retired FROM cards WHERE key = 'b'")" 1
+mv "$WORK/u.yaml.away" "$WORK/d3/u.yaml"
+run --db "$SY" --decks "$WORK/d3" $NOW review
+is "...and comes back with it" "$(q "$SY" "SELECT retired FROM cards WHERE key = 'b'")" 0
