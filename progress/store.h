@@ -8,8 +8,12 @@
  *   store_answer returns 0 the answer survives a crash or a kill.
  * - The schema version is PRAGMA user_version; migrations only go
  *   forward, inside BEGIN IMMEDIATE.  A file from a newer program, a file
- *   that is not a trainer database, or a corrupt one is refused before
- *   anything is written to it.
+ *   that is not a trainer database (or has a version below 0), a corrupt
+ *   one, or a path that is not a regular file is refused before anything
+ *   is written to it or to its -wal; a file is judged with the commits
+ *   still only in its -wal.
+ * - Commands that only read open the file read-only (store_open_readonly):
+ *   no sync, no write lock, nothing created.
  * - Cards are never deleted: a card gone from its deck is retired and
  *   keeps its history; an edited card keeps its history and the edit is
  *   recorded.
