@@ -522,16 +522,17 @@ store_read_mem(sqlite3_stmt *s, int col, struct fsrs_card *m, char *why,
 	double difficulty = sqlite3_column_double(s, col + 2);
 
 	for (size_t i = 0; i < 8; i++) {
+		/* the type first: asked after a conversion it is undefined */
+		int type = sqlite3_column_type(s, col + at[i]);
+
 		v[i] = sqlite3_column_int64(s, col + at[i]);
-		if (sqlite3_column_type(s, col + at[i]) != SQLITE_INTEGER ||
-		    v[i] < ints[i].lo || v[i] > ints[i].hi) {
+		if (type != SQLITE_INTEGER || v[i] < ints[i].lo ||
+		    v[i] > ints[i].hi) {
+			const char *text =
+			    (const char *)sqlite3_column_text(s, col + at[i]);
+
 			snprintf(why, size, "its %s (%s) is out of range",
-			         ints[i].name,
-			         sqlite3_column_type(s, col + at[i]) ==
-			                 SQLITE_NULL
-			             ? "null"
-			             : (const char *)sqlite3_column_text(
-			                   s, col + at[i]));
+			         ints[i].name, text ? text : "null");
 			return -1;
 		}
 	}
