@@ -41,6 +41,23 @@ check_target(const char *path, int flags, struct diag_list *diags)
 	return 0;
 }
 
+/* Sync the folder holding 'path', so the new name survives a crash too
+ * (best effort: not every file system can). */
+static void
+sync_folder(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir =
+	    slash ? xstrndup(path, (size_t)(slash - path + 1)) : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
 int
 wfile_open(struct wfile *wf, const char *path, int flags,
            struct diag_list *diags)
@@ -133,6 +150,8 @@ wfile_commit(struct wfile *wf, struct diag_list *diags)
 	}
 	if (rc < 0 || (wf->flags & WFILE_NEW))
 		unlink(wf->tmp);
+	if (rc == 0)
+		sync_folder(wf->path);
 	release(wf);
 	return rc;
 }

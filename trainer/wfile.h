@@ -4,10 +4,11 @@
  * The content goes to a temporary file made with mkstemp in the target's
  * folder (so nothing planted there, such as a symlink named like the
  * temporary file, is ever written through); on commit it is flushed,
- * synced and renamed over the target, so the target is either the old
- * file or the whole new one, never half of it.  A target that exists and
- * is not a regular file (a device, a FIFO, a symlink, a folder) is
- * refused before anything is written.  "-" means standard output.
+ * synced and renamed over the target (its folder synced too), so the
+ * target is either the old file or the whole new one, never half of it.
+ * A target that exists and is not a regular file (a device, a FIFO, a
+ * symlink, a folder) is refused before anything is written.  "-" means
+ * standard output.
  *
  * Engine code: no printing; problems are diagnostics naming the file and
  * a negative sysexits status.
