@@ -13,11 +13,15 @@
 char *content_from_card(const struct card *c);
 
 /*
- * Fill 'c' (zeroed first) from 'id', 'type' and the JSON 'text'.
- * Returns 0, or -1 when the text is not content this program wrote.
- * Free with card_release.
+ * Fill 'c' (zeroed first) from 'id', 'type' and the JSON 'text' (any may
+ * be NULL, as a column read from a damaged file may be).  The database is
+ * input too: the card must meet the deck loader's rules (the keys its
+ * type needs, at least two and at most CARD_MAX_OPTIONS choices or items,
+ * the answer among the choices, a valid date, finite numbers).  Returns
+ * 0 (free 'c' with card_release), or -1 with why not in 'why' and 'c'
+ * released.
  */
 int content_to_card(const char *id, const char *type, const char *text,
-                    struct card *c);
+                    struct card *c, char *why, size_t size);
 
 #endif

@@ -3,6 +3,8 @@
  */
 #include "schema.h"
 
+#include "store.h"
+
 /* Version 1: decks, cards with their memory state, edits, sessions and
  * the review log with each card's state before and after. */
 static const char v1[] =
@@ -183,3 +185,9 @@ static const char v3[] =
 const char *const schema_migrations[] = { v1, v2, v3 };
 const int schema_nmigrations =
     (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));
+
+/* The version this program writes is the number of migrations: adding
+ * one without raising STORE_VERSION (or the reverse) does not build. */
+_Static_assert(sizeof(schema_migrations) / sizeof(schema_migrations[0]) ==
+                   STORE_VERSION,
+               "STORE_VERSION must be the number of schema migrations");

@@ -12,6 +12,7 @@
 struct store {
 	sqlite3 *db;
 	char *path;
+	int created; /* this open made the file */
 };
 
 /* Report the connection's last error as "WHAT: sqlite's message";
@@ -24,6 +25,17 @@ int store_exec(struct store *st, const char *sql, struct diag_list *diags);
 /* Prepare 'sql'; returns NULL after store_fail. */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql,
                             struct diag_list *diags);
+
+/*
+ * Read the memory state in columns 'col'... of 's' (state, stability,
+ * difficulty, step, scheduled_days, reps, lapses, due, last_review,
+ * last_day).  The database is input too: a state out of the range the
+ * scheduler works in (from a damaged file or another tool) is refused,
+ * with why in 'why', rather than carried into arithmetic that would
+ * overflow.  Returns 0 or -1.
+ */
+int store_read_mem(sqlite3_stmt *s, int col, struct fsrs_card *m, char *why,
+                   size_t size);
 
 /* The tags as a JSON array, for json_each() in a filter (free it). */
 char *store_tags_json(const struct strlist *tags);

@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "content.h"
 #include "schema.h"
 #include "store-impl.h"
+#include "wfile.h"
 
 int
 store_fail(struct store *st, struct diag_list *diags, const char *what)
@@ -119,24 +121,75 @@ immutable_uri(const char *path)
 }
 
 /*
+ * Refuse a schema version this program cannot open: below 0 no trainer
+ * ever wrote, above STORE_VERSION a newer one did.  Returns 0 or
+ * -EX_IOERR with a diagnostic.
+ */
+static int
+check_version(const char *path, long long version, struct diag_list *diags)
+{
+	if (version < 0) {
+		diag_error(diags, path, 0, 0,
+		           "is not a trainer progress database (schema "
+		           "version %lld; it was left as it is)",
+		           version);
+		return -EX_IOERR;
+	}
+	if (version > STORE_VERSION) {
+		diag_error(diags, path, 0, 0,
+		           "the database was written by a newer trainer "
+		           "(schema version %lld; this one knows up to %d): "
+		           "update trainer to use it",
+		           version, STORE_VERSION);
+		return -EX_IOERR;
+	}
+	return 0;
+}
+
+/* Does 'path' + 'suffix' exist (with more than 'min' bytes)? */
+static int
+beside(const char *path, const char *suffix, long long min)
+{
+	char *name = xasprintf("%s%s", path, suffix);
+	struct stat sb;
+	int found = lstat(name, &sb) == 0 && (long long)sb.st_size > min;
+
+	free(name);
+	return found;
+}
+
+/*
  * Look at an existing file through a read-only connection, so nothing is
  * written to a file we refuse: not a database, corrupt, some other
  * program's database, or from a newer trainer.
+ *
+ * Without a -wal beside it (or with an empty one) the file is all there
+ * is: it is read immutable, so not even an empty -wal or -shm appears
+ * beside it.  With a -wal, its commits count (the last ones may be only
+ * there, after a kill during the close-time checkpoint): it is read by a
+ * plain read-only connection, which never writes the file or its -wal.
+ * The -shm that connection may create is removed again when the file is
+ * refused; one that was there already is left as it is.
  */
 static int
-inspect(const char *path, struct diag_list *diags)
+inspect(const char *path, long long *schema, struct diag_list *diags)
 {
 	sqlite3 *db = NULL;
 	long long app = 0, version = 0, objects = 0;
 	int err, rc = 0;
+	int wal = beside(path, "-wal", 0), had_shm = beside(path, "-shm", -1);
 	char *uri;
 
-	/* immutable: read the file as it is, without locks or journals, so
-	 * not even an empty -wal or -shm file appears beside it */
-	uri = immutable_uri(path);
-	err = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-	                      NULL);
-	free(uri);
+	if (wal) {
+		err = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+		if (err == SQLITE_OK)
+			sqlite3_busy_timeout(db, 5000);
+	} else {
+		uri = immutable_uri(path);
+		err = sqlite3_open_v2(
+		    uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		free(uri);
+	}
 	if (err == SQLITE_OK) {
 		app = pragma_int(db, "PRAGMA application_id", &err);
 		if (err == SQLITE_OK)
@@ -163,15 +216,17 @@ inspect(const char *path, struct diag_list *diags)
 		           "is an SQLite database, but not a trainer progress "
 		           "database (it was left as it is)");
 		rc = -EX_IOERR;
-	} else if (version > STORE_VERSION) {
-		diag_error(diags, path, 0, 0,
-		           "the database was written by a newer trainer "
-		           "(schema version %lld; this one knows up to %d): "
-		           "update trainer to use it",
-		           version, STORE_VERSION);
-		rc = -EX_IOERR;
+	} else {
+		rc = check_version(path, version, diags);
+		*schema = version;
 	}
 	sqlite3_close(db);
+	if (rc < 0 && wal && !had_shm) {
+		char *shm = xasprintf("%s-shm", path);
+
+		unlink(shm);
+		free(shm);
+	}
 	return rc;
 }
 
@@ -194,14 +249,9 @@ migrate(struct store *st, struct diag_list *diags)
 		rc = store_fail(st, diags, "cannot read the schema version");
 		goto out;
 	}
-	if (version > STORE_VERSION) { /* another process was quicker */
-		diag_error(diags, st->path, 0, 0,
-		           "the database was written by a newer trainer "
-		           "(schema version %lld; this one knows up to %d)",
-		           version, STORE_VERSION);
-		rc = -EX_IOERR;
+	/* another process may have changed it since inspect() */
+	if ((rc = check_version(st->path, version, diags)) < 0)
 		goto out;
-	}
 	for (long long v = version; v < STORE_VERSION; v++)
 		if ((rc = store_exec(st, schema_migrations[v], diags)) < 0)
 			goto out;
@@ -217,29 +267,62 @@ out:
 	return rc;
 }
 
+/*
+ * The checks before SQLite sees 'path': a folder, a device or a FIFO is
+ * refused; a file is inspected, its schema version going to '*version'
+ * (0 for an empty file).  Returns 1 when the file exists, 0 when it does
+ * not, or a negative status with a diagnostic.
+ */
+static int
+check_file(const char *path, long long *version, struct diag_list *diags)
+{
+	struct stat sb;
+	char ebuf[128];
+	int rc;
+
+	*version = 0;
+	if (stat(path, &sb) < 0) {
+		if (errno == ENOENT)
+			return 0;
+		diag_error(diags, path, 0, 0, "cannot open the database: %s",
+		           errno_text(errno, ebuf, sizeof(ebuf)));
+		return -EX_IOERR;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		diag_error(diags, path, 0, 0,
+		           "is a folder, not a database file");
+		return -EX_IOERR;
+	}
+	/* a device or a FIFO: SQLite would block on it or put a journal
+	 * beside it */
+	if (!S_ISREG(sb.st_mode)) {
+		diag_error(diags, path, 0, 0,
+		           "is not a regular file, so it cannot be a "
+		           "database (it was left as it is)");
+		return -EX_IOERR;
+	}
+	if (sb.st_size > 0 && (rc = inspect(path, version, diags)) < 0)
+		return rc;
+	return 1;
+}
+
 int
 store_open(const char *path, struct store **out, struct diag_list *diags)
 {
 	struct store *st;
-	struct stat sb;
+	long long version;
 	char *mode;
-	int rc, err;
+	int rc, err, had_wal = beside(path, "-wal", 0);
 
 	*out = NULL;
-	if (stat(path, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode)) {
-			diag_error(diags, path, 0, 0,
-			           "is a folder, not a database file");
-			return -EX_IOERR;
-		}
-		if (sb.st_size > 0 && (rc = inspect(path, diags)) < 0)
-			return rc;
-	} else if ((rc = make_parents(path, diags)) < 0) {
+	if ((rc = check_file(path, &version, diags)) < 0)
 		return rc;
-	}
+	if (rc == 0 && (rc = make_parents(path, diags)) < 0)
+		return rc;
 
 	st = xcalloc(1, sizeof(*st));
 	st->path = xstrdup(path);
+	st->created = rc == 0;
 	err = sqlite3_open_v2(path, &st->db,
 	                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (err != SQLITE_OK) {
@@ -280,8 +363,94 @@ store_open(const char *path, struct store **out, struct diag_list *diags)
 	*out = st;
 	return 0;
 fail:
+	/* a refused file keeps its -wal: no checkpoint into it on close */
+	if (had_wal && st->db)
+		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
+		                  (int *)NULL);
 	store_close(st);
 	return rc;
+}
+
+/* Open 'st->path' read-only; 'immutable': as a file nobody writes. */
+static int
+open_readonly(struct store *st, int immutable)
+{
+	char *uri = immutable ? immutable_uri(st->path) : NULL;
+	int err;
+
+	err = sqlite3_open_v2(
+	    uri ? uri : st->path, &st->db,
+	    SQLITE_OPEN_READONLY | (uri ? SQLITE_OPEN_URI : 0), NULL);
+	free(uri);
+	if (err == SQLITE_OK) {
+		sqlite3_busy_timeout(st->db, 5000);
+		/* the first read opens the -wal and -shm: fails here if
+		 * they cannot be */
+		if (pragma_int(st->db, "PRAGMA user_version", &err) !=
+		        STORE_VERSION &&
+		    err == SQLITE_OK)
+			err = SQLITE_SCHEMA;
+	}
+	return err;
+}
+
+int
+store_open_readonly(const char *path, struct store **out,
+                    struct diag_list *diags)
+{
+	struct store *st = NULL;
+	long long version;
+	int rc, err;
+
+	*out = NULL;
+	if ((rc = check_file(path, &version, diags)) < 0)
+		return rc;
+	if (rc == 0 || version == 0) {
+		diag_error(diags, path, 0, 0,
+		           "no progress database here yet (a 'trainer "
+		           "review' creates it)");
+		return -EX_NOINPUT;
+	}
+	/* a file from an older trainer is brought up to date first: the
+	 * one write a reading command makes */
+	if (version < STORE_VERSION) {
+		if ((rc = store_open(path, &st, diags)) < 0)
+			return rc;
+		store_close(st);
+	}
+	st = xcalloc(1, sizeof(*st));
+	st->path = xstrdup(path);
+	err = open_readonly(st, 0);
+	/* A folder nobody may write: SQLite cannot make the -wal and -shm
+	 * it wants.  Without a -wal no trainer is writing (it could not
+	 * make one either), so the file can be read as it is. */
+	if (((err & 0xff) == SQLITE_CANTOPEN ||
+	     (err & 0xff) == SQLITE_READONLY) &&
+	    !beside(path, "-wal", -1)) {
+		sqlite3_close(st->db);
+		st->db = NULL;
+		err = open_readonly(st, 1);
+	}
+	if (err == SQLITE_SCHEMA) {
+		diag_error(diags, path, 0, 0,
+		           "the database's schema changed while it was opened; "
+		           "try again");
+		rc = -EX_IOERR;
+	} else if (err != SQLITE_OK) {
+		rc = store_fail(st, diags, "cannot open the database");
+	}
+	if (rc < 0) {
+		store_close(st);
+		return rc;
+	}
+	*out = st;
+	return 0;
+}
+
+int
+store_created(const struct store *st)
+{
+	return st->created;
 }
 
 void
@@ -313,9 +482,9 @@ store_db(struct store *st)
 static const char cards_sql[] =
     "SELECT c.id, d.name, c.key, c.type, c.content, c.state, c.stability,"
     " c.difficulty, c.step, c.scheduled_days, c.reps, c.lapses, c.due,"
-    " c.last_review, c.last_day, c.suspended, c.buried_until"
+    " c.last_review, c.last_day, c.suspended, c.buried_until, c.retired"
     " FROM cards c JOIN decks d ON d.id = c.deck_id"
-    " WHERE c.retired = 0"
+    " WHERE (c.retired = 0 OR ?6)"
     " AND (?1 IS NULL OR d.name = ?1)"
     " AND (json_array_length(?2) = 0 OR EXISTS (SELECT 1 FROM card_tags t"
     "  WHERE t.card_id = c.id AND t.tag IN (SELECT value FROM json_each(?2))))"
@@ -323,20 +492,69 @@ static const char cards_sql[] =
     "  AND ((c.state != 0 AND c.due <= ?4) OR (?5 AND c.state = 0))))"
     " ORDER BY d.name, c.position";
 
-/* Read the memory state in columns 'col'... of 's'. */
-static void
-read_mem(sqlite3_stmt *s, int col, struct fsrs_card *m)
+/* The range of a time the store keeps: years 1 to 9999, in seconds and
+ * in days. */
+#define TIME_MIN (-62135596800LL)
+#define TIME_MAX 253402300799LL
+#define DAY_MIN  (-719162LL)
+#define DAY_MAX  2932896LL
+
+int
+store_read_mem(sqlite3_stmt *s, int col, struct fsrs_card *m, char *why,
+               size_t size)
 {
-	m->state = (enum fsrs_state)sqlite3_column_int(s, col);
-	m->stability = sqlite3_column_double(s, col + 1);
-	m->difficulty = sqlite3_column_double(s, col + 2);
-	m->step = sqlite3_column_int(s, col + 3);
-	m->scheduled_days = sqlite3_column_int(s, col + 4);
-	m->reps = sqlite3_column_int(s, col + 5);
-	m->lapses = sqlite3_column_int(s, col + 6);
-	m->due = sqlite3_column_int64(s, col + 7);
-	m->last_review = sqlite3_column_int64(s, col + 8);
-	m->last_day = sqlite3_column_int64(s, col + 9);
+	static const struct {
+		const char *name;
+		long long lo, hi;
+	} ints[] = {
+		{ "state", FSRS_NEW, FSRS_RELEARNING },
+		{ "step", 0, 1000 },
+		{ "scheduled_days", 0, 1000000 },
+		{ "reps", 0, 100000000 },
+		{ "lapses", 0, 100000000 },
+		{ "due", TIME_MIN, TIME_MAX },
+		{ "last_review", TIME_MIN, TIME_MAX },
+		{ "last_day", DAY_MIN, DAY_MAX },
+	};
+	static const int at[] = { 0, 3, 4, 5, 6, 7, 8, 9 };
+	long long v[8];
+	double stability = sqlite3_column_double(s, col + 1);
+	double difficulty = sqlite3_column_double(s, col + 2);
+
+	for (size_t i = 0; i < 8; i++) {
+		/* the type first: asked after a conversion it is undefined */
+		int type = sqlite3_column_type(s, col + at[i]);
+
+		v[i] = sqlite3_column_int64(s, col + at[i]);
+		if (type != SQLITE_INTEGER || v[i] < ints[i].lo ||
+		    v[i] > ints[i].hi) {
+			const char *text =
+			    (const char *)sqlite3_column_text(s, col + at[i]);
+
+			snprintf(why, size, "its %s (%s) is out of range",
+			         ints[i].name, text ? text : "null");
+			return -1;
+		}
+	}
+	if (!(stability >= 0 && stability <= 1e6) ||
+	    !(difficulty >= 0 && difficulty <= 10)) {
+		snprintf(
+		    why, size,
+		    "its stability (%g) or difficulty (%g) is out of range",
+		    stability, difficulty);
+		return -1;
+	}
+	m->state = (enum fsrs_state)v[0];
+	m->stability = stability;
+	m->difficulty = difficulty;
+	m->step = (int)v[1];
+	m->scheduled_days = (int)v[2];
+	m->reps = (int)v[3];
+	m->lapses = (int)v[4];
+	m->due = v[5];
+	m->last_review = v[6];
+	m->last_day = v[7];
+	return 0;
 }
 
 char *
@@ -365,7 +583,7 @@ store_cards(struct store *st, const struct store_filter *f,
 	sqlite3_stmt *s = store_prepare(st, cards_sql, diags);
 	struct store_card *v = NULL;
 	size_t count = 0, alloc = 0;
-	char *tags = store_tags_json(f->tags);
+	char *tags = store_tags_json(f->tags), why[160];
 	int err, rc = 0;
 
 	*cards = NULL;
@@ -379,6 +597,7 @@ store_cards(struct store *st, const struct store_filter *f,
 	sqlite3_bind_int(s, 3, f->due_only);
 	sqlite3_bind_int64(s, 4, f->now);
 	sqlite3_bind_int(s, 5, f->with_new);
+	sqlite3_bind_int(s, 6, f->with_retired);
 	while ((err = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_card *c;
 
@@ -390,19 +609,21 @@ store_cards(struct store *st, const struct store_filter *f,
 		if (content_to_card((const char *)sqlite3_column_text(s, 2),
 		                    (const char *)sqlite3_column_text(s, 3),
 		                    (const char *)sqlite3_column_text(s, 4),
-		                    &c->card) < 0) {
-			diag_error(diags, st->path, 0, 0,
-			           "card %lld has content this trainer cannot "
-			           "read; run 'trainer db check'",
-			           c->id);
+		                    &c->card, why, sizeof(why)) < 0 ||
+		    store_read_mem(s, 5, &c->mem, why, sizeof(why)) < 0) {
+			diag_add(diags, DIAG_WARNING, st->path, 0, 0,
+			         "card '%s/%s' was left out: %s; run 'trainer "
+			         "db check'",
+			         c->deck,
+			         (const char *)sqlite3_column_text(s, 2), why);
 			free(c->deck);
-			rc = -EX_DATAERR;
+			card_release(&c->card);
 			continue;
 		}
-		read_mem(s, 5, &c->mem);
 		c->mem.seed = fsrs_seed(c->card.id) ^ fsrs_seed(c->deck);
 		c->suspended = sqlite3_column_int(s, 15);
 		c->buried_until = sqlite3_column_int64(s, 16);
+		c->retired = sqlite3_column_int(s, 17);
 		count++;
 	}
 	if (err != SQLITE_DONE)
@@ -435,13 +656,20 @@ store_card_state(struct store *st, long long card, struct fsrs_card *mem,
 	    diags);
 	uint64_t seed = mem->seed;
 	int err, rc = 0;
+	char why[160];
 
 	if (s == NULL)
 		return -EX_IOERR;
 	sqlite3_bind_int64(s, 1, card);
 	err = sqlite3_step(s);
-	if (err == SQLITE_ROW) {
-		read_mem(s, 0, mem);
+	if (err == SQLITE_ROW &&
+	    store_read_mem(s, 0, mem, why, sizeof(why)) < 0) {
+		diag_error(diags, st->path, 0, 0,
+		           "card %lld cannot be scheduled: %s; run 'trainer db "
+		           "check'",
+		           card, why);
+		rc = -EX_DATAERR;
+	} else if (err == SQLITE_ROW) {
 		mem->seed = seed;
 	} else if (err == SQLITE_DONE) {
 		diag_error(diags, st->path, 0, 0, "no card %lld", card);
@@ -723,6 +951,7 @@ store_undo(struct store *st, long long review, struct diag_list *diags)
 	struct fsrs_card before;
 	long long card;
 	int rc, scheduled, err;
+	char why[160];
 
 	if ((rc = store_exec(st, "BEGIN IMMEDIATE", diags)) < 0)
 		return rc;
@@ -752,7 +981,14 @@ store_undo(struct store *st, long long review, struct diag_list *diags)
 	}
 	card = sqlite3_column_int64(s, 0);
 	scheduled = sqlite3_column_int(s, 1);
-	read_mem(s, 2, &before);
+	if (store_read_mem(s, 2, &before, why, sizeof(why)) < 0) {
+		diag_error(diags, st->path, 0, 0,
+		           "answer %lld cannot be taken back: the state it "
+		           "saved is damaged (%s)",
+		           review, why);
+		rc = -EX_DATAERR;
+		goto out;
+	}
 	if (scheduled && sqlite3_column_int(s, 12) > 0) {
 		diag_error(diags, st->path, 0, 0,
 		           "the card has been answered again since; only the "
@@ -825,102 +1061,37 @@ store_set_setting(struct store *st, const char *key, const char *value,
 int
 store_backup(struct store *st, const char *file, struct diag_list *diags)
 {
-	sqlite3_stmt *s;
+	sqlite3_stmt *s = NULL;
+	struct wfile wf;
 	struct stat sb;
 	int rc = 0;
 
-	if (stat(file, &sb) == 0) {
+	if (lstat(file, &sb) == 0 && S_ISREG(sb.st_mode)) {
 		diag_error(diags, file, 0, 0,
 		           "already exists; a backup never overwrites a file");
 		return -EX_IOERR;
 	}
-	if ((rc = make_parents(file, diags)) < 0)
+	/* VACUUM INTO a fresh empty file beside the target, linked into
+	 * place once complete and synced: never half a backup, never
+	 * through a planted symlink */
+	if ((rc = make_parents(file, diags)) < 0 ||
+	    (rc = wfile_open(&wf, file, WFILE_NEW, diags)) < 0)
 		return rc;
 	s = store_prepare(st, "VACUUM INTO ?", diags);
-	if (s == NULL)
-		return -EX_IOERR;
-	sqlite3_bind_text(s, 1, file, -1, SQLITE_STATIC);
+	if (s == NULL) {
+		rc = -EX_IOERR;
+		goto out;
+	}
+	sqlite3_bind_text(s, 1, wf.tmp, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		diag_error(diags, file, 0, 0, "cannot write the backup: %s",
 		           sqlite3_errmsg(st->db));
 		rc = -EX_IOERR;
+		goto out;
 	}
+	rc = wfile_commit(&wf, diags);
+out:
 	sqlite3_finalize(s);
+	wfile_abort(&wf);
 	return rc;
-}
-
-/* Each check: a query returning one row per problem, and how to say it. */
-static const struct {
-	const char *sql;
-	const char *say; /* printf: the row's first column as text */
-} checks[] = {
-	{ "SELECT id FROM cards WHERE state IN (2, 3) AND stability <= 0",
-	  "card %s is in review but has no stability" },
-	{ "SELECT id FROM cards WHERE state != 0 AND (difficulty < 1 OR "
-	  "difficulty > 10)",
-	  "card %s has a difficulty outside 1 to 10" },
-	{ "SELECT id FROM cards WHERE state = 0 AND reps > 0",
-	  "card %s is new but has been reviewed" },
-	{ "SELECT c.id FROM cards c WHERE c.reps != (SELECT count(*) FROM "
-	  "reviews r WHERE r.card_id = c.id AND r.scheduled = 1)",
-	  "card %s: its review count does not match its log" },
-	{ "SELECT c.id FROM cards c JOIN reviews r ON r.id = (SELECT max(id) "
-	  "FROM reviews WHERE card_id = c.id AND scheduled = 1) WHERE "
-	  "r.a_state != c.state OR r.a_due != c.due",
-	  "card %s: its state is not the one its last answer left" },
-	{ "SELECT id FROM sessions WHERE ended_at < started_at",
-	  "session %s ends before it starts" },
-	{ "SELECT c.id FROM cards c WHERE NOT json_valid(c.content)",
-	  "card %s: its content is not valid JSON" },
-	{ "SELECT day FROM (SELECT r.day, c.deck_id, count(*) FROM reviews r"
-	  " JOIN cards c ON c.id = r.card_id GROUP BY 1, 2 EXCEPT"
-	  " SELECT day, deck_id, answers FROM day_stats WHERE answers != 0)"
-	  " UNION SELECT day FROM (SELECT day, deck_id, answers FROM day_stats"
-	  " WHERE answers != 0 EXCEPT SELECT r.day, c.deck_id, count(*) FROM"
-	  " reviews r JOIN cards c ON c.id = r.card_id GROUP BY 1, 2)",
-	  "the daily sums of day %s do not match the answer log" },
-};
-
-int
-store_check(struct store *st, struct diag_list *diags)
-{
-	sqlite3_stmt *s;
-	size_t before = diags->nerrors;
-	int err;
-
-	s = store_prepare(st, "PRAGMA integrity_check", diags);
-	if (s == NULL)
-		return -EX_IOERR;
-	while ((err = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *msg = (const char *)sqlite3_column_text(s, 0);
-
-		if (strcmp(msg, "ok") != 0)
-			diag_error(diags, st->path, 0, 0, "integrity check: %s",
-			           msg);
-	}
-	sqlite3_finalize(s);
-	if (err != SQLITE_DONE)
-		return store_fail(st, diags, "integrity check failed");
-
-	s = store_prepare(st, "PRAGMA foreign_key_check", diags);
-	if (s == NULL)
-		return -EX_IOERR;
-	while (sqlite3_step(s) == SQLITE_ROW)
-		diag_error(diags, st->path, 0, 0,
-		           "row %lld of '%s' refers to a missing row of '%s'",
-		           (long long)sqlite3_column_int64(s, 1),
-		           (const char *)sqlite3_column_text(s, 0),
-		           (const char *)sqlite3_column_text(s, 2));
-	sqlite3_finalize(s);
-
-	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
-		s = store_prepare(st, checks[i].sql, diags);
-		if (s == NULL)
-			return -EX_IOERR;
-		while (sqlite3_step(s) == SQLITE_ROW)
-			diag_error(diags, st->path, 0, 0, checks[i].say,
-			           (const char *)sqlite3_column_text(s, 0));
-		sqlite3_finalize(s);
-	}
-	return diags->nerrors > before ? -EX_DATAERR : 0;
 }

@@ -8,8 +8,12 @@
  *   store_answer returns 0 the answer survives a crash or a kill.
  * - The schema version is PRAGMA user_version; migrations only go
  *   forward, inside BEGIN IMMEDIATE.  A file from a newer program, a file
- *   that is not a trainer database, or a corrupt one is refused before
- *   anything is written to it.
+ *   that is not a trainer database (or has a version below 0), a corrupt
+ *   one, or a path that is not a regular file is refused before anything
+ *   is written to it or to its -wal; a file is judged with the commits
+ *   still only in its -wal.
+ * - Commands that only read open the file read-only (store_open_readonly):
+ *   no sync, no write lock, nothing created.
  * - Cards are never deleted: a card gone from its deck is retired and
  *   keeps its history; an edited card keeps its history and the edit is
  *   recorded.
@@ -26,16 +30,33 @@
 #include "diag.h"
 #include "fsrs.h"
 
-#define STORE_VERSION 3 /* the schema this program writes */
+/* The schema this program writes: the number of migrations in schema.c
+ * (a static assertion there keeps the two equal). */
+#define STORE_VERSION 3
 
 struct store;
 
 /*
- * Open the database at 'path', creating it (and its folders) when it does
- * not exist, and bring its schema up to STORE_VERSION.  Returns 0 and
+ * Open the database at 'path' to read and write it, creating it (and its
+ * folders) when it does not exist, and bring its schema up to
+ * STORE_VERSION.  Returns 0 and
  * sets '*out', or a negative sysexits status with a diagnostic.
  */
 int store_open(const char *path, struct store **out, struct diag_list *diags);
+
+/*
+ * Open the existing database at 'path' only to read it: never creates
+ * anything, never syncs, never takes the write lock, works on a file or
+ * folder nobody may write (a file from an older trainer is migrated
+ * first, the one write it may make).  Returns 0 and sets '*out'; or
+ * -EX_NOINPUT when there is no database at 'path' yet, or another
+ * negative status, with a diagnostic.  Writing through it fails.
+ */
+int store_open_readonly(const char *path, struct store **out,
+                        struct diag_list *diags);
+
+/* Did store_open make the file (it did not exist before)? */
+int store_created(const struct store *st);
 
 /* Close; NULL is fine. */
 void store_close(struct store *st);
@@ -75,6 +96,7 @@ struct store_card {
 	struct fsrs_card mem; /* the memory state */
 	int suspended;
 	long long buried_until; /* 0 when not buried */
+	int retired;            /* gone from its deck (only with_retired) */
 };
 
 struct store_filter {
@@ -82,12 +104,16 @@ struct store_filter {
 	const struct strlist *tags; /* NULL or empty: any; else any of them */
 	int due_only;               /* only cards due at 'now' */
 	long long now;
-	int with_new; /* include new cards when due_only */
+	int with_new;     /* include new cards when due_only */
+	int with_retired; /* include the cards gone from their deck */
 };
 
 /*
- * The live (not retired) cards matching 'f', in deck order.  Returns 0
- * and sets '*cards' and '*n' (free with store_cards_free), or -EX_IOERR.
+ * The live (not retired; with with_retired, every) cards matching 'f',
+ * in deck order.  Returns 0 and sets '*cards' and '*n' (free with
+ * store_cards_free), or -EX_IOERR.  A card whose content or state this
+ * program cannot use (a damaged or foreign file) is left out with a
+ * warning naming it.
  */
 int store_cards(struct store *st, const struct store_filter *f,
                 struct store_card **cards, size_t *n, struct diag_list *diags);

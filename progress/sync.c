@@ -10,6 +10,7 @@
  */
 #include "store.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -334,7 +335,9 @@ sync_deck(struct store *st, const struct deck *d, const struct file_info *fi,
 }
 
 /* Retire live decks last read from the folder 'dir' whose file is not in
- * 'seen' any more. */
+ * 'seen' any more and is really gone: a file still named there but that
+ * cannot be read (a dangling symlink, no permission) is not a reason to
+ * retire its cards. */
 static int
 retire_missing(struct store *st, const char *dir, const struct strlist *seen,
                struct store_sync *report, struct diag_list *diags)
@@ -348,10 +351,12 @@ retire_missing(struct store *st, const char *dir, const struct strlist *seen,
 		return -EX_IOERR;
 	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW) {
 		const char *p = (const char *)sqlite3_column_text(s, 1);
+		struct stat sb;
 
 		if (strncmp(p, dir, len) == 0 && p[len] == '/' &&
 		    strchr(p + len + 1, '/') == NULL &&
-		    strlist_find(seen, p) < 0)
+		    strlist_find(seen, p) < 0 && lstat(p, &sb) < 0 &&
+		    errno == ENOENT)
 			rc = retire_deck(st, sqlite3_column_int64(s, 0), report,
 			                 diags);
 	}
@@ -366,6 +371,7 @@ store_sync(struct store *st, const char *path, long long now,
 	struct strlist files = { 0 }, seen = { 0 }, names = { 0 },
 	               name_files = { 0 };
 	struct stat sb;
+	char ebuf[128];
 	int rc, broken = 0;
 
 	memset(report, 0, sizeof(*report));
@@ -382,8 +388,19 @@ store_sync(struct store *st, const char *path, long long now,
 		char *name;
 		int r, k;
 
-		if (file_info(files.v[i], &fi) < 0)
-			continue; /* vanished since listed: left alone */
+		if (file_info(files.v[i], &fi) < 0) {
+			/* a dangling symlink, or gone since listed: reported,
+			 * and its deck left as it was (retire_missing keeps
+			 * the decks whose file is still named) */
+			diag_error(diags, files.v[i], 0, 0,
+			           "cannot be read: %s; its deck is left as it "
+			           "was",
+			           errno_text(errno, ebuf, sizeof(ebuf)));
+			report->decks++;
+			report->broken++;
+			broken = 1;
+			continue;
+		}
 		strlist_push(&seen, fi.real);
 		report->decks++;
 		if (unchanged_deck(st, &fi, &name)) {

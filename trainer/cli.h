@@ -63,6 +63,12 @@ int cli_filter_option(struct cli_filter *f, int id, const char *value);
 
 /* Check that the deck asked for exists in 'st': 0, or EX_USAGE after a
  * message for 'cmd'. */
+/* The same against the names given: the decks and the tags there are. */
+int cli_filter_check_names(const struct cli_filter *f,
+                           const struct command *cmd,
+                           const struct strlist *decks,
+                           const struct strlist *tags);
+
 int cli_filter_check(const struct cli_filter *f, const struct command *cmd,
                      struct store *st);
 
@@ -86,16 +92,19 @@ long long cli_now(const struct cli *cli);
 const char *cli_db_path(const struct cli *cli);
 
 /*
- * Open the progress database, printing any problem.  Returns 0 and sets
- * '*st', or the exit status.
+ * Open the progress database read-only, for the commands that only read
+ * it: nothing is created (no database yet is exit 66), synced or locked.
+ * Prints any problem.  Returns 0 and sets '*st', or the exit status.
  */
 int cli_open_store(const struct cli *cli, struct store **st);
 
 /*
- * Open the progress database and sync the decks into it, printing any
- * problem.  A deck with errors is reported and left as it was; the rest
- * go on.  Returns 0 and sets '*st' (closed and NULL on failure); the exit
- * status for deck errors goes to '*deck_status' (0 when none).
+ * Open the progress database to write it, for the commands that answer
+ * cards: created when missing (saying where, on stderr), and the decks
+ * synced into it, printing any problem.  A deck with errors is reported
+ * and left as it was; the rest go on.  Returns 0 and sets '*st' (closed
+ * and NULL on failure); the exit status for deck errors goes to
+ * '*deck_status' (0 when none).
  */
 int cli_open_synced(const struct cli *cli, struct store **st, int *deck_status);
 

@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "opt.h"
 
@@ -29,6 +30,10 @@ run_backup(struct cli *cli, int argc, char **argv)
 	}
 	if (file == NULL)
 		return cli_usage_error(&cmd_backup, "which file to write?");
+	if (strcmp(file, "-") == 0)
+		return cli_usage_error(&cmd_backup,
+		                       "a backup goes to a file, not to "
+		                       "standard output");
 	if ((rc = cli_open_store(cli, &st)) != 0)
 		return rc;
 	rc = store_backup(st, file, &diags);

@@ -162,6 +162,139 @@ card_text(const struct store_card *sc)
 	print_state(sc);
 }
 
+/* A card to list, a shallow view: its content belongs to a loaded deck
+ * or to the cards read from the store. */
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct listed {
+	struct store_card c;
+	size_t seq; /* the order within its deck */
+};
+
+static int
+cmp_stored(const void *a, const void *b)
+{
+	const struct store_card *x = *(const struct store_card *const *)a;
+	const struct store_card *y = *(const struct store_card *const *)b;
+	int d = strcmp(x->deck, y->deck);
+
+	return d ? d : strcmp(x->card.id, y->card.id);
+}
+
+static int
+cmp_listed(const void *a, const void *b)
+{
+	const struct listed *x = a, *y = b;
+	int d = strcmp(x->c.deck, y->c.deck);
+
+	return d ? d : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/*
+ * The cards to list: every card of the decks as loaded now, with its
+ * state from the store joined by (deck name, card id), new when the
+ * store does not know it yet; then the live stored cards of decks that
+ * did not load (a deck with errors keeps its cards as last synced).
+ * Sorted by deck name, then deck order.  Free '*out' only (a view).
+ */
+static void
+gather(const struct deckset *set, struct store_card *stored, size_t nstored,
+       long long now, struct listed **out, size_t *nout)
+{
+	struct store_card **index = xcalloc(nstored + 1, sizeof(*index));
+	struct listed *v = NULL;
+	size_t n = 0, alloc = 0;
+
+	for (size_t i = 0; i < nstored; i++)
+		index[i] = &stored[i];
+	xqsort(index, nstored, sizeof(*index), cmp_stored);
+	for (size_t d = 0; d < set->n; d++) {
+		const struct deck *deck = set->v[d];
+
+		for (size_t i = 0; i < deck->ncards; i++) {
+			struct store_card key = { .deck = deck->name },
+			                  *kp = &key;
+			struct store_card **found;
+			struct listed *l;
+
+			key.card.id = deck->cards[i].id;
+			found = bsearch(&kp, index, nstored, sizeof(*index),
+			                cmp_stored);
+			v = xgrow(v, &alloc, n + 1, sizeof(*v));
+			l = &v[n++];
+			memset(l, 0, sizeof(*l));
+			if (found)
+				l->c = **found;
+			else
+				l->c.mem.due = now; /* new, as a sync adds it */
+			l->c.deck = deck->name;
+			l->c.card = deck->cards[i];
+			l->seq = i;
+		}
+	}
+	for (size_t i = 0; i < nstored; i++) {
+		if (stored[i].retired || deckset_find(set, stored[i].deck))
+			continue;
+		v = xgrow(v, &alloc, n + 1, sizeof(*v));
+		v[n].c = stored[i];
+		v[n].seq = i;
+		n++;
+	}
+	qsort(v, n, sizeof(*v), cmp_listed);
+	free(index);
+	*out = v;
+	*nout = n;
+}
+
+/* Does card 'c' pass the filter 'f'? */
+/* The --deck and --tag asked for are among the cards listed: 0, or
+ * EX_USAGE after a message. */
+static int
+check_filter(const struct cli_filter *filter, const struct listed *list,
+             size_t n)
+{
+	struct strmap seen_decks = { 0 }, seen_tags = { 0 };
+	struct strlist decks = { 0 }, tags = { 0 };
+	int rc;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct store_card *c = &list[i].c;
+
+		if (strmap_put(&seen_decks, c->deck, &seen_decks) == NULL)
+			strlist_push(&decks, c->deck);
+		for (size_t j = 0; j < c->card.tags.n; j++)
+			if (strmap_put(&seen_tags, c->card.tags.v[j],
+			               &seen_tags) == NULL)
+				strlist_push(&tags, c->card.tags.v[j]);
+	}
+	xqsort(decks.v, decks.n, sizeof(*decks.v), cmp_name);
+	xqsort(tags.v, tags.n, sizeof(*tags.v), cmp_name);
+	rc = cli_filter_check_names(filter, &cmd_cards, &decks, &tags);
+	strlist_release(&decks);
+	strlist_release(&tags);
+	strmap_release(&seen_decks);
+	strmap_release(&seen_tags);
+	return rc;
+}
+
+static int
+wanted(const struct store_card *c, const struct store_filter *f)
+{
+	int tagged = f->tags->n == 0;
+
+	for (size_t i = 0; !tagged && i < c->card.tags.n; i++)
+		tagged = strlist_find(f->tags, c->card.tags.v[i]) >= 0;
+	if (!tagged || (f->deck && strcmp(c->deck, f->deck) != 0))
+		return 0;
+	return !f->due_only ||
+	       (!c->suspended && c->buried_until <= f->now &&
+	        c->mem.state != FSRS_NEW && c->mem.due <= f->now);
+}
+
 static int
 run_cards(struct cli *cli, int argc, char **argv)
 {
@@ -173,14 +306,16 @@ run_cards(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, 0 },
 	};
 	struct cli_filter filter = { 0 };
-	struct store_filter f = { 0 };
+	struct store_filter f = { 0 }, every = { .with_retired = 1 };
 	struct store *st = NULL;
 	struct store_card *cards = NULL;
+	struct listed *list = NULL;
+	struct deckset set = { 0 };
 	struct diag_list diags = { 0 };
 	struct optparse p;
 	const char *value;
 	json_t *all = NULL;
-	size_t n = 0;
+	size_t n = 0, nlist = 0, shown = 0;
 	int id, json = 0, rc, deck_status = 0;
 
 	opt_init(&p, argc, argv);
@@ -206,34 +341,51 @@ run_cards(struct cli *cli, int argc, char **argv)
 	f.deck = filter.deck;
 	f.tags = &filter.tags;
 	f.now = cli_now(cli);
-	rc = cli_open_synced(cli, &st, &deck_status);
-	if (rc != 0)
+	/* the database read-only, the decks read in memory: nothing is
+	 * synced or locked, cards just added to a deck are listed as new */
+	if ((rc = cli_open_store(cli, &st)) != 0)
 		goto out;
-	if ((rc = cli_filter_check(&filter, &cmd_cards, st)) != 0)
+	rc = deckset_load(&set, cli_decks_path(cli), &diags);
+	if (rc == -EX_DATAERR)
+		deck_status = EX_DATAERR;
+	else if (rc < 0) {
+		diag_print(&diags, stderr);
+		rc = diag_exit_code(rc);
 		goto out;
-	rc = store_cards(st, &f, &cards, &n, &diags);
+	}
+	rc = store_cards(st, &every, &cards, &n, &diags);
 	diag_print(&diags, stderr);
 	if (rc < 0) {
 		rc = diag_exit_code(rc);
 		goto out;
 	}
-	if (json) {
+	gather(&set, cards, n, f.now, &list, &nlist);
+	if ((rc = check_filter(&filter, list, nlist)) != 0)
+		goto out;
+	if (json)
 		all = json_array();
-		for (size_t i = 0; i < n; i++)
-			json_array_append_new(all, card_json(&cards[i]));
+	for (size_t i = 0; i < nlist; i++) {
+		if (!wanted(&list[i].c, &f))
+			continue;
+		if (json)
+			json_array_append_new(all, card_json(&list[i].c));
+		else
+			card_text(&list[i].c);
+		shown++;
+	}
+	if (json) {
 		json_dumpf(all, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		putchar('\n');
-	} else {
-		for (size_t i = 0; i < n; i++)
-			card_text(&cards[i]);
-		if (n == 0)
-			puts("no cards match");
+	} else if (shown == 0) {
+		puts("no cards match");
 	}
 	rc = deck_status;
 out:
 	json_decref(all);
+	free(list);
 	store_cards_free(cards, n);
 	store_close(st);
+	deckset_release(&set);
 	strlist_release(&filter.tags);
 	diag_list_release(&diags);
 	return rc;

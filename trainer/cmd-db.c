@@ -73,8 +73,11 @@ const struct command cmd_db = {
 	.summary = "check the progress database, or show where it is",
 	.help = "  check   run SQLite's integrity check and the store's own "
 	        "consistency checks\n"
-	        "          (every card's state matches its answer log); exit "
-	        "65 on a problem\n"
+	        "          (every card readable and its state in range and "
+	        "matching its answer\n"
+	        "          log, the daily sums matching the log, the schema's "
+	        "triggers and\n"
+	        "          indexes there); exit 65 on a problem\n"
 	        "  path    print the database's path\n",
 	.run = run_db,
 };

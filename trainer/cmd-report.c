@@ -4,7 +4,6 @@
  */
 #include "cli.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +11,7 @@
 #include "opt.h"
 #include "report-html.h"
 #include "report.h"
+#include "wfile.h"
 
 static int
 run_report(struct cli *cli, int argc, char **argv)
@@ -28,11 +28,11 @@ run_report(struct cli *cli, int argc, char **argv)
 	struct stats_session *v = NULL;
 	struct optparse p;
 	const char *value, *file = NULL;
-	char why[160], *tmp = NULL, when[32], ebuf[128];
+	struct wfile wf = { 0 };
+	char why[160], when[32];
 	size_t n = 0;
 	long days;
 	int id, rc;
-	FILE *fp;
 
 	opt_init(&p, argc, argv);
 	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
@@ -64,6 +64,13 @@ run_report(struct cli *cli, int argc, char **argv)
 		                     "say where to write it: --html FILE");
 		goto out;
 	}
+	/* a target that must not be replaced is refused before any work;
+	 * the report is written beside it, then renamed: never half a one */
+	if ((rc = wfile_open(&wf, file, 0, &diags)) < 0) {
+		diag_print(&diags, stderr);
+		rc = diag_exit_code(rc);
+		goto out;
+	}
 	if ((rc = report_load(cli, &cmd_report, &r)) != 0)
 		goto out;
 	if ((rc = stats_sessions(r.store, 50, &v, &n, &diags)) < 0) {
@@ -71,30 +78,18 @@ run_report(struct cli *cli, int argc, char **argv)
 		rc = diag_exit_code(rc);
 		goto out;
 	}
-	/* written next to its place, then renamed: never half a report */
-	tmp = xasprintf("%s.tmp", file);
-	fp = fopen(tmp, "w");
-	if (fp == NULL) {
-		diag_error(&diags, tmp, 0, 0, "cannot write: %s",
-		           errno_text(errno, ebuf, sizeof(ebuf)));
-		diag_print(&diags, stderr);
-		rc = EX_IOERR;
-		goto out;
-	}
 	isotime_format_utc(cli_now(cli), when, sizeof(when));
-	report_html_write(fp, &r.stats, v, n, when);
-	if (ferror(fp) | (fclose(fp) != 0) || rename(tmp, file) != 0) {
-		diag_error(&diags, file, 0, 0, "cannot write: %s",
-		           errno_text(errno, ebuf, sizeof(ebuf)));
+	report_html_write(wf.fp, &r.stats, v, n, when);
+	if ((rc = wfile_commit(&wf, &diags)) < 0) {
 		diag_print(&diags, stderr);
-		remove(tmp);
-		rc = EX_IOERR;
+		rc = diag_exit_code(rc);
 		goto out;
 	}
-	printf("wrote %s\n", file);
+	if (strcmp(file, "-") != 0)
+		printf("wrote %s\n", file);
 	rc = r.deck_status;
 out:
-	free(tmp);
+	wfile_abort(&wf);
 	stats_sessions_free(v, n);
 	report_release(&r);
 	diag_list_release(&diags);
@@ -115,7 +110,7 @@ const struct command cmd_report = {
 	        "printable.\n"
 	        "\n"
 	        "options:\n"
-	        "  --html FILE  where to write it\n"
+	        "  --html FILE  where to write it ('-': standard output)\n"
 	        "  --deck D     only the deck named D\n"
 	        "  --tag T      only cards tagged T (repeat: any of them)\n"
 	        "  --days N     the forecast's length in days (default 14)\n",

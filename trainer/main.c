@@ -161,28 +161,33 @@ unknown_name(const struct command *cmd, const char *what, const char *name,
 }
 
 int
+cli_filter_check_names(const struct cli_filter *f, const struct command *cmd,
+                       const struct strlist *decks, const struct strlist *tags)
+{
+	if (f->deck && strlist_find(decks, f->deck) < 0)
+		return unknown_name(cmd, "no deck is named", f->deck, decks);
+	for (size_t i = 0; i < f->tags.n; i++)
+		if (strlist_find(tags, f->tags.v[i]) < 0)
+			return unknown_name(cmd, "no card has tag",
+			                    f->tags.v[i], tags);
+	return 0;
+}
+
+int
 cli_filter_check(const struct cli_filter *f, const struct command *cmd,
                  struct store *st)
 {
 	struct diag_list diags = { 0 };
-	struct strlist names = { 0 };
+	struct strlist decks = { 0 }, tags = { 0 };
 	int rc = 0;
 
-	if (f->deck && !store_has_deck(st, f->deck)) {
-		if ((rc = store_names(st, STORE_DECKS, &names, &diags)) == 0)
-			rc = unknown_name(cmd, "no deck is named", f->deck,
-			                  &names);
-		goto out;
+	if ((f->deck && !store_has_deck(st, f->deck)) || f->tags.n > 0) {
+		if ((rc = store_names(st, STORE_DECKS, &decks, &diags)) == 0 &&
+		    (rc = store_names(st, STORE_TAGS, &tags, &diags)) == 0)
+			rc = cli_filter_check_names(f, cmd, &decks, &tags);
 	}
-	if (f->tags.n == 0 ||
-	    (rc = store_names(st, STORE_TAGS, &names, &diags)) < 0)
-		goto out;
-	for (size_t i = 0; i < f->tags.n && rc == 0; i++)
-		if (strlist_find(&names, f->tags.v[i]) < 0)
-			rc = unknown_name(cmd, "no card has tag", f->tags.v[i],
-			                  &names);
-out:
-	strlist_release(&names);
+	strlist_release(&decks);
+	strlist_release(&tags);
 	return rc < 0 ? diag_report(&diags, rc) : rc;
 }
 
@@ -226,7 +231,7 @@ cli_open_store(const struct cli *cli, struct store **st)
 	*st = NULL;
 	if (path == NULL)
 		return EX_USAGE;
-	rc = store_open(path, st, &diags);
+	rc = store_open_readonly(path, st, &diags);
 	diag_print(&diags, stderr);
 	diag_list_release(&diags);
 	return rc < 0 ? diag_exit_code(rc) : 0;
@@ -237,13 +242,19 @@ cli_open_synced(const struct cli *cli, struct store **st, int *deck_status)
 {
 	struct diag_list diags = { 0 };
 	struct store_sync report;
-	int rc = cli_open_store(cli, st);
+	const char *path = cli_db_path(cli);
+	int rc;
 
+	*st = NULL;
 	*deck_status = 0;
-	if (rc != 0)
-		return rc;
-	rc =
-	    store_sync(*st, cli_decks_path(cli), cli_now(cli), &report, &diags);
+	if (path == NULL)
+		return EX_USAGE;
+	rc = store_open(path, st, &diags);
+	if (rc == 0 && store_created(*st))
+		diag_say("created the progress database %s", path);
+	if (rc == 0)
+		rc = store_sync(*st, cli_decks_path(cli), cli_now(cli), &report,
+		                &diags);
 	diag_print(&diags, stderr);
 	diag_list_release(&diags);
 	if (rc == -EX_DATAERR) {

@@ -17,7 +17,9 @@ report_load(struct cli *cli, const struct command *cmd, struct report *r)
 	struct fsrs_params params;
 	int rc;
 
-	rc = cli_open_synced(cli, &r->store, &r->deck_status);
+	/* the database as it is: read-only, the decks not synced */
+	r->deck_status = 0;
+	rc = cli_open_store(cli, &r->store);
 	if (rc != 0)
 		return rc;
 	if ((rc = cli_filter_check(&r->filter, cmd, r->store)) != 0)

@@ -42,6 +42,12 @@ cards:
 YAML
 
 run --decks "$WORK/d" cards --json
+is "cards without a database yet exits 66" "$status" 66
+has "...saying so" "$err" "no progress database here yet (a 'trainer review' creates it)"
+# the database is made by a review (cards only reads it)
+"$TRAINER" --decks "$WORK/d" review </dev/null >/dev/null 2>&1
+
+run --decks "$WORK/d" cards --json
 is "cards --json exits 0" "$status" 0
 json=$out
 if /usr/bin/python3 - "$json" <<'PY'

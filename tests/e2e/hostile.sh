@@ -95,6 +95,7 @@ has "the session ends with its summary" "$(cat "$WORK/undo.out")" "1 question, 1
 is "both answers stay in the log" "$(q 'SELECT count(*) FROM reviews')" 2
 
 # ---- names that do not exist are usage errors ----
+printf ':quit\n' | "$TRAINER" --db "$WORK/names.db" --decks decks review >/dev/null 2>&1
 run --db "$WORK/names.db" --decks decks stats --tag Dates
 is "an unknown tag: exit 64" "$status" 64
 has "with the closest tag" "$err" "trainer: stats: no card has tag 'Dates' (did you mean 'dates'?)"

@@ -27,7 +27,7 @@ session() { # answers (printf format) then trainer arguments
 # ---- review ----
 session 'Rhee\n1 October 1953\n2.5 billion\n1953\n' --now $T0 review
 is "review exits 0" "$status" 0
-is "review prints nothing on stderr" "$err" ""
+is "the first review says where it created the database" "$err" "trainer: created the progress database $DB"
 has "the question is shown" "$out" "Who was the first president of the ROK?"
 has "the type of answer is shown" "$out" "· a date"
 has "the answer typed is echoed" "$out" "> 1 October 1953"

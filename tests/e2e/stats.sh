@@ -125,6 +125,9 @@ out=$(T sessions --limit 3)
 is "sessions --limit 3: header and three rows" "$(printf '%s\n' "$out" | grep -c ' review \| quiz ')" 3
 has "sessions text: the trend" "$out" "trend: "
 run --db "$WORK/none.db" sessions
+is "sessions without a database exits 66" "$status" 66
+"$TRAINER" --db "$WORK/none.db" --decks "$WORK/d" review </dev/null >/dev/null 2>&1
+run --db "$WORK/none.db" sessions
 is "no sessions yet" "$out" "no sessions yet"
 
 # the HTML report

@@ -15,8 +15,11 @@ cards:
 YAML
 
 # ---- where the database lives ----
-run --decks "$WORK/d" cards
-is "cards works with no database yet" "$status" 0
+# (made by the commands that answer cards; those that only read it
+# create nothing: see store-safety.sh)
+run --decks "$WORK/d" review
+is "review works with no database yet" "$status" 0
+is "...and says where it made it" "$err" "trainer: created the progress database $HOME/.local/share/trainer/progress.db"
 [ -f "$HOME/.local/share/trainer/progress.db" ] && echo "ok - the default database is made under ~/.local/share/trainer, folders and all" || echo "not ok - the default database is made under ~/.local/share/trainer"
 is "the default database is in WAL mode" "$(q "$HOME/.local/share/trainer/progress.db" 'PRAGMA journal_mode')" "wal"
 is "the schema version is set" "$(q "$HOME/.local/share/trainer/progress.db" 'PRAGMA user_version')" "3"
@@ -26,11 +29,11 @@ TRAINER_DB=$WORK/env.db run db path
 is "TRAINER_DB comes before XDG" "$out" "$WORK/env.db"
 TRAINER_DB=$WORK/env.db run --db "$WORK/opt.db" db path
 is "--db comes before TRAINER_DB" "$out" "$WORK/opt.db"
-run --db "$WORK/deep/er/p.db" --decks "$WORK/d" cards --json
+run --db "$WORK/deep/er/p.db" --decks "$WORK/d" review
 [ -f "$WORK/deep/er/p.db" ] && echo "ok - --db creates missing folders" || echo "not ok - --db creates missing folders"
 
 DB=$WORK/p.db
-run --db "$DB" --decks "$WORK/d" --now 2026-03-01T09:00:00Z cards
+run --db "$DB" --decks "$WORK/d" --now 2026-03-01T09:00:00Z review
 is "three cards synced" "$(q "$DB" 'SELECT count(*) FROM cards WHERE retired = 0')" 3
 is "tags are kept" "$(q "$DB" "SELECT group_concat(c.key) FROM card_tags t JOIN cards c ON c.id = t.card_id WHERE tag = 'x'")" "one"
 
@@ -84,8 +87,8 @@ chmod 444 "$WORK/ro/p.db" && chmod 555 "$WORK/ro"
 as_user=""
 [ "$(id -u)" = 0 ] && as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
 cp -r "$WORK/d" "$WORK/ro-decks" && chmod -R a+rX "$WORK/ro-decks"
-$as_user "$TRAINER" --db "$WORK/ro/p.db" --decks "$WORK/ro-decks" cards >"$WORK/o" 2>"$WORK/e"
-is "a read-only database exits 74" "$?" 74
+$as_user "$TRAINER" --db "$WORK/ro/p.db" --decks "$WORK/ro-decks" review >"$WORK/o" 2>"$WORK/e" </dev/null
+is "a read-only database exits 74 for review" "$?" 74
 has "a read-only database is reported clearly" "$(cat "$WORK/e")" "read-only"
 chmod 755 "$WORK/ro"
 
@@ -134,53 +137,57 @@ id_of() { q "$DB" "SELECT id FROM cards WHERE key = '$1'"; }
 one=$(id_of one)
 sqlite3 "$DB" "UPDATE cards SET state = 2, stability = 5, difficulty = 5, reps = 0 WHERE id = $one"
 sed -i 's/First?/The first question?/' "$WORK/d/t.yaml"
-run --db "$DB" --decks "$WORK/d" cards
+run --db "$DB" --decks "$WORK/d" review
 is "an edited card keeps its id" "$(id_of one)" "$one"
 is "an edited card keeps its state" "$(q "$DB" "SELECT state, stability FROM cards WHERE id = $one")" "2|5.0"
 is "the edit is recorded with old and new content" "$(q "$DB" "SELECT json_extract(old_content, '$.q') || ' -> ' || json_extract(new_content, '$.q') FROM card_edits WHERE card_id = $one")" "First? -> The first question?"
+run --db "$DB" --decks "$WORK/d" cards
 has "the listing shows the new text" "$out" "The first question?"
 
 sed -i '/id: two/d' "$WORK/d/t.yaml"
-run --db "$DB" --decks "$WORK/d" cards
+run --db "$DB" --decks "$WORK/d" review
 is "a removed card is retired, not deleted" "$(q "$DB" "SELECT retired FROM cards WHERE key = 'two'")" 1
+run --db "$DB" --decks "$WORK/d" cards
 hasnt "a retired card is not listed" "$out" "Second?"
 echo '  - {id: two, q: Second?, a: A2, tags: [y]}' >>"$WORK/d/t.yaml"
-run --db "$DB" --decks "$WORK/d" cards
+run --db "$DB" --decks "$WORK/d" review
 is "a card that comes back is live again" "$(q "$DB" "SELECT retired FROM cards WHERE key = 'two'")" 0
 is "with the same id (its history)" "$(q "$DB" "SELECT count(*) FROM cards WHERE key = 'two'")" 1
 
 cp "$DB" "$WORK/snap.db"
 before=$(q "$DB" 'SELECT group_concat(key || content || retired, "|") FROM cards')
 printf 'deck: t\ntitle: Test\ncards:\n  - {id: one, q: Changed?, a: A1}\n  - {id: Bad Id, q: q, a: a}\n' >"$WORK/d/t.yaml"
-run --db "$DB" --decks "$WORK/d" cards
+run --db "$DB" --decks "$WORK/d" review
 is "a broken deck exits 65" "$status" 65
 has "a broken deck is reported" "$err" "t.yaml:5:10: error: id 'Bad Id' must be lower case"
 is "a broken deck changes nothing in the database" "$(q "$DB" 'SELECT group_concat(key || content || retired, "|") FROM cards')" "$before"
+run --db "$DB" --decks "$WORK/d" cards
+is "cards with the broken deck exits 65 too" "$status" 65
 has "the cards are still listed from the store" "$out" "The first question?"
 
 # An unchanged deck file is not read again: garbage with the same size
 # and modification time goes unnoticed.
 printf 'deck: t\ntitle: Test\ncards:\n  - {id: one, q: Q1, a: A1}\n' >"$WORK/d/t.yaml"
-run --db "$DB" --decks "$WORK/d" cards
+run --db "$DB" --decks "$WORK/d" review
 is "the mended deck syncs" "$status" 0
 stamp=$(stat -c %y "$WORK/d/t.yaml")
 size=$(stat -c %s "$WORK/d/t.yaml")
 head -c "$size" /dev/zero | tr '\0' '#' >"$WORK/d/t.yaml"
 touch -d "$stamp" "$WORK/d/t.yaml"
-run --db "$DB" --decks "$WORK/d" cards
+run --db "$DB" --decks "$WORK/d" review
 is "an unchanged deck is not parsed again" "$status" 0
 is "...so its garbage is not seen" "$err" ""
 touch "$WORK/d/t.yaml"
-run --db "$DB" --decks "$WORK/d" cards
+run --db "$DB" --decks "$WORK/d" review
 is "once its time changes it is read again" "$status" 65
 
 # A deck file removed from the folder: its cards are retired.
 printf 'deck: t\ntitle: Test\ncards:\n  - {id: one, q: Q1, a: A1}\n' >"$WORK/d/t.yaml"
 printf 'deck: u\ntitle: U\ncards:\n  - {id: x, q: Qx, a: Ax}\n' >"$WORK/d/u.yaml"
-run --db "$DB" --decks "$WORK/d" cards
+run --db "$DB" --decks "$WORK/d" review
 is "a second deck arrives" "$(q "$DB" "SELECT count(*) FROM cards c JOIN decks d ON d.id = c.deck_id WHERE d.name = 'u' AND c.retired = 0")" 1
 rm "$WORK/d/u.yaml"
-run --db "$DB" --decks "$WORK/d" cards
+run --db "$DB" --decks "$WORK/d" review
 is "a deck file removed: its cards retire" "$(q "$DB" "SELECT retired FROM cards WHERE key = 'x'")" 1
 is "and the deck too" "$(q "$DB" "SELECT retired FROM decks WHERE name = 'u'")" 1
 run --db "$DB" db check

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "content.h"
 #include "store.h"
 
 struct fixture {
@@ -363,6 +364,77 @@ test_settings(void **state)
 	assert_int_equal(store_version(f->st), STORE_VERSION);
 }
 
+/* Opening only to read: nothing made where there is no database, and no
+ * write through a read-only store. */
+static void
+test_open_readonly(void **state)
+{
+	struct fixture *f = *state;
+	struct store *ro = NULL;
+	char *missing = xasprintf("%s/none/p.db", f->dir);
+	char *dir = xasprintf("%s/none", f->dir);
+
+	assert_int_equal(store_open_readonly(missing, &ro, &f->diags),
+	                 -EX_NOINPUT);
+	assert_null(ro);
+	assert_int_equal(access(dir, F_OK), -1);
+	assert_int_equal(store_open_readonly(f->db, &ro, &f->diags), 0);
+	assert_int_equal(store_version(ro), STORE_VERSION);
+	assert_false(store_created(ro));
+	assert_true(store_set_setting(ro, "new_per_day", "5", &f->diags) < 0);
+	store_close(ro);
+	free(missing);
+	free(dir);
+}
+
+/* Content read back from the store meets the loader's limits. */
+static void
+test_content_limits(void **state)
+{
+	struct strbuf sb = { 0 };
+	struct card c;
+	char why[160];
+
+	(void)state;
+	for (int n = CARD_MAX_OPTIONS; n <= CARD_MAX_OPTIONS + 1; n++) {
+		strbuf_release(&sb);
+		strbuf_adds(&sb, "{\"q\":\"Pick\",\"a\":\"c1\",\"choices\":[");
+		for (int i = 1; i <= n; i++)
+			strbuf_addf(&sb, "%s\"c%d\"", i > 1 ? "," : "", i);
+		strbuf_adds(&sb, "]}");
+		if (n == CARD_MAX_OPTIONS) {
+			assert_int_equal(content_to_card("k", "choice", sb.buf,
+			                                 &c, why, sizeof(why)),
+			                 0);
+			card_release(&c);
+		} else {
+			assert_int_equal(content_to_card("k", "choice", sb.buf,
+			                                 &c, why, sizeof(why)),
+			                 -1);
+			assert_string_equal(
+			    why, "it has 27 choices; the most is 26");
+		}
+	}
+	strbuf_release(&sb);
+	assert_int_equal(content_to_card("k", "choice",
+	                                 "{\"q\":\"P\",\"a\":\"z\","
+	                                 "\"choices\":[\"x\",\"y\"]}",
+	                                 &c, why, sizeof(why)),
+	                 -1);
+	assert_string_equal(why, "its answer is not one of its choices");
+	assert_int_equal(content_to_card("k", "date",
+	                                 "{\"q\":\"W\",\"a\":\"x\"}", &c, why,
+	                                 sizeof(why)),
+	                 -1);
+	assert_int_equal(content_to_card("k", "text",
+	                                 "{\"q\":\"W\",\"a\":\"x\","
+	                                 "\"tags\":[1]}",
+	                                 &c, why, sizeof(why)),
+	                 -1);
+	assert_int_equal(
+	    content_to_card(NULL, "text", NULL, &c, why, sizeof(why)), -1);
+}
+
 int
 main(void)
 {
@@ -379,6 +451,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_sync_report, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_readonly, setup,
+		                                teardown),
+		cmocka_unit_test(test_content_limits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
