@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "opt.h"
+#include "out.h"
 
 static int
 run_backup(struct cli *cli, int argc, char **argv)
@@ -38,8 +39,13 @@ run_backup(struct cli *cli, int argc, char **argv)
 		return rc;
 	rc = store_backup(st, file, &diags);
 	diag_print(&diags, stderr);
-	if (rc == 0)
-		printf("backed up %s to %s\n", cli_db_path(cli), file);
+	if (rc == 0) {
+		fputs("backed up ", stdout);
+		out_safe(stdout, cli_db_path(cli), 0);
+		fputs(" to ", stdout);
+		out_safe(stdout, file, 0);
+		putchar('\n');
+	}
 	diag_list_release(&diags);
 	store_close(st);
 	return diag_exit_code(rc);

@@ -374,8 +374,7 @@ run_cards(struct cli *cli, int argc, char **argv)
 		shown++;
 	}
 	if (json) {
-		json_dumpf(all, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		putchar('\n');
+		out_json(stdout, all, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	} else if (shown == 0) {
 		puts("no cards match");
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "opt.h"
+#include "out.h"
 
 static int
 db_check(struct cli *cli)
@@ -20,12 +21,13 @@ db_check(struct cli *cli)
 		return rc;
 	rc = store_check(st, &diags);
 	diag_print(&diags, stderr);
+	out_safe(stdout, cli_db_path(cli), 0);
 	if (rc == 0)
-		printf("%s: ok (schema version %d; integrity and consistency "
+		printf(": ok (schema version %d; integrity and consistency "
 		       "checks passed)\n",
-		       cli_db_path(cli), store_version(st));
+		       store_version(st));
 	else
-		printf("%s: %zu problem%s\n", cli_db_path(cli), diags.nerrors,
+		printf(": %zu problem%s\n", diags.nerrors,
 		       diags.nerrors == 1 ? "" : "s");
 	diag_list_release(&diags);
 	store_close(st);

@@ -12,6 +12,7 @@
 #include "report-html.h"
 #include "report.h"
 #include "wfile.h"
+#include "out.h"
 
 static int
 run_report(struct cli *cli, int argc, char **argv)
@@ -85,8 +86,11 @@ run_report(struct cli *cli, int argc, char **argv)
 		rc = diag_exit_code(rc);
 		goto out;
 	}
-	if (strcmp(file, "-") != 0)
-		printf("wrote %s\n", file);
+	if (strcmp(file, "-") != 0) {
+		fputs("wrote ", stdout);
+		out_safe(stdout, file, 0);
+		putchar('\n');
+	}
 	rc = r.deck_status;
 out:
 	wfile_abort(&wf);

@@ -169,8 +169,7 @@ run_sessions(struct cli *cli, int argc, char **argv)
 		                    dir ? json_string(dir) : json_null());
 		json_object_set_new(o, "sessions", a);
 		json_object_set_new(o, "trend", t);
-		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		putchar('\n');
+		out_json(stdout, o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		json_decref(o);
 		goto out;
 	}

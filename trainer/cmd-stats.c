@@ -195,8 +195,7 @@ run_stats(struct cli *cli, int argc, char **argv)
 	if (json) {
 		json_t *o = report_json(&r.stats);
 
-		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		putchar('\n');
+		out_json(stdout, o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		json_decref(o);
 	} else {
 		print_text(&r.stats, cli->color);

@@ -34,6 +34,18 @@ has "a right-to-left override is shown escaped" "$out" 'Who signed? \u202e1953\u
 has "line separators and isolates too" "$out" 'x\u2028y\u2066z'
 hasnt "no raw override reaches the terminal" "$out" $'\xe2\x80\xae'
 
+run --db "$WORK/bidi.db" --decks "$WORK/bidi" cards --json
+has "in JSON the override is a \\u escape" "$out" '"question": "Who signed? \u202e1953\u202c"'
+hasnt "and never raw" "$out" $'\xe2\x80\xae'
+is "the JSON still reads back as the deck's text" "$(printf '%s' "$out" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["question"] == "Who signed? \u202e1953\u202c")')" True
+run --db "$WORK/bidi.db" --decks "$WORK/bidi" report --html "$WORK/r"$'\e[2J'".html"
+is "a report to a file name with an escape: exit 0" "$status" 0
+has "the file name is shown escaped" "$out" "wrote $WORK/r\\x1b[2J.html"
+hasnt "never raw" "$out" $'\e'
+run --db "$WORK/bidi.db" backup "$WORK/b"$'\xe2\x80\xae'"kcab.db"
+has "a backup's file name is shown escaped" "$out" 'kcab.db'
+hasnt "its override never raw" "$out" $'\xe2\x80\xae'
+
 # ---- cards without tags: stats and report ----
 for args in stats "stats --json" "report --html $WORK/r.html"; do
 	run --db "$DB" --decks "$WORK/d" --now $T0 $args
