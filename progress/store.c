@@ -19,10 +19,22 @@
 int
 store_fail(struct store *st, struct diag_list *diags, const char *what)
 {
-	if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_READONLY)
+	int code = sqlite3_errcode(st->db) & 0xff,
+	    sys = sqlite3_system_errno(st->db);
+
+	if (code == SQLITE_READONLY)
 		diag_error(diags, st->path, 0, 0,
 		           "the database is read-only (check the permissions "
 		           "of the file and its folder)");
+	else if (code == SQLITE_FULL ||
+	         (code == SQLITE_IOERR &&
+	          (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)))
+		/* a transaction that could not be written is rolled back
+		 * whole: what was saved before is still there */
+		diag_error(diags, st->path, 0, 0,
+		           "%s: the disk is full (or a file size limit was "
+		           "reached); nothing saved before was lost",
+		           what);
 	else
 		diag_error(diags, st->path, 0, 0, "%s: %s", what,
 		           sqlite3_errmsg(st->db));
@@ -367,6 +379,22 @@ fail:
 	if (had_wal && st->db)
 		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
 		                  (int *)NULL);
+	/* a database we began to create and could not finish (a full
+	 * disk) is removed, unless another trainer made it whole meanwhile */
+	if (st->created && st->db &&
+	    pragma_int(st->db, "SELECT count(*) FROM sqlite_schema", &err) ==
+	        0) {
+		char *wal = xasprintf("%s-wal", path),
+		     *shm = xasprintf("%s-shm", path);
+
+		store_close(st);
+		unlink(path);
+		unlink(wal);
+		unlink(shm);
+		free(wal);
+		free(shm);
+		return rc;
+	}
 	store_close(st);
 	return rc;
 }

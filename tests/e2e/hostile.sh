@@ -122,3 +122,19 @@ is "and the session does not start" "$(sqlite3 "$WORK/names.db" 'SELECT count(*)
 "$TRAINER" --help >/dev/full 2>"$WORK/err"
 is "output to a full disk: exit 74" "$?" 74
 has "and says the disk is full" "$(cat "$WORK/err")" "cannot write the output: the disk is full"
+
+# ---- a file size limit (ulimit -f) while the database grows ----
+DB=$WORK/full.db
+rm -f "$DB"
+(ulimit -f 8; printf 'x\n' | "$TRAINER" --db "$DB" --decks decks review) >"$WORK/out" 2>"$WORK/err"
+is "a database that cannot be created whole: exit 74" "$?" 74
+has "the disk is full, it says" "$(cat "$WORK/err")" "the disk is full (or a file size limit was reached)"
+is "and no half-made database is left" "$(ls "$WORK" | grep -c '^full\.db')" 0
+printf ':quit\n' | "$TRAINER" --db "$DB" --decks "$WORK/d" --now $T0 review >/dev/null 2>&1
+before=$(sqlite3 "$DB" 'SELECT count(*) FROM reviews')
+(ulimit -f 1; printf 'Syngman Rhee\n' | "$TRAINER" --db "$DB" --decks "$WORK/d" --now $T0 review) >"$WORK/out" 2>"$WORK/err"
+is "an answer that cannot be written: exit 74, no signal" "$?" 74
+has "says the disk is full" "$(cat "$WORK/err")" "the disk is full"
+is "nothing half written" "$(sqlite3 "$DB" 'SELECT count(*) FROM reviews')" "$before"
+run --db "$DB" db check
+is "and the database checks out" "$status" 0
