@@ -102,10 +102,10 @@ int cli_open_store(const struct cli *cli, struct store **st);
  * Open the progress database to write it, for the commands that answer
  * cards: created when missing (saying where, on stderr), and the decks
  * synced into it, printing any problem.  A deck with errors is reported
- * and left as it was; the rest go on.  Returns 0 and sets '*st' (closed
- * and NULL on failure); the exit status for deck errors goes to
- * '*deck_status' (0 when none).
+ * and left as it was (its status, EX_DATAERR, is noted for the exit
+ * through diag_status); the rest go on.  Returns 0 and sets '*st', or the
+ * exit status ('*st' NULL).
  */
-int cli_open_synced(const struct cli *cli, struct store **st, int *deck_status);
+int cli_open_synced(const struct cli *cli, struct store **st);
 
 #endif

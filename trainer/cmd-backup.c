@@ -48,7 +48,7 @@ run_backup(struct cli *cli, int argc, char **argv)
 	}
 	diag_list_release(&diags);
 	store_close(st);
-	return diag_exit_code(rc);
+	return diag_status(rc);
 }
 
 const struct command cmd_backup = {

@@ -316,7 +316,7 @@ run_cards(struct cli *cli, int argc, char **argv)
 	const char *value;
 	json_t *all = NULL;
 	size_t n = 0, nlist = 0, shown = 0;
-	int id, json = 0, rc, deck_status = 0;
+	int id, json = 0, rc;
 
 	opt_init(&p, argc, argv);
 	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
@@ -345,20 +345,14 @@ run_cards(struct cli *cli, int argc, char **argv)
 	 * synced or locked, cards just added to a deck are listed as new */
 	if ((rc = cli_open_store(cli, &st)) != 0)
 		goto out;
-	rc = deckset_load(&set, cli_decks_path(cli), &diags);
-	if (rc == -EX_DATAERR)
-		deck_status = EX_DATAERR;
-	else if (rc < 0) {
-		diag_print(&diags, stderr);
-		rc = diag_exit_code(rc);
+	/* a deck with errors is reported and listed as last synced */
+	rc = diag_report(&diags,
+	                 deckset_load(&set, cli_decks_path(cli), &diags));
+	if (rc != 0 && rc != EX_DATAERR)
 		goto out;
-	}
-	rc = store_cards(st, &every, &cards, &n, &diags);
-	diag_print(&diags, stderr);
-	if (rc < 0) {
-		rc = diag_exit_code(rc);
+	if ((rc = diag_report(
+	         &diags, store_cards(st, &every, &cards, &n, &diags))) != 0)
 		goto out;
-	}
 	gather(&set, cards, n, f.now, &list, &nlist);
 	if ((rc = check_filter(&filter, list, nlist)) != 0)
 		goto out;
@@ -378,7 +372,6 @@ run_cards(struct cli *cli, int argc, char **argv)
 	} else if (shown == 0) {
 		puts("no cards match");
 	}
-	rc = deck_status;
 out:
 	json_decref(all);
 	free(list);

@@ -31,7 +31,7 @@ db_check(struct cli *cli)
 		       diags.nerrors == 1 ? "" : "s");
 	diag_list_release(&diags);
 	store_close(st);
-	return diag_exit_code(rc);
+	return diag_status(rc);
 }
 
 static int

@@ -67,31 +67,22 @@ run_report(struct cli *cli, int argc, char **argv)
 	}
 	/* a target that must not be replaced is refused before any work;
 	 * the report is written beside it, then renamed: never half a one */
-	if ((rc = wfile_open(&wf, file, 0, &diags)) < 0) {
-		diag_print(&diags, stderr);
-		rc = diag_exit_code(rc);
+	if ((rc = diag_report(&diags, wfile_open(&wf, file, 0, &diags))) != 0)
 		goto out;
-	}
 	if ((rc = report_load(cli, &cmd_report, &r)) != 0)
 		goto out;
-	if ((rc = stats_sessions(r.store, 50, &v, &n, &diags)) < 0) {
-		diag_print(&diags, stderr);
-		rc = diag_exit_code(rc);
+	if ((rc = diag_report(
+	         &diags, stats_sessions(r.store, 50, &v, &n, &diags))) != 0)
 		goto out;
-	}
 	isotime_format_utc(cli_now(cli), when, sizeof(when));
 	report_html_write(wf.fp, &r.stats, v, n, when);
-	if ((rc = wfile_commit(&wf, &diags)) < 0) {
-		diag_print(&diags, stderr);
-		rc = diag_exit_code(rc);
+	if ((rc = diag_report(&diags, wfile_commit(&wf, &diags))) != 0)
 		goto out;
-	}
 	if (strcmp(file, "-") != 0) {
 		fputs("wrote ", stdout);
 		out_safe(stdout, file, 0);
 		putchar('\n');
 	}
-	rc = r.deck_status;
 out:
 	wfile_abort(&wf);
 	stats_sessions_free(v, n);

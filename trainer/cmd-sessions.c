@@ -111,12 +111,9 @@ run_sessions(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_open_store(cli, &st)) != 0)
 		return rc;
-	rc = stats_sessions(st, (int)limit, &v, &n, &diags);
-	diag_print(&diags, stderr);
-	if (rc < 0) {
-		rc = diag_exit_code(rc);
+	if ((rc = diag_report(
+	         &diags, stats_sessions(st, (int)limit, &v, &n, &diags))) != 0)
 		goto out;
-	}
 	dir = trend(v, n, &recent, &earlier);
 	if (json) {
 		json_t *o = json_object(), *a = json_array(),

@@ -200,7 +200,6 @@ run_stats(struct cli *cli, int argc, char **argv)
 	} else {
 		print_text(&r.stats, cli->color);
 	}
-	rc = r.deck_status;
 out:
 	report_release(&r);
 	return rc;

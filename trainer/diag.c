@@ -118,10 +118,17 @@ diag_list_move_sorted(struct diag_list *to, struct diag_list *from)
 }
 
 void
-diag_print(const struct diag_list *l, FILE *fp)
+diag_print(const struct diag_list *l, FILE *out)
 {
 	static const char *const names[] = { "note", "warning", "error" };
+	char *buf = NULL;
+	size_t len = 0;
+	/* formatted in memory and written at once: stderr is unbuffered,
+	 * and a broken deck can have hundreds of thousands of problems */
+	FILE *fp = l->n ? open_memstream(&buf, &len) : NULL;
 
+	if (fp == NULL)
+		fp = out;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct diag *d = &l->v[i];
 
@@ -138,7 +145,12 @@ diag_print(const struct diag_list *l, FILE *fp)
 		out_safe(fp, d->msg, 0);
 		fputc('\n', fp);
 	}
-	fflush(fp);
+	if (fp != out) {
+		fclose(fp);
+		fwrite(buf, 1, len, out);
+		free(buf);
+	}
+	fflush(out);
 }
 
 void

@@ -232,13 +232,11 @@ cli_open_store(const struct cli *cli, struct store **st)
 	if (path == NULL)
 		return EX_USAGE;
 	rc = store_open_readonly(path, st, &diags);
-	diag_print(&diags, stderr);
-	diag_list_release(&diags);
-	return rc < 0 ? diag_exit_code(rc) : 0;
+	return diag_report(&diags, rc);
 }
 
 int
-cli_open_synced(const struct cli *cli, struct store **st, int *deck_status)
+cli_open_synced(const struct cli *cli, struct store **st)
 {
 	struct diag_list diags = { 0 };
 	struct store_sync report;
@@ -246,7 +244,6 @@ cli_open_synced(const struct cli *cli, struct store **st, int *deck_status)
 	int rc;
 
 	*st = NULL;
-	*deck_status = 0;
 	if (path == NULL)
 		return EX_USAGE;
 	rc = store_open(path, st, &diags);
@@ -255,16 +252,13 @@ cli_open_synced(const struct cli *cli, struct store **st, int *deck_status)
 	if (rc == 0)
 		rc = store_sync(*st, cli_decks_path(cli), cli_now(cli), &report,
 		                &diags);
-	diag_print(&diags, stderr);
-	diag_list_release(&diags);
-	if (rc == -EX_DATAERR) {
-		*deck_status = EX_DATAERR;
-		rc = 0;
-	}
-	if (rc < 0) {
+	/* a deck with errors is reported (and decides the exit status),
+	 * the others go on */
+	rc = diag_report(&diags, rc);
+	if (rc != 0 && rc != EX_DATAERR) {
 		store_close(*st);
 		*st = NULL;
-		return diag_exit_code(rc);
+		return rc;
 	}
 	return 0;
 }

@@ -18,14 +18,13 @@ report_load(struct cli *cli, const struct command *cmd, struct report *r)
 	int rc;
 
 	/* the database as it is: read-only, the decks not synced */
-	r->deck_status = 0;
 	rc = cli_open_store(cli, &r->store);
 	if (rc != 0)
 		return rc;
 	if ((rc = cli_filter_check(&r->filter, cmd, r->store)) != 0)
 		return rc;
 	if (study_settings(r->store, &params, &q.rollover, &q.new_per_day) < 0)
-		return EX_DATAERR;
+		return diag_status(EX_DATAERR);
 	q.deck = r->filter.deck;
 	q.tags = &r->filter.tags;
 	q.now = cli_now(cli);
@@ -33,10 +32,8 @@ report_load(struct cli *cli, const struct command *cmd, struct report *r)
 	q.utc_offset = clock_utc_offset(q.now);
 	q.forecast_days = r->forecast_days;
 	q.params = &params;
-	rc = stats_compute(r->store, &q, &r->stats, &diags);
-	diag_print(&diags, stderr);
-	diag_list_release(&diags);
-	return rc < 0 ? diag_exit_code(rc) : 0;
+	return diag_report(&diags,
+	                   stats_compute(r->store, &q, &r->stats, &diags));
 }
 
 void

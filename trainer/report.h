@@ -14,7 +14,6 @@ struct report {
 	struct cli_filter filter;
 	int forecast_days;
 	struct stats stats;
-	int deck_status; /* EX_DATAERR when a deck had errors, else 0 */
 	struct store *store;
 };
 

@@ -119,15 +119,15 @@ study_run(struct cli *cli, const struct command *cmd, const struct study *s)
 	struct fsrs_params params;
 	struct tty *t = NULL;
 	char *filters = NULL;
-	int rc, deck_status = 0, per_day;
+	int rc, per_day;
 
-	rc = cli_open_synced(cli, &st, &deck_status);
+	rc = cli_open_synced(cli, &st);
 	if (rc != 0)
 		return rc;
 	if ((rc = cli_filter_check(&s->filter, cmd, st)) != 0)
 		goto out;
 	if (study_settings(st, &params, &o.rollover, &per_day) < 0) {
-		rc = EX_DATAERR;
+		rc = diag_status(EX_DATAERR);
 		goto out;
 	}
 	filters = filters_json(s);
@@ -158,8 +158,7 @@ study_run(struct cli *cli, const struct command *cmd, const struct study *s)
 	tty_session_io(t, &io);
 	rc = session_run(st, &o, &io, &diags);
 	tty_close(t);
-	diag_print(&diags, stderr);
-	rc = rc < 0 ? diag_exit_code(rc) : deck_status;
+	rc = diag_report(&diags, rc);
 out:
 	free(filters);
 	diag_list_release(&diags);

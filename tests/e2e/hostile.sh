@@ -138,3 +138,17 @@ has "says the disk is full" "$(cat "$WORK/err")" "the disk is full"
 is "nothing half written" "$(sqlite3 "$DB" 'SELECT count(*) FROM reviews')" "$before"
 run --db "$DB" db check
 is "and the database checks out" "$status" 0
+
+# ---- the worst problem decides the exit status ----
+mkdir -p "$WORK/mixed"
+cp "$WORK/d/t.yaml" "$WORK/mixed/"
+printf 'deck: broken\ntitle: Broken\ncards:\n  - {id: x, q: Q}\n' >"$WORK/mixed/broken.yaml"
+DB=$WORK/mixed.db
+printf 'Syngman Rhee\n' | "$TRAINER" --db "$DB" --decks "$WORK/mixed" --now $T0 review >"$WORK/out" 2>"$WORK/err"
+is "a broken deck beside a good one: the session runs, exit 65" "$?:$(grep -c '^rated ' "$WORK/out")" "65:1"
+has "the broken deck is named" "$(cat "$WORK/err")" "broken.yaml:4:5: error"
+q "CREATE TRIGGER fail_bury BEFORE UPDATE OF buried_until ON cards BEGIN SELECT RAISE(ABORT, 'the disk is on fire'); END"
+printf ':skip\n' | "$TRAINER" --db "$DB" --decks "$WORK/mixed" --now 2026-03-20T09:00:00Z review >"$WORK/out" 2>"$WORK/err"
+is "a broken deck, then a store error: the store error's 74 wins" "$?" 74
+run check "$WORK/mixed/broken.yaml" "$WORK/nothing-here.yaml"
+is "check: a missing file (66) wins over a broken one (65)" "$status" 66
