@@ -339,7 +339,7 @@ sync_deck(struct store *st, const struct deck *d, const struct file_info *fi,
  * cannot be read (a dangling symlink, no permission) is not a reason to
  * retire its cards. */
 static int
-retire_missing(struct store *st, const char *dir, const struct strlist *seen,
+retire_missing(struct store *st, const char *dir, const struct strmap *seen,
                struct store_sync *report, struct diag_list *diags)
 {
 	sqlite3_stmt *s = store_prepare(
@@ -355,7 +355,7 @@ retire_missing(struct store *st, const char *dir, const struct strlist *seen,
 
 		if (strncmp(p, dir, len) == 0 && p[len] == '/' &&
 		    strchr(p + len + 1, '/') == NULL &&
-		    strlist_find(seen, p) < 0 && lstat(p, &sb) < 0 &&
+		    strmap_get(seen, p) == NULL && lstat(p, &sb) < 0 &&
 		    errno == ENOENT)
 			rc = retire_deck(st, sqlite3_column_int64(s, 0), report,
 			                 diags);
@@ -368,8 +368,10 @@ int
 store_sync(struct store *st, const char *path, long long now,
            struct store_sync *report, struct diag_list *diags)
 {
-	struct strlist files = { 0 }, seen = { 0 }, names = { 0 },
-	               name_files = { 0 };
+	struct strlist files = { 0 }, seen = { 0 }, names = { 0 };
+	/* the files seen, and the deck names taken (to their file): looked
+	 * up by hash, so a folder of many decks syncs in linear time */
+	struct strmap seen_map = { 0 }, name_map = { 0 };
 	struct stat sb;
 	char ebuf[128];
 	int rc, broken = 0;
@@ -386,7 +388,8 @@ store_sync(struct store *st, const char *path, long long now,
 		struct file_info fi;
 		struct deck *deck = NULL;
 		char *name;
-		int r, k;
+		const char *other;
+		int r;
 
 		if (file_info(files.v[i], &fi) < 0) {
 			/* a dangling symlink, or gone since listed: reported,
@@ -402,21 +405,22 @@ store_sync(struct store *st, const char *path, long long now,
 			continue;
 		}
 		strlist_push(&seen, fi.real);
+		strmap_put(&seen_map, seen.v[seen.n - 1], files.v[i]);
 		report->decks++;
 		if (unchanged_deck(st, &fi, &name)) {
 			strlist_push(&names, name);
-			strlist_push(&name_files, files.v[i]);
+			strmap_put(&name_map, names.v[names.n - 1], files.v[i]);
 			free(name);
 			free(fi.real);
 			continue;
 		}
 		report->parsed++;
 		r = deckset_load_file(files.v[i], &deck, diags);
-		if (r == 0 && (k = strlist_find(&names, deck->name)) >= 0) {
+		if (r == 0 && (other = strmap_get(&name_map, deck->name))) {
 			diag_error(diags, files.v[i], deck->name_line,
 			           deck->name_col,
 			           "deck name '%s' is already used by %s",
-			           deck->name, name_files.v[k]);
+			           deck->name, other);
 			r = -EX_DATAERR;
 		}
 		if (r < 0) {
@@ -424,7 +428,7 @@ store_sync(struct store *st, const char *path, long long now,
 			broken = 1;
 		} else {
 			strlist_push(&names, deck->name);
-			strlist_push(&name_files, files.v[i]);
+			strmap_put(&name_map, names.v[names.n - 1], files.v[i]);
 			rc = sync_deck(st, deck, &fi, now, report, diags);
 		}
 		deck_free(deck);
@@ -434,7 +438,7 @@ store_sync(struct store *st, const char *path, long long now,
 		char real[PATH_MAX];
 
 		if (realpath(path, real))
-			rc = retire_missing(st, real, &seen, report, diags);
+			rc = retire_missing(st, real, &seen_map, report, diags);
 	}
 	if (rc == 0)
 		rc = store_exec(st, "COMMIT", diags);
@@ -444,7 +448,8 @@ out:
 	strlist_release(&files);
 	strlist_release(&seen);
 	strlist_release(&names);
-	strlist_release(&name_files);
+	strmap_release(&seen_map);
+	strmap_release(&name_map);
 	if (rc == 0 && broken)
 		rc = -EX_DATAERR;
 	return rc;
