@@ -152,3 +152,12 @@ printf ':skip\n' | "$TRAINER" --db "$DB" --decks "$WORK/mixed" --now 2026-03-20T
 is "a broken deck, then a store error: the store error's 74 wins" "$?" 74
 run check "$WORK/mixed/broken.yaml" "$WORK/nothing-here.yaml"
 is "check: a missing file (66) wins over a broken one (65)" "$status" 66
+
+# ---- two deck files with one name: the second is refused at sync ----
+mkdir -p "$WORK/twins"
+cp "$WORK/d/t.yaml" "$WORK/twins/a.yaml"
+cp "$WORK/d/t.yaml" "$WORK/twins/b.yaml"
+printf ':quit\n' | "$TRAINER" --db "$WORK/twins.db" --decks "$WORK/twins" review >"$WORK/out" 2>"$WORK/err"
+is "two decks with one name: exit 65" "$?" 65
+has "the second is named, with the first" "$(cat "$WORK/err")" "b.yaml:1:7: error: deck name 't' is already used by $WORK/twins/a.yaml"
+is "and the first synced once" "$(sqlite3 "$WORK/twins.db" 'SELECT count(*) FROM decks')" 1
