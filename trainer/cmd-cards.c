@@ -129,11 +129,16 @@ card_text(const struct store_card *sc)
 {
 	const struct card *c = &sc->card;
 
-	printf("%s/", sc->deck);
+	/* names are checked when a deck is loaded, but the database is
+	 * input too: everything from it is shown escaped */
+	out_safe(stdout, sc->deck, 0);
+	putchar('/');
 	out_safe(stdout, c->id, 0);
 	printf("  %s", deck_type_name(c->type));
-	for (size_t i = 0; i < c->tags.n; i++)
-		printf("%s%s", i ? ", " : "  [", c->tags.v[i]);
+	for (size_t i = 0; i < c->tags.n; i++) {
+		fputs(i ? ", " : "  [", stdout);
+		out_safe(stdout, c->tags.v[i], 0);
+	}
 	puts(c->tags.n ? "]" : "");
 	print_field("q:", c->q);
 	if (c->type == CARD_NUMBER && c->unit) {

@@ -72,7 +72,10 @@ print_text(const struct stats *s, int unicode)
 		print_rate(s->retention.answers[w], s->retention.right[w]);
 	putchar('\n');
 	for (size_t i = 0; i < s->ntags; i++) {
-		printf("  %-16.16s", s->tags[i].tag);
+		char *tag = out_safe_dup(s->tags[i].tag);
+
+		printf("  %-16.16s", tag);
+		free(tag);
 		for (int w = 0; w < STATS_WINDOWS; w++)
 			print_rate(s->tags[i].retention.answers[w],
 			           s->tags[i].retention.right[w]);
@@ -136,9 +139,10 @@ print_text(const struct stats *s, int unicode)
 		for (size_t i = 0; i < s->nhardest; i++) {
 			const struct stats_card *c = &s->hardest[i];
 
-			printf("  %d lapse%s, stability %.1fd  %s/", c->lapses,
-			       c->lapses == 1 ? "" : "s", c->stability,
-			       c->deck);
+			printf("  %d lapse%s, stability %.1fd  ", c->lapses,
+			       c->lapses == 1 ? "" : "s", c->stability);
+			out_safe(stdout, c->deck, 0);
+			putchar('/');
 			out_safe(stdout, c->key, 0);
 			fputs("  ", stdout);
 			out_safe(stdout, c->question, 0);

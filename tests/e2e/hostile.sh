@@ -161,3 +161,14 @@ printf ':quit\n' | "$TRAINER" --db "$WORK/twins.db" --decks "$WORK/twins" review
 is "two decks with one name: exit 65" "$?" 65
 has "the second is named, with the first" "$(cat "$WORK/err")" "b.yaml:1:7: error: deck name 't' is already used by $WORK/twins/a.yaml"
 is "and the first synced once" "$(sqlite3 "$WORK/twins.db" 'SELECT count(*) FROM decks')" 1
+
+# ---- the database is input too: a tag planted in it is shown escaped ----
+DB=$WORK/planted.db
+printf 'Syngman Rhee\n' | "$TRAINER" --db "$DB" --decks "$WORK/d" --now $T0 review >/dev/null 2>&1
+q "INSERT INTO card_tags (card_id, tag) SELECT id, 'evil'||char(27)||'[2J' FROM cards"
+run --db "$DB" --decks "$WORK/d" --now $T0 stats
+is "stats with a planted tag: exit 0" "$status" 0
+has "the tag is shown escaped" "$out" 'evil\x1b[2J'
+hasnt "never raw" "$out" $'\e'
+run --db "$DB" --decks "$WORK/d" --now $T0 stats --json
+has "in JSON it is a \\u escape" "$out" 'evil\u001B[2J'
