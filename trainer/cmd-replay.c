@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "clock.h"
 #include "fsrs.h"
@@ -202,48 +203,6 @@ read_history(FILE *fp, struct history *h, struct diag_list *diags)
 	return diags->nerrors ? -EX_DATAERR : 0;
 }
 
-/* Parse steps like "1m,10m" or "1m 1h 1d" into minutes. */
-static int
-parse_steps(const char *s, int *steps, int *n)
-{
-	const char *p = s;
-
-	*n = 0;
-	for (;;) {
-		char *end;
-		long v;
-
-		while (*p == ' ' || *p == ',')
-			p++;
-		if (*p == '\0')
-			return 0;
-		if (strcmp(p, "none") == 0 && *n == 0)
-			return 0;
-		errno = 0;
-		v = strtol(p, &end, 10);
-		if (end == p || errno || v < 1 || *n == FSRS_MAX_STEPS)
-			return -1;
-		switch (*end) {
-		case 'm':
-			break;
-		case 'h':
-			v *= 60;
-			break;
-		case 'd':
-			v *= 1440;
-			break;
-		default:
-			return -1;
-		}
-		if (v > 30 * 1440)
-			return -1;
-		steps[(*n)++] = (int)v;
-		p = end + 1;
-		if (*p != '\0' && *p != ' ' && *p != ',')
-			return -1;
-	}
-}
-
 /* Read 21 weights from 'path': numbers separated by commas or blanks,
  * '#' comments. */
 static int
@@ -255,9 +214,17 @@ read_weights(const char *path, double *w, struct diag_list *diags)
 	int n = 0, lineno = 0, rc = 0;
 	char ebuf[128];
 
+	struct stat sb;
+
 	if (fp == NULL) {
 		diag_error(diags, path, 0, 0, "cannot open: %s",
 		           errno_text(errno, ebuf, sizeof(ebuf)));
+		return -EX_NOINPUT;
+	}
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		diag_error(diags, path, 0, 0,
+		           "cannot read: it is a folder, not a file");
+		fclose(fp);
 		return -EX_NOINPUT;
 	}
 	while (getline(&line, &cap, fp) >= 0) {
@@ -292,6 +259,11 @@ read_weights(const char *path, double *w, struct diag_list *diags)
 			n++;
 			p = end;
 		}
+	}
+	if (ferror(fp)) {
+		diag_error(diags, path, 0, 0, "cannot read: %s",
+		           errno_text(errno, ebuf, sizeof(ebuf)));
+		rc = -EX_IOERR;
 	}
 	free(line);
 	fclose(fp);
@@ -335,7 +307,7 @@ run_replay(struct cli *cli, int argc, char **argv)
 	struct diag_list diags = { 0 };
 	struct optparse p;
 	const char *value, *params_file = NULL;
-	char why[200], *end;
+	char why[200];
 	long rollover = CLOCK_DEFAULT_ROLLOVER;
 	int id, rc = 0, clamped = 0;
 	static char outbuf[1 << 16];
@@ -346,20 +318,18 @@ run_replay(struct cli *cli, int argc, char **argv)
 	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
 		switch (id) {
 		case O_RETENTION:
-			params.retention = strtod(value, &end);
-			if (end == value || *end != '\0' ||
-			    !(params.retention >= FSRS_MIN_RETENTION &&
-			      params.retention <= FSRS_MAX_RETENTION))
-				return cli_usage_error(
-				    &cmd_replay,
-				    "'--retention' needs a number from "
-				    "0.70 to 0.99, not '%s'",
-				    value);
+			if (opt_double("retention", value, FSRS_MIN_RETENTION,
+			               FSRS_MAX_RETENTION, &params.retention,
+			               why, sizeof(why)) < 0)
+				return cli_usage_error(&cmd_replay, "%s", why);
 			break;
 		case O_NO_FUZZ:
 			params.fuzz = 0;
 			break;
 		case O_PARAMS:
+			if (*value == '\0')
+				return cli_usage_error(
+				    &cmd_replay, "'--params' needs a file");
 			params_file = value;
 			break;
 		case O_ROLLOVER:
@@ -368,24 +338,17 @@ run_replay(struct cli *cli, int argc, char **argv)
 				return cli_usage_error(&cmd_replay, "%s", why);
 			break;
 		case O_LEARNING:
-			if (parse_steps(value, params.learning,
-			                &params.nlearning) < 0)
-				return cli_usage_error(
-				    &cmd_replay,
-				    "'--learning-steps' needs steps like "
-				    "1m,10m (m, h or d; up to 30d), not "
-				    "'%s'",
-				    value);
+			if (opt_steps("learning-steps", value, 30 * 1440,
+			              params.learning, FSRS_MAX_STEPS,
+			              &params.nlearning, why, sizeof(why)) < 0)
+				return cli_usage_error(&cmd_replay, "%s", why);
 			break;
 		case O_RELEARNING:
-			if (parse_steps(value, params.relearning,
-			                &params.nrelearning) < 0)
-				return cli_usage_error(
-				    &cmd_replay,
-				    "'--relearning-steps' needs steps "
-				    "like 10m (m, h or d; up to 30d), not "
-				    "'%s'",
-				    value);
+			if (opt_steps("relearning-steps", value, 30 * 1440,
+			              params.relearning, FSRS_MAX_STEPS,
+			              &params.nrelearning, why,
+			              sizeof(why)) < 0)
+				return cli_usage_error(&cmd_replay, "%s", why);
 			break;
 		case OPT_ARG:
 			return cli_usage_error(&cmd_replay,

@@ -79,10 +79,13 @@ isotime_parse(const char *s, long long *out, char *why, size_t size)
 
 			if (num(&p, 2, &zh) < 0)
 				goto bad;
-			if (*p == ':')
-				p++;
-			if (*p && num(&p, 2, &zm) < 0)
-				goto bad;
+			/* "+05", "+0530" or "+05:30", never "+05:" */
+			if (*p == ':' || (*p >= '0' && *p <= '9')) {
+				if (*p == ':')
+					p++;
+				if (num(&p, 2, &zm) < 0)
+					goto bad;
+			}
 			if (zh > 23 || zm > 59)
 				goto bad;
 			zone = sign * (zh * 3600 + zm * 60);
