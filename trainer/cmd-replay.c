@@ -9,6 +9,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include "opt.h"
 
 #define MAX_ERRORS 20
+#define NEVER      LLONG_MIN /* before every time isotime_parse gives */
 
 struct row {
 	size_t card;
@@ -32,7 +34,7 @@ struct history {
 	struct row *rows;
 	size_t nrows, rows_alloc;
 	char **ids;      /* card ids, by index */
-	long long *last; /* time of each card's latest review so far */
+	long long *last; /* each card's latest review so far, or NEVER */
 	size_t ncards, ids_alloc, last_alloc;
 	size_t *slots; /* open addressing: index + 1 */
 	size_t nslots;
@@ -66,7 +68,7 @@ card_index(struct history *h, const char *id)
 	h->last =
 	    xgrow(h->last, &h->last_alloc, h->ncards + 1, sizeof(*h->last));
 	h->ids[h->ncards] = xstrdup(id);
-	h->last[h->ncards] = 0;
+	h->last[h->ncards] = NEVER;
 	h->slots[i] = ++h->ncards;
 	return h->ncards - 1;
 }

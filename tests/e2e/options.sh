@@ -96,3 +96,26 @@ run replay --params "$WORK"
 is "--params with a folder exits 66" "$status" 66
 is "--params with a folder says it is one" "$err" "trainer: $WORK: error: cannot read: it is a folder, not a file"
 refused "empty --params is refused" "replay: '--params' needs a file" replay --params ""
+
+# --now before 1970 is a time like any other: new cards are shown, the
+# review is saved at that time, and the card comes back the next day.
+mkdir -p "$WORK/d"
+cat >"$WORK/d/t.yaml" <<'YAML'
+deck: t
+title: Test
+cards:
+  - {id: mdt, type: date, q: When was the Mutual Defense Treaty signed?, a: 1953-10-01}
+YAML
+printf '1 October 1953\n' | "$TRAINER" --db "$WORK/old.db" --decks "$WORK/d" --now 1969-12-30T12:00:00Z review >"$WORK/o" 2>"$WORK/err"
+is "review with --now in 1969 exits 0" "$?:$(cat "$WORK/err")" "0:"
+has "review with --now in 1969 asks the new card" "$(cat "$WORK/o")" "When was the Mutual Defense Treaty signed?"
+is "the review in 1969 is saved at its time" "$(sqlite3 "$WORK/old.db" 'SELECT time, rating FROM reviews')" "-129600|3"
+run --db "$WORK/old.db" --decks "$WORK/d" --now 1969-12-30T12:10:00Z stats
+has "stats with --now in 1969 counts the card due" "$out" "1 due now"
+printf '1 October 1953\n' | "$TRAINER" --db "$WORK/old.db" --decks "$WORK/d" --now 1969-12-30T12:10:00Z review >"$WORK/o" 2>&1
+has "the card comes back in its learning step in 1969" "$(cat "$WORK/o")" "When was the Mutual Defense Treaty signed?"
+refused "--now past 9999 is refused" "--now: '10000-01-01T00:00:00Z' is past the year 9999" \
+	--now 10000-01-01T00:00:00Z replay
+refused "--now before year 1 in UTC is refused" \
+	"--now: '0001-01-01T00:00:00+01:00' is outside the years 0001 to 9999 in UTC" \
+	--now 0001-01-01T00:00:00+01:00 replay

@@ -116,3 +116,19 @@ run replay history.csv
 has "a file argument is refused" "$err" "the history is read from standard input"
 run replay --help
 has "replay --help documents the output" "$out" "card,time,rating,state,stability,difficulty,interval_days,due"
+
+# Times before 1970 are times: a review in 1900 and one at the epoch
+# itself are scheduled like any other (not taken for "never reviewed").
+printf 'c,1900-01-01T00:00:00Z,3\nc,1900-01-01T00:10:00Z,3\nd,1969-12-31T23:59:59Z,3\nd,1970-01-01T00:00:00Z,3\nd,1970-01-02T00:00:00Z,3\n' |
+	TZ=UTC "$TRAINER" replay --no-fuzz >"$WORK/o" 2>"$WORK/err"
+is "reviews in 1900 and at the epoch are replayed" "$?:$(cat "$WORK/err")" "0:"
+is "reviews in 1900 and at the epoch are scheduled as any other" "$(tail -n +2 "$WORK/o")" "c,1900-01-01T00:00:00Z,3,learning,2.3065,2.11810397,0,1900-01-01T00:10:00Z
+c,1900-01-01T00:10:00Z,3,review,2.3065,2.11121424,2,1900-01-03T00:10:00Z
+d,1969-12-31T23:59:59Z,3,learning,2.3065,2.11810397,0,1970-01-01T00:09:59Z
+d,1970-01-01T00:00:00Z,3,review,2.3065,2.11121424,2,1970-01-03T00:00:00Z
+d,1970-01-02T00:00:00Z,3,review,7.31918604,2.1043314,7,1970-01-09T00:00:00Z"
+printf 'c,0001-01-01T00:00:00Z,3\nc,0001-01-01T00:00:00+01:00,3\nc,10000-01-01,3\n' |
+	TZ=UTC "$TRAINER" replay >"$WORK/o" 2>"$WORK/err"
+is "times outside the years 1 to 9999 exit 65" "$?:$(cat "$WORK/o")" "65:"
+is "times outside the years 1 to 9999 are named" "$(cat "$WORK/err")" "trainer: <stdin>:2: error: '0001-01-01T00:00:00+01:00' is outside the years 0001 to 9999 in UTC
+trainer: <stdin>:3: error: '10000-01-01' is past the year 9999"

@@ -222,6 +222,63 @@ test_isotime(void **state)
 	                         "2026-03-01T09:30:00Z)");
 }
 
+/* Times before 1970 are times; the range is years 1 to 9999 in UTC. */
+static void
+test_isotime_range(void **state)
+{
+	long long t;
+	char why[120], buf[32];
+
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	assert_int_equal(
+	    isotime_parse("1969-12-31T23:59:59Z", &t, why, sizeof(why)), 0);
+	assert_int_equal(t, -1);
+	/* local time one second before the epoch: mktime's -1 is a time */
+	assert_int_equal(
+	    isotime_parse("1969-12-31T23:59:59", &t, why, sizeof(why)), 0);
+	assert_int_equal(t, -1);
+	assert_int_equal(
+	    isotime_parse("1900-01-01T00:00:00Z", &t, why, sizeof(why)), 0);
+	assert_int_equal(t, -2208988800LL);
+	assert_int_equal(
+	    isotime_parse("0001-01-01T00:00:00Z", &t, why, sizeof(why)), 0);
+	assert_int_equal(t, ISOTIME_MIN);
+	isotime_format_utc(t, buf, sizeof(buf));
+	assert_string_equal(buf, "0001-01-01T00:00:00Z");
+	assert_int_equal(
+	    isotime_parse("9999-12-31T23:59:59Z", &t, why, sizeof(why)), 0);
+	assert_int_equal(t, ISOTIME_MAX);
+	isotime_format_utc(t, buf, sizeof(buf));
+	assert_string_equal(buf, "9999-12-31T23:59:59Z");
+
+	assert_int_equal(
+	    isotime_parse("0001-01-01T00:30:00+01:00", &t, why, sizeof(why)),
+	    -1);
+	assert_string_equal(why, "'0001-01-01T00:30:00+01:00' is outside the "
+	                         "years 0001 to 9999 in UTC");
+	assert_int_equal(
+	    isotime_parse("9999-12-31T23:30:00-01:00", &t, why, sizeof(why)),
+	    -1);
+	assert_int_equal(isotime_parse("10000-01-01", &t, why, sizeof(why)),
+	                 -1);
+	assert_string_equal(why, "'10000-01-01' is past the year 9999");
+	assert_int_equal(isotime_parse("0000-01-01", &t, why, sizeof(why)), -1);
+	assert_string_equal(why, "'0000-01-01' is not a real date");
+
+	/* a zone offset is whole */
+	assert_int_equal(
+	    isotime_parse("2026-01-01T00:00:00+05:", &t, why, sizeof(why)), -1);
+	assert_int_equal(
+	    isotime_parse("2026-01-01T00:00:00+05:3", &t, why, sizeof(why)),
+	    -1);
+	assert_int_equal(
+	    isotime_parse("2026-01-01T00:00:00+5", &t, why, sizeof(why)), -1);
+	assert_int_equal(
+	    isotime_parse("2026-01-01T05:00:00+05", &t, why, sizeof(why)), 0);
+	assert_int_equal(t, 1767225600LL);
+}
+
 static void
 test_edit_distance(void **state)
 {
@@ -246,6 +303,7 @@ main(void)
 		cmocka_unit_test(test_number_invalid),
 		cmocka_unit_test(test_number_format),
 		cmocka_unit_test(test_isotime),
+		cmocka_unit_test(test_isotime_range),
 		cmocka_unit_test(test_edit_distance),
 	};
 
