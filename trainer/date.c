@@ -166,9 +166,10 @@ names(const char *w, size_t n, const char *full)
 
 /* Read the words and numbers of 's' into 'toks'; skip weekdays and the
  * words "of", "the", "in", "on", "AD" and "CE".  Returns the number of
- * tokens or -1. */
+ * tokens, or -1 (with 'why' filled when there is more to say than the
+ * caller's "write it like"). */
 static int
-date_tokens(const char *s, struct date_tok *toks)
+date_tokens(const char *s, struct date_tok *toks, char *why, size_t size)
 {
 	static const char *const weekdays[] = { "monday",    "tuesday",
 		                                "wednesday", "thursday",
@@ -200,6 +201,16 @@ date_tokens(const char *s, struct date_tok *toks)
 			p++;
 			continue;
 		}
+		if (n == 0 &&
+		    (*p == '-' || strncmp(p, "\xe2\x88\x92", 3) == 0)) {
+			/* "-1953" is not 1953 (U+2212 is a minus too) */
+			snprintf(why, size,
+			         "a date has no minus sign; write it like 1 "
+			         "October 1953");
+			return -1;
+		}
+		if (n == 0 && (*p == '/' || *p == '.'))
+			return -1;
 		if (*p == '/' || *p == '-' || *p == '.') {
 			/* one punctuation mark, perhaps with spaces */
 			sep = sep == 0 || sep == ' ' ? *p : 'x';
@@ -211,8 +222,14 @@ date_tokens(const char *s, struct date_tok *toks)
 		t.sep = n == 0 ? 0 : sep;
 		if (*p >= '0' && *p <= '9') {
 			while (*p >= '0' && *p <= '9') {
-				if (++t.ndigits > 4)
+				if (++t.ndigits > 4) {
+					snprintf(
+					    why, size,
+					    "a number in a date has at most "
+					    "4 digits (years go up to "
+					    "9999)");
 					return -1;
+				}
 				t.value = t.value * 10 + (*p++ - '0');
 			}
 			if ((strncasecmp(p, "st", 2) == 0 ||
@@ -380,7 +397,7 @@ date_parse_text(const char *s, struct date out[2], char *why, size_t size)
 	int n, rc;
 
 	snprintf(why, size, "write it like 1 October 1953");
-	n = date_tokens(s, t);
+	n = date_tokens(s, t, why, size);
 	if (n <= 0)
 		return -1;
 	rc = date_numeric(t, n, out, why, size);

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,6 +152,63 @@ test_number_invalid(void **state)
 		    number_parse(cases[i].in, &n, why, sizeof(why)), -1);
 		assert_string_equal(why, cases[i].why);
 	}
+}
+
+/* Past a thousand trillion, or a double's range: NUMBER_RANGE, said so;
+ * any number of digits is read, exactly rounded. */
+static void
+test_number_range(void **state)
+{
+	static const char *const large[] = {
+		"1000000000000001",
+		"1,000,000,000,000,001",
+		"1001 trillion",
+		"-1001 trillion",
+		"99999999999999999999999999999999999999999999999999",
+		"100000000000000000000000 trillion",
+		"$12345678901234567890.5",
+	};
+	static const struct {
+		const char *in;
+		double v;
+	} ok[] = {
+		{ "1000 trillion", 1e15 },
+		{ "-1000 trillion", -1e15 },
+		{ "1,000,000,000,000,000", 1e15 },
+		{ "0.1", 0.1 },
+		{ "0.30000000000000000000000000000000000000000000001", 0.3 },
+		{ "000000000000000000000000000000000000000000000000007", 7 },
+		{ "2.5 billion", 2.5e9 },
+		{ "-0", 0 },
+		{ "\xe2\x88\x92"
+		  "5",
+		  -5 },
+		{ "0.000000000000000000000000000000000000000000000000001",
+		  1e-51 },
+	};
+	char why[200], buf[64];
+	struct number n;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(large) / sizeof(large[0]); i++) {
+		assert_int_equal(number_parse(large[i], &n, why, sizeof(why)),
+		                 NUMBER_RANGE);
+		assert_string_equal(why, NUMBER_TOO_LARGE);
+	}
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		assert_int_equal(number_parse(ok[i].in, &n, why, sizeof(why)),
+		                 0);
+		assert_true(n.value == ok[i].v);
+	}
+	assert_int_equal(number_parse("-0", &n, why, sizeof(why)), 0);
+	assert_false(signbit(n.value));
+	/* what is printed stays short, even for what no parser gives */
+	number_format_words(1e15, buf, sizeof(buf));
+	assert_string_equal(buf, "1000 trillion");
+	number_format_words(-0.0, buf, sizeof(buf));
+	assert_string_equal(buf, "0");
+	number_format(1e300, buf, sizeof(buf));
+	assert_string_equal(buf, "1e+300");
 }
 
 static void
@@ -301,6 +359,7 @@ main(void)
 		cmocka_unit_test(test_date_invalid),
 		cmocka_unit_test(test_number_valid),
 		cmocka_unit_test(test_number_invalid),
+		cmocka_unit_test(test_number_range),
 		cmocka_unit_test(test_number_format),
 		cmocka_unit_test(test_isotime),
 		cmocka_unit_test(test_isotime_range),
