@@ -212,6 +212,8 @@ number_format(double v, char *buf, size_t size)
 		if (end == dot)
 			*end = '\0';
 	}
+	if (strcmp(buf, "-0") == 0)
+		snprintf(buf, size, "0"); /* -0.0000001 rounds to 0 */
 }
 
 void
@@ -227,8 +229,10 @@ number_format_words(double v, char *buf, size_t size)
 	size_t n, lead, k = 0;
 	double a = fabs(v);
 
+	/* the largest scale that shows at least 1 once rounded to six
+	 * decimals: 999,999,999,999 is "1 trillion", not "1000 billion" */
 	for (size_t i = 0; i < sizeof(big) / sizeof(big[0]); i++)
-		if (a >= big[i].factor) {
+		if (round(a / big[i].factor * 1e6) >= 1e6) {
 			number_format(v / big[i].factor, digits,
 			              sizeof(digits));
 			snprintf(buf, size, "%s %s", digits, big[i].word);

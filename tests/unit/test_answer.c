@@ -88,6 +88,8 @@ static const struct tcard peacetime = DATE_CARD(1994, 0, 0);
 static const struct tcard wartime = DATE_CARD(2007, 0, 0);
 static const struct tcard jan10 = DATE_CARD(1953, 1, 10);
 static const struct tcard mar5 = DATE_CARD(1953, 3, 5);
+static const struct tcard teutoburg = DATE_CARD(9, 9, 0);
+static const struct tcard year_one = DATE_CARD(1, 0, 0);
 
 static const struct tcard casualties = { .type = CARD_NUMBER,
 	                                 .value = 142901,
@@ -422,6 +424,18 @@ static const struct row {
 
 	/* years asked */
 	{ "1905", &taft_year, "1905", R, NONE, "1905" },
+	/* found by fuzz_date: a year below 100 was shown as "1", which
+	 * does not read as a year */
+	{ "year 1 shown", &year_one, "AD 1", R, NONE, "AD 1" },
+	{ "year 1 as 0001", &year_one, "0001", R, NONE, ANY },
+	{ "year 1 as 1 CE", &year_one, "1 CE", R, NONE, ANY },
+	{ "year 9 shown", &teutoburg, "September AD 9", R, NONE,
+	  "September AD 9" },
+	{ "year 9 after", &teutoburg, "Sept 9 AD", R, NONE, ANY },
+	{ "year 9 day", &teutoburg, "9 September AD 9", R, NONE, ANY },
+	{ "year 9 without AD", &teutoburg, "September 9", W,
+	  "not a date: the year is missing", ANY },
+	{ "year 9 late", &teutoburg, "AD 10", W, "1 year late", ANY },
 	{ "1905 with a minus", &taft_year, "-1905", W,
 	  "not a date: a date has no minus sign; write it like 1 October 1953",
 	  ANY },

@@ -209,6 +209,21 @@ test_number_range(void **state)
 	assert_string_equal(buf, "0");
 	number_format(1e300, buf, sizeof(buf));
 	assert_string_equal(buf, "1e+300");
+	/* found by fuzz_number: 999,999,999,999 was shown as "1000
+	 * billion", which reads back as "1 trillion" */
+	number_format_words(999999999999, buf, sizeof(buf));
+	assert_string_equal(buf, "1 trillion");
+	number_format_words(999999999, buf, sizeof(buf));
+	assert_string_equal(buf, "1 billion");
+	number_format_words(999999, buf, sizeof(buf));
+	assert_string_equal(buf, "999,999");
+	number_format_words(999999.9999999, buf, sizeof(buf));
+	assert_string_equal(buf, "1 million");
+	/* found by fuzz_number: "-.0000002" was shown as "-0" */
+	number_format(-2e-7, buf, sizeof(buf));
+	assert_string_equal(buf, "0");
+	number_format_words(-2e-7, buf, sizeof(buf));
+	assert_string_equal(buf, "0");
 }
 
 static void
