@@ -3,7 +3,6 @@
  */
 #include "opt.h"
 
-#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -84,9 +83,11 @@ digits(const char *s, unsigned long long max, unsigned long long *out)
 	for (; *s; s++) {
 		if (*s < '0' || *s > '9')
 			return -1;
-		if (v > (max - (unsigned long long)(*s - '0')) / 10)
+		unsigned long long d = (unsigned long long)(*s - '0');
+
+		if (d > max || v > (max - d) / 10)
 			return -1;
-		v = v * 10 + (unsigned long long)(*s - '0');
+		v = v * 10 + d;
 	}
 	*out = v;
 	return 0;
@@ -164,7 +165,6 @@ opt_double(const char *name, const char *text, double min, double max,
 	}
 	if (n == 0 || *p != '\0')
 		goto bad;
-	errno = 0;
 	v = strtod(text, &end);
 	if (*end != '\0' || !isfinite(v) || !(v >= min && v <= max))
 		goto bad;

@@ -104,7 +104,7 @@ cat >"$WORK/d/t.yaml" <<'YAML'
 deck: t
 title: Test
 cards:
-  - {id: mdt, type: date, q: When was the Mutual Defense Treaty signed?, a: 1953-10-01}
+  - {id: mdt, type: date, q: When was the Mutual Defense Treaty signed?, a: 1953-10-01, tags: [dates]}
 YAML
 printf '1 October 1953\n' | "$TRAINER" --db "$WORK/old.db" --decks "$WORK/d" --now 1969-12-30T12:00:00Z review >"$WORK/o" 2>"$WORK/err"
 is "review with --now in 1969 exits 0" "$?:$(cat "$WORK/err")" "0:"
