@@ -10,6 +10,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,22 +120,27 @@ read_weights(const char *path, double *w, struct diag_list *diags)
 				p++;
 			if (*p == '\0')
 				break;
-			errno = 0;
-			if (n < FSRS_NWEIGHTS)
-				w[n] = strtod(p, &end);
-			else
-				strtod(p, &end);
-			if (end == p || errno ||
-			    (*end && !strchr(" \t,\r\n]", *end))) {
-				size_t len = strcspn(p, " \t,\r\n]");
+			size_t len = strcspn(p, " \t,\r\n]");
+			double v;
 
-				diag_error(
-				    diags, path, lineno, (int)(p - line) + 1,
-				    "'%.*s' is not a number", (int)len, p);
+			/* decimal only: no hex, inf or nan */
+			errno = 0;
+			v = strtod(p, &end);
+			if (end != p + len ||
+			    strspn(p, "0123456789.eE+-") < len ||
+			    (errno == ERANGE && isinf(v))) {
+				diag_error(diags, path, lineno,
+				           (int)(p - line) + 1, "'%.*s' is %s",
+				           (int)len, p,
+				           errno == ERANGE && end == p + len
+				               ? "too large"
+				               : "not a number");
 				rc = -EX_DATAERR;
 				p += len;
 				continue;
 			}
+			if (n < FSRS_NWEIGHTS)
+				w[n] = v; /* a tiny one (ERANGE) is about 0 */
 			n++;
 			p = end;
 		}

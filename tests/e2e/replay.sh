@@ -159,3 +159,15 @@ printf 'c\033[31mred,2026-01-05T09:00:00Z,3\nd\302\233x,2026-01-05T09:00:00Z,3\n
 is "card ids with control characters are replayed" "$?" 0
 is "card ids with control characters are printed escaped" "$(cut -d, -f1 "$WORK/o" | tail -n +2)" 'c\x1b[31mred
 d\u009bx'
+
+# Weights are decimal numbers: no hex, inf or nan; past a double's range
+# is too large.
+for w in nan inf 0x1p-2 1.5e 1e400; do
+	printf '%s' "$w" >"$WORK/w1.txt"
+	for i in $(seq 20); do printf ', 0.5' >>"$WORK/w1.txt"; done
+	printf 'c,2026-01-05T09:00:00Z,3\n' | "$TRAINER" replay --params "$WORK/w1.txt" >"$WORK/o" 2>"$WORK/err"
+	rc=$?
+	want="not a number"
+	[ "$w" = 1e400 ] && want="too large"
+	is "a weight '$w' is refused" "$rc:$(cat "$WORK/o"):$(cat "$WORK/err")" "65::trainer: $WORK/w1.txt:1:1: error: '$w' is $want"
+done
