@@ -229,15 +229,17 @@ number_format_words(double v, char *buf, size_t size)
 	size_t n, lead, k = 0;
 	double a = fabs(v);
 
-	/* the largest scale that shows at least 1 once rounded to six
-	 * decimals: 999,999,999,999 is "1 trillion", not "1000 billion" */
-	for (size_t i = 0; i < sizeof(big) / sizeof(big[0]); i++)
-		if (round(a / big[i].factor * 1e6) >= 1e6) {
-			number_format(v / big[i].factor, digits,
-			              sizeof(digits));
+	/* the largest scale whose figure, as shown (six decimals), is at
+	 * least 1: 999,999,999,999 is "1 trillion", not "1000 billion" */
+	for (size_t i = 0; i < sizeof(big) / sizeof(big[0]); i++) {
+		if (a < big[i].factor / 2)
+			continue;
+		number_format(v / big[i].factor, digits, sizeof(digits));
+		if (digits[digits[0] == '-'] != '0') {
 			snprintf(buf, size, "%s %s", digits, big[i].word);
 			return;
 		}
+	}
 	number_format(v, digits, sizeof(digits));
 	/* thousands separators in the whole part */
 	dot = strchr(digits, '.');

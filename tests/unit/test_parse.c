@@ -219,6 +219,11 @@ test_number_range(void **state)
 	assert_string_equal(buf, "999,999");
 	number_format_words(999999.9999999, buf, sizeof(buf));
 	assert_string_equal(buf, "1 million");
+	/* and at the edge between two scales, the one that shows >= 1 */
+	number_format_words(999999499999, buf, sizeof(buf));
+	assert_string_equal(buf, "999.9995 billion");
+	number_format_words(999999500001, buf, sizeof(buf));
+	assert_string_equal(buf, "1 trillion");
 	/* found by fuzz_number: "-.0000002" was shown as "-0" */
 	number_format(-2e-7, buf, sizeof(buf));
 	assert_string_equal(buf, "0");
