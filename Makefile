@@ -125,21 +125,29 @@ bench: all $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse
 	@TRAINER=$(PROG) BUILD=$(BUILD) tests/bench/run
 
 # The engine sources a fuzz target links with.
-FUZZ_LINK = $(addprefix trainer/,util.c diag.c out.c date.c number.c ytree.c deck.c answer.c diff.c)
+FUZZ_LINK = $(addprefix trainer/,util.c diag.c out.c date.c number.c ytree.c \
+	deck.c answer.c diff.c isotime.c fsrs.c replay.c opt.c)
 
+# Each target fuzz_NAME starts from its seeds in tests/fuzz/corpus-NAME
+# (the deck loader from the decks too) and keeps what it finds in
+# build/fuzz/corpus-NAME.  A crash leaves build/fuzz/crash-* and the log.
 fuzz:
 	@mkdir -p build/fuzz
 	@for f in $(FUZZ_SRC); do \
-		n=$$(basename $$f .c); \
+		n=$$(basename $$f .c); t=$${n#fuzz_}; \
 		clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
-			-fsanitize=fuzzer,address,undefined -Itrainer -Iprogress \
+			-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+			-Itrainer -Iprogress \
 			$(PKG_CFLAGS) -o build/fuzz/$$n $$f $(FUZZ_LINK) $(LIBS) || exit 1; \
-		mkdir -p build/fuzz/corpus-$$n; \
+		mkdir -p build/fuzz/corpus-$$t; \
+		seeds=tests/fuzz/corpus-$$t; \
+		[ "$$t" = deck ] && seeds="$$seeds decks tests/bad-decks"; \
 		echo "fuzz: $$n for $${FUZZ_SECONDS:-30}s"; \
 		build/fuzz/$$n -max_total_time=$${FUZZ_SECONDS:-30} -max_len=16384 \
-			-timeout=5 build/fuzz/corpus-$$n decks tests/bad-decks \
-			>build/fuzz/$$n.log 2>&1 || { tail -40 build/fuzz/$$n.log; exit 1; }; \
-		tail -2 build/fuzz/$$n.log; \
+			-timeout=5 -artifact_prefix=build/fuzz/ build/fuzz/corpus-$$t \
+			$$seeds >build/fuzz/$$n.log 2>&1 || \
+			{ tail -40 build/fuzz/$$n.log; exit 1; }; \
+		tail -1 build/fuzz/$$n.log; \
 	done
 
 format:

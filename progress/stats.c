@@ -194,7 +194,8 @@ card_pass(struct store *st, const struct stats_query *q, const char *cond,
 			out->n_relearning++;
 			break;
 		}
-		if (due <= q->now && sqlite3_column_int64(s, 8) <= q->now)
+		if (due <= q->now && (sqlite3_column_int64(s, 8) == 0 ||
+		                      sqlite3_column_int64(s, 8) <= q->now))
 			out->due_now++;
 		day = fsrs_day(due, q->utc_offset, q->rollover) - q->today;
 		if (day < 0)

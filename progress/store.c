@@ -516,7 +516,8 @@ static const char cards_sql[] =
     " AND (?1 IS NULL OR d.name = ?1)"
     " AND (json_array_length(?2) = 0 OR EXISTS (SELECT 1 FROM card_tags t"
     "  WHERE t.card_id = c.id AND t.tag IN (SELECT value FROM json_each(?2))))"
-    " AND (?3 = 0 OR (c.suspended = 0 AND c.buried_until <= ?4"
+    " AND (?3 = 0 OR (c.suspended = 0 AND (c.buried_until = 0 OR "
+    "c.buried_until <= ?4)"
     "  AND ((c.state != 0 AND c.due <= ?4) OR (?5 AND c.state = 0))))"
     " ORDER BY d.name, c.position";
 
@@ -801,9 +802,11 @@ int
 store_bury(struct store *st, long long card, long long until,
            struct diag_list *diags)
 {
+	/* 0 means not buried: a bury until 1970-01-01T00:00:00Z ends a
+	 * second later */
 	return update_card(st,
 	                   "UPDATE cards SET buried_until = ?1 WHERE id = ?2",
-	                   card, until, diags);
+	                   card, until == 0 ? 1 : until, diags);
 }
 
 /* ---- sessions and answers ---- */

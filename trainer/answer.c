@@ -556,7 +556,13 @@ check_number(const struct card *c, const char *typed, struct answer_result *r)
 		return -1;
 	r->expected = with_unit(c, c->value);
 	r->verdict = VERDICT_WRONG;
-	if (number_parse_answer(typed, &num, rest, sizeof(rest)) < 0) {
+	switch (number_parse_answer(typed, &num, rest, sizeof(rest))) {
+	case 0:
+		break;
+	case NUMBER_RANGE:
+		r->explain = xstrdup(NUMBER_TOO_LARGE);
+		return 0;
+	default:
 		r->explain = xstrdup(
 		    "not a number: write it like 142,901 or 2.3 billion");
 		return 0;

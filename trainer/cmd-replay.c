@@ -1,190 +1,42 @@
 /*
  * cmd-replay.c - "trainer replay": run the scheduler over a review history.
  *
- * Reads CSV "card,time,rating" on standard input (a header line is
- * optional), checks every row first, then prints one row per review:
+ * Reads CSV "card,time,rating" on standard input (see replay.h), checks
+ * every row and schedules them all first, then prints one row per review:
  * "card,time,rating,state,stability,difficulty,interval_days,due".  A
- * history with a malformed row prints nothing but the errors.
+ * history with a malformed row, or a due date past 9999, prints nothing
+ * but the errors.
  */
 #include "cli.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+#include <sys/stat.h>
 
 #include "clock.h"
 #include "fsrs.h"
 #include "isotime.h"
 #include "opt.h"
+#include "out.h"
+#include "replay.h"
 
 #define MAX_ERRORS 20
 
-struct row {
-	size_t card;
-	int rating;
-	long long time;
-};
-
-struct history {
-	struct row *rows;
-	size_t nrows, rows_alloc;
-	char **ids;      /* card ids, by index */
-	long long *last; /* time of each card's latest review so far */
-	size_t ncards, ids_alloc, last_alloc;
-	size_t *slots; /* open addressing: index + 1 */
-	size_t nslots;
-};
-
-static size_t
-card_index(struct history *h, const char *id)
-{
-	size_t mask, i;
-
-	if ((h->ncards + 1) * 2 > h->nslots) {
-		size_t *old = h->slots, oldn = h->nslots;
-
-		h->nslots = oldn ? oldn * 2 : 1024;
-		h->slots = xcalloc(h->nslots, sizeof(*h->slots));
-		for (size_t k = 0; k < oldn; k++) {
-			if (old[k] == 0)
-				continue;
-			i = str_hash(h->ids[old[k] - 1]) & (h->nslots - 1);
-			while (h->slots[i])
-				i = (i + 1) & (h->nslots - 1);
-			h->slots[i] = old[k];
-		}
-		free(old);
-	}
-	mask = h->nslots - 1;
-	for (i = str_hash(id) & mask; h->slots[i]; i = (i + 1) & mask)
-		if (strcmp(h->ids[h->slots[i] - 1], id) == 0)
-			return h->slots[i] - 1;
-	h->ids = xgrow(h->ids, &h->ids_alloc, h->ncards + 1, sizeof(*h->ids));
-	h->last =
-	    xgrow(h->last, &h->last_alloc, h->ncards + 1, sizeof(*h->last));
-	h->ids[h->ncards] = xstrdup(id);
-	h->last[h->ncards] = 0;
-	h->slots[i] = ++h->ncards;
-	return h->ncards - 1;
-}
-
-static void
-history_release(struct history *h)
-{
-	for (size_t i = 0; i < h->ncards; i++)
-		free(h->ids[i]);
-	free(h->ids);
-	free(h->last);
-	free(h->slots);
-	free(h->rows);
-}
-
-static char *
-trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
-	                 e[-1] == '\n'))
-		*--e = '\0';
-	return s;
-}
-
-static int
-parse_rating(const char *s)
-{
-	static const char *const words[] = { "again", "hard", "good", "easy" };
-
-	if (s[0] >= '1' && s[0] <= '4' && s[1] == '\0')
-		return s[0] - '0';
-	for (int i = 0; i < 4; i++)
-		if (strcasecmp(s, words[i]) == 0)
-			return i + 1;
-	return 0;
-}
-
-/* Check one line and add its row; report problems to 'diags'. */
-static void
-read_row(struct history *h, char *line, int lineno, struct diag_list *diags)
-{
-	char *f[4], why[200], *p = line;
-	size_t n = 0, card;
-	long long t;
-	int rating;
-
-	while (n < 4) {
-		f[n++] = p;
-		p = strchr(p, ',');
-		if (p == NULL)
-			break;
-		*p++ = '\0';
-	}
-	if (n != 3) {
-		diag_error(diags, "<stdin>", lineno, 0,
-		           "expected 3 fields (card,time,rating), found %s",
-		           n > 3    ? "more"
-		           : n == 2 ? "2"
-		                    : "1");
-		return;
-	}
-	for (size_t i = 0; i < n; i++)
-		f[i] = trim(f[i]);
-	if (*f[0] == '\0') {
-		diag_error(diags, "<stdin>", lineno, 0, "the card is empty");
-		return;
-	}
-	if (isotime_parse(f[1], &t, why, sizeof(why)) < 0) {
-		diag_error(diags, "<stdin>", lineno, 0, "%s", why);
-		return;
-	}
-	rating = parse_rating(f[2]);
-	if (rating == 0) {
-		diag_error(diags, "<stdin>", lineno, 0,
-		           "the rating must be 1 to 4 (or again, hard, good, "
-		           "easy), not '%s'",
-		           f[2]);
-		return;
-	}
-	card = card_index(h, f[0]);
-	if (h->last[card] > t) {
-		char a[32], b[32];
-
-		isotime_format_utc(t, a, sizeof(a));
-		isotime_format_utc(h->last[card], b, sizeof(b));
-		diag_error(diags, "<stdin>", lineno, 0,
-		           "card '%s' is reviewed at %s, before its previous "
-		           "review at %s",
-		           f[0], a, b);
-		return;
-	}
-	h->last[card] = t;
-	h->rows =
-	    xgrow(h->rows, &h->rows_alloc, h->nrows + 1, sizeof(*h->rows));
-	h->rows[h->nrows++] = (struct row){ card, rating, t };
-}
-
 /* Read the whole history from 'fp'.  Returns 0, or -EX_DATAERR. */
 static int
-read_history(FILE *fp, struct history *h, struct diag_list *diags)
+read_history(FILE *fp, struct replay_history *h, struct diag_list *diags)
 {
-	char *line = NULL, *s;
+	char *line = NULL;
 	size_t cap = 0;
-	int lineno = 0, seen = 0;
+	ssize_t len;
+	int lineno = 0;
 
-	while (getline(&line, &cap, fp) >= 0) {
-		lineno++;
-		s = trim(line);
-		if (*s == '\0' || *s == '#')
-			continue;
-		if (!seen++ && strncasecmp(s, "card", 4) == 0 &&
-		    strchr(s, ',') && !strchr(s, ':'))
-			continue; /* the header */
-		read_row(h, s, lineno, diags);
+	while ((len = getline(&line, &cap, fp)) >= 0) {
+		replay_add_line(h, line, (size_t)len, ++lineno, "<stdin>",
+		                diags);
 		if (diags->nerrors >= MAX_ERRORS) {
 			diag_note(diags, "<stdin>", lineno, 0,
 			          "too many errors; stopping here");
@@ -202,46 +54,33 @@ read_history(FILE *fp, struct history *h, struct diag_list *diags)
 	return diags->nerrors ? -EX_DATAERR : 0;
 }
 
-/* Parse steps like "1m,10m" or "1m 1h 1d" into minutes. */
+/*
+ * Schedule every row: card states after each review in 'after' (one per
+ * row).  A due date past the year 9999 is an error.  Returns 0, or
+ * -EX_DATAERR.
+ */
 static int
-parse_steps(const char *s, int *steps, int *n)
+schedule(const struct replay_history *h, const struct fsrs_params *params,
+         int rollover, struct fsrs_card *after, struct diag_list *diags)
 {
-	const char *p = s;
+	struct fsrs_card *cards =
+	    xcalloc(h->ncards ? h->ncards : 1, sizeof(*cards));
 
-	*n = 0;
-	for (;;) {
-		char *end;
-		long v;
+	for (size_t i = 0; i < h->ncards; i++)
+		fsrs_card_new(&cards[i], 0, fsrs_seed(h->ids[i]));
+	for (size_t i = 0; i < h->nrows && diags->nerrors < MAX_ERRORS; i++) {
+		const struct replay_row *r = &h->rows[i];
+		struct fsrs_card *c = &cards[r->card];
 
-		while (*p == ' ' || *p == ',')
-			p++;
-		if (*p == '\0')
-			return 0;
-		if (strcmp(p, "none") == 0 && *n == 0)
-			return 0;
-		errno = 0;
-		v = strtol(p, &end, 10);
-		if (end == p || errno || v < 1 || *n == FSRS_MAX_STEPS)
-			return -1;
-		switch (*end) {
-		case 'm':
-			break;
-		case 'h':
-			v *= 60;
-			break;
-		case 'd':
-			v *= 1440;
-			break;
-		default:
-			return -1;
-		}
-		if (v > 30 * 1440)
-			return -1;
-		steps[(*n)++] = (int)v;
-		p = end + 1;
-		if (*p != '\0' && *p != ' ' && *p != ',')
-			return -1;
+		fsrs_next(params, c, clock_when(r->time, rollover),
+		          (enum fsrs_rating)r->rating, c);
+		after[i] = *c;
+		if (c->due > ISOTIME_MAX)
+			diag_error(diags, "<stdin>", r->line, 0,
+			           "the due date is past 9999");
 	}
+	free(cards);
+	return diags->nerrors ? -EX_DATAERR : 0;
 }
 
 /* Read 21 weights from 'path': numbers separated by commas or blanks,
@@ -255,9 +94,17 @@ read_weights(const char *path, double *w, struct diag_list *diags)
 	int n = 0, lineno = 0, rc = 0;
 	char ebuf[128];
 
+	struct stat sb;
+
 	if (fp == NULL) {
 		diag_error(diags, path, 0, 0, "cannot open: %s",
 		           errno_text(errno, ebuf, sizeof(ebuf)));
+		return -EX_NOINPUT;
+	}
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		diag_error(diags, path, 0, 0,
+		           "cannot read: it is a folder, not a file");
+		fclose(fp);
 		return -EX_NOINPUT;
 	}
 	while (getline(&line, &cap, fp) >= 0) {
@@ -273,25 +120,35 @@ read_weights(const char *path, double *w, struct diag_list *diags)
 				p++;
 			if (*p == '\0')
 				break;
-			errno = 0;
-			if (n < FSRS_NWEIGHTS)
-				w[n] = strtod(p, &end);
-			else
-				strtod(p, &end);
-			if (end == p || errno ||
-			    (*end && !strchr(" \t,\r\n]", *end))) {
-				size_t len = strcspn(p, " \t,\r\n]");
+			size_t len = strcspn(p, " \t,\r\n]");
+			double v;
 
-				diag_error(
-				    diags, path, lineno, (int)(p - line) + 1,
-				    "'%.*s' is not a number", (int)len, p);
+			/* decimal only: no hex, inf or nan */
+			errno = 0;
+			v = strtod(p, &end);
+			if (end != p + len ||
+			    strspn(p, "0123456789.eE+-") < len ||
+			    (errno == ERANGE && isinf(v))) {
+				diag_error(diags, path, lineno,
+				           (int)(p - line) + 1, "'%.*s' is %s",
+				           (int)len, p,
+				           errno == ERANGE && end == p + len
+				               ? "too large"
+				               : "not a number");
 				rc = -EX_DATAERR;
 				p += len;
 				continue;
 			}
+			if (n < FSRS_NWEIGHTS)
+				w[n] = v; /* a tiny one (ERANGE) is about 0 */
 			n++;
 			p = end;
 		}
+	}
+	if (ferror(fp)) {
+		diag_error(diags, path, 0, 0, "cannot read: %s",
+		           errno_text(errno, ebuf, sizeof(ebuf)));
+		rc = -EX_IOERR;
 	}
 	free(line);
 	fclose(fp);
@@ -331,11 +188,12 @@ run_replay(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, 0 },
 	};
 	struct fsrs_params params;
-	struct history h = { 0 };
+	struct replay_history h = { 0 };
+	struct fsrs_card *after = NULL;
 	struct diag_list diags = { 0 };
 	struct optparse p;
 	const char *value, *params_file = NULL;
-	char why[200], *end;
+	char why[200];
 	long rollover = CLOCK_DEFAULT_ROLLOVER;
 	int id, rc = 0, clamped = 0;
 	static char outbuf[1 << 16];
@@ -346,20 +204,18 @@ run_replay(struct cli *cli, int argc, char **argv)
 	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
 		switch (id) {
 		case O_RETENTION:
-			params.retention = strtod(value, &end);
-			if (end == value || *end != '\0' ||
-			    !(params.retention >= FSRS_MIN_RETENTION &&
-			      params.retention <= FSRS_MAX_RETENTION))
-				return cli_usage_error(
-				    &cmd_replay,
-				    "'--retention' needs a number from "
-				    "0.70 to 0.99, not '%s'",
-				    value);
+			if (opt_double("retention", value, FSRS_MIN_RETENTION,
+			               FSRS_MAX_RETENTION, &params.retention,
+			               why, sizeof(why)) < 0)
+				return cli_usage_error(&cmd_replay, "%s", why);
 			break;
 		case O_NO_FUZZ:
 			params.fuzz = 0;
 			break;
 		case O_PARAMS:
+			if (*value == '\0')
+				return cli_usage_error(
+				    &cmd_replay, "'--params' needs a file");
 			params_file = value;
 			break;
 		case O_ROLLOVER:
@@ -368,24 +224,17 @@ run_replay(struct cli *cli, int argc, char **argv)
 				return cli_usage_error(&cmd_replay, "%s", why);
 			break;
 		case O_LEARNING:
-			if (parse_steps(value, params.learning,
-			                &params.nlearning) < 0)
-				return cli_usage_error(
-				    &cmd_replay,
-				    "'--learning-steps' needs steps like "
-				    "1m,10m (m, h or d; up to 30d), not "
-				    "'%s'",
-				    value);
+			if (opt_steps("learning-steps", value, 30 * 1440,
+			              params.learning, FSRS_MAX_STEPS,
+			              &params.nlearning, why, sizeof(why)) < 0)
+				return cli_usage_error(&cmd_replay, "%s", why);
 			break;
 		case O_RELEARNING:
-			if (parse_steps(value, params.relearning,
-			                &params.nrelearning) < 0)
-				return cli_usage_error(
-				    &cmd_replay,
-				    "'--relearning-steps' needs steps "
-				    "like 10m (m, h or d; up to 30d), not "
-				    "'%s'",
-				    value);
+			if (opt_steps("relearning-steps", value, 30 * 1440,
+			              params.relearning, FSRS_MAX_STEPS,
+			              &params.nrelearning, why,
+			              sizeof(why)) < 0)
+				return cli_usage_error(&cmd_replay, "%s", why);
 			break;
 		case OPT_ARG:
 			return cli_usage_error(&cmd_replay,
@@ -410,41 +259,35 @@ run_replay(struct cli *cli, int argc, char **argv)
 		         clamped, clamped == 1 ? " was" : "s were");
 	if (rc == 0)
 		rc = read_history(stdin, &h, &diags);
+	if (rc < 0) {
+		diag_print(&diags, stderr);
+		goto out;
+	}
+	after = xcalloc(h.nrows ? h.nrows : 1, sizeof(*after));
+	rc = schedule(&h, &params, (int)rollover, after, &diags);
 	diag_print(&diags, stderr);
 	if (rc < 0)
 		goto out;
-
 	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
-	{
-		struct fsrs_card *cards =
-		    xcalloc(h.ncards ? h.ncards : 1, sizeof(*cards));
+	puts("card,time,rating,state,stability,difficulty,interval_days,due");
+	for (size_t i = 0; i < h.nrows; i++) {
+		const struct replay_row *r = &h.rows[i];
+		const struct fsrs_card *c = &after[i];
+		char t[32], due[32];
 
-		for (size_t i = 0; i < h.ncards; i++)
-			fsrs_card_new(&cards[i], 0, fsrs_seed(h.ids[i]));
-		puts("card,time,rating,state,stability,difficulty,interval_"
-		     "days,due");
-		for (size_t i = 0; i < h.nrows; i++) {
-			const struct row *r = &h.rows[i];
-			struct fsrs_card *c = &cards[r->card];
-			char t[32], due[32];
-
-			fsrs_next(&params, c,
-			          clock_when(r->time, (int)rollover),
-			          (enum fsrs_rating)r->rating, c);
-			isotime_format_utc(r->time, t, sizeof(t));
-			isotime_format_utc(c->due, due, sizeof(due));
-			printf("%s,%s,%d,%s,", h.ids[r->card], t, r->rating,
-			       fsrs_state_name(c->state));
-			print_number(stdout, c->stability);
-			putchar(',');
-			print_number(stdout, c->difficulty);
-			printf(",%d,%s\n", c->scheduled_days, due);
-		}
-		free(cards);
+		isotime_format_utc(r->time, t, sizeof(t));
+		isotime_format_utc(c->due, due, sizeof(due));
+		out_safe(stdout, h.ids[r->card], 0);
+		printf(",%s,%d,%s,", t, r->rating, fsrs_state_name(c->state));
+		print_number(stdout, c->stability);
+		putchar(',');
+		print_number(stdout, c->difficulty);
+		printf(",%d,%s\n", c->scheduled_days, due);
 	}
 out:
+	free(after);
 	diag_list_release(&diags);
-	history_release(&h);
+	replay_history_release(&h);
 	return diag_exit_code(rc);
 }
 

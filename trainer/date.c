@@ -112,14 +112,17 @@ date_format_iso(const struct date *d, char *buf, size_t size)
 void
 date_format_words(const struct date *d, char *buf, size_t size)
 {
+	/* a year of one or two digits would read as a day: "AD 9" */
+	const char *ad = d->year < 100 ? "AD " : "";
+
 	if (d->month < 1 || d->month > 12)
-		snprintf(buf, size, "%d", d->year);
+		snprintf(buf, size, "%s%d", ad, d->year);
 	else if (d->day == 0)
-		snprintf(buf, size, "%s %d", date_month_names[d->month - 1],
-		         d->year);
+		snprintf(buf, size, "%s %s%d", date_month_names[d->month - 1],
+		         ad, d->year);
 	else
-		snprintf(buf, size, "%d %s %d", d->day,
-		         date_month_names[d->month - 1], d->year);
+		snprintf(buf, size, "%d %s %s%d", d->day,
+		         date_month_names[d->month - 1], ad, d->year);
 }
 
 long
@@ -146,6 +149,7 @@ struct date_tok {
 	int ndigits; /* digits in the number; 0 for a month name */
 	int role;    /* 'Y', 'M' or 'D' when the writing says, else 0 */
 	char sep;    /* separator before it: '/', '-', '.', ' ' or 0 */
+	int era;     /* a year marked by "AD" or "CE": any number of digits */
 };
 
 #define DATE_MAX_TOKS 8
@@ -166,9 +170,10 @@ names(const char *w, size_t n, const char *full)
 
 /* Read the words and numbers of 's' into 'toks'; skip weekdays and the
  * words "of", "the", "in", "on", "AD" and "CE".  Returns the number of
- * tokens or -1. */
+ * tokens, or -1 (with 'why' filled when there is more to say than the
+ * caller's "write it like"). */
 static int
-date_tokens(const char *s, struct date_tok *toks)
+date_tokens(const char *s, struct date_tok *toks, char *why, size_t size)
 {
 	static const char *const weekdays[] = { "monday",    "tuesday",
 		                                "wednesday", "thursday",
@@ -188,11 +193,11 @@ date_tokens(const char *s, struct date_tok *toks)
 		{ "\xe6\x97\xa5", 'D' }, /* day */
 	};
 	const char *p = s;
-	int n = 0;
+	int n = 0, era = 0;
 	char sep = 0;
 
 	while (*p) {
-		struct date_tok t = { 0, 0, 0, 0, 0 };
+		struct date_tok t = { 0, 0, 0, 0, 0, 0 };
 
 		if (*p == ' ' || *p == '\t' || *p == ',') {
 			if (sep == 0)
@@ -200,6 +205,16 @@ date_tokens(const char *s, struct date_tok *toks)
 			p++;
 			continue;
 		}
+		if (n == 0 &&
+		    (*p == '-' || strncmp(p, "\xe2\x88\x92", 3) == 0)) {
+			/* "-1953" is not 1953 (U+2212 is a minus too) */
+			snprintf(why, size,
+			         "a date has no minus sign; write it like 1 "
+			         "October 1953");
+			return -1;
+		}
+		if (n == 0 && (*p == '/' || *p == '.'))
+			return -1;
 		if (*p == '/' || *p == '-' || *p == '.') {
 			/* one punctuation mark, perhaps with spaces */
 			sep = sep == 0 || sep == ' ' ? *p : 'x';
@@ -211,8 +226,14 @@ date_tokens(const char *s, struct date_tok *toks)
 		t.sep = n == 0 ? 0 : sep;
 		if (*p >= '0' && *p <= '9') {
 			while (*p >= '0' && *p <= '9') {
-				if (++t.ndigits > 4)
+				if (++t.ndigits > 4) {
+					snprintf(
+					    why, size,
+					    "a number in a date has at most "
+					    "4 digits (years go up to "
+					    "9999)");
 					return -1;
+				}
 				t.value = t.value * 10 + (*p++ - '0');
 			}
 			if ((strncasecmp(p, "st", 2) == 0 ||
@@ -233,6 +254,11 @@ date_tokens(const char *s, struct date_tok *toks)
 					p = k + 3;
 				}
 			}
+			if (era && t.role == 0) {
+				t.role = 'Y';
+				t.era = 1;
+			}
+			era = 0;
 			if (t.role == 'M') {
 				t.month = t.value;
 				if (t.month < 1 || t.month > 12)
@@ -257,6 +283,17 @@ date_tokens(const char *s, struct date_tok *toks)
 				if (strlen(filler[i]) == len &&
 				    strncasecmp(w, filler[i], len) == 0)
 					skip = 1;
+			if (len == 2 && (strncasecmp(w, "ad", 2) == 0 ||
+			                 strncasecmp(w, "ce", 2) == 0)) {
+				/* "9 AD" or "AD 9": the number is a year */
+				if (n > 0 && toks[n - 1].ndigits > 0 &&
+				    toks[n - 1].role == 0) {
+					toks[n - 1].role = 'Y';
+					toks[n - 1].era = 1;
+				} else {
+					era = 1;
+				}
+			}
 			if (skip)
 				continue; /* the separator carries on */
 			if (t.month == 0)
@@ -380,7 +417,7 @@ date_parse_text(const char *s, struct date out[2], char *why, size_t size)
 	int n, rc;
 
 	snprintf(why, size, "write it like 1 October 1953");
-	n = date_tokens(s, t);
+	n = date_tokens(s, t, why, size);
 	if (n <= 0)
 		return -1;
 	rc = date_numeric(t, n, out, why, size);
@@ -392,7 +429,7 @@ date_parse_text(const char *s, struct date out[2], char *why, size_t size)
 
 		if (role == 0)
 			role = t[i].ndigits >= 3 ? 'Y' : 'D';
-		if ((role == 'Y' && t[i].ndigits < 3) ||
+		if ((role == 'Y' && t[i].ndigits < 3 && !t[i].era) ||
 		    (role == 'D' && t[i].ndigits > 2))
 			return -1;
 		if (t[i].month == -1) {

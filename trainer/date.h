@@ -41,7 +41,8 @@ void date_format_iso(const struct date *d, char *buf, size_t size);
  * Case, commas and extra spaces do not matter; months may be abbreviated
  * ("Oct", "Sept", with or without a point); a weekday and the words "of",
  * "the", "in", "on", "AD" and "CE" are ignored; the year is written in
- * full (3 or 4 digits).
+ * full (3 or 4 digits), or with any digits when "AD" or "CE" stands
+ * beside it ("AD 9", "9 CE").
  *
  * A day and month both written as numbers before the year are ambiguous:
  * "10/1/1953" is 1 October read month first (as in the US) and 10 January
@@ -55,7 +56,8 @@ void date_format_iso(const struct date *d, char *buf, size_t size);
  */
 int date_parse_text(const char *s, struct date out[2], char *why, size_t size);
 
-/* Write 'd' as people read it: "1 October 1953", "October 1978", "1953". */
+/* Write 'd' as people read it: "1 October 1953", "October 1978", "1953";
+ * a year below 100 as "AD 9" (which date_parse_text reads back). */
 void date_format_words(const struct date *d, char *buf, size_t size);
 
 /* Days from 0001-01-01 to 'd' (its first day when the month or day is 0). */

@@ -469,7 +469,7 @@ begin_review(const struct fsrs_card *c, struct fsrs_when now,
 	long long elapsed = 0;
 
 	*cur = *c;
-	if (c->state != FSRS_NEW && c->last_review != 0)
+	if (c->state != FSRS_NEW)
 		elapsed = now.day - c->last_day;
 	if (elapsed < 0)
 		elapsed = 0; /* a clock set back: treat as the same day */

@@ -61,9 +61,10 @@ struct fsrs_card {
 	int reps;
 	int lapses;
 	long long due;         /* Unix seconds */
-	long long last_review; /* Unix seconds; 0 when never reviewed */
+	long long last_review; /* Unix seconds (any, also before 1970) */
 	long long last_day;    /* day number of the last review */
-	uint64_t seed;         /* fuzz seed for this card (from its id) */
+	/* last_review and last_day mean nothing while state is FSRS_NEW */
+	uint64_t seed; /* fuzz seed for this card (from its id) */
 };
 
 /* A moment and the day it falls on (see fsrs_day). */

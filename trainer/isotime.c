@@ -43,6 +43,10 @@ isotime_parse(const char *s, long long *out, char *why, size_t size)
 	const char *p = s;
 	int y, mo, d, h = 0, mi = 0, sec = 0, zone = 0, has_zone = 0;
 
+	if (strspn(s, "0123456789") > 4) {
+		snprintf(why, size, "'%s' is past the year 9999", s);
+		return -1;
+	}
 	if (num(&p, 4, &y) < 0 || *p++ != '-' || num(&p, 2, &mo) < 0 ||
 	    *p++ != '-' || num(&p, 2, &d) < 0)
 		goto bad;
@@ -79,10 +83,13 @@ isotime_parse(const char *s, long long *out, char *why, size_t size)
 
 			if (num(&p, 2, &zh) < 0)
 				goto bad;
-			if (*p == ':')
-				p++;
-			if (*p && num(&p, 2, &zm) < 0)
-				goto bad;
+			/* "+05", "+0530" or "+05:30", never "+05:" */
+			if (*p == ':' || (*p >= '0' && *p <= '9')) {
+				if (*p == ':')
+					p++;
+				if (num(&p, 2, &zm) < 0)
+					goto bad;
+			}
 			if (zh > 23 || zm > 59)
 				goto bad;
 			zone = sign * (zh * 3600 + zm * 60);
@@ -105,8 +112,9 @@ isotime_parse(const char *s, long long *out, char *why, size_t size)
 		tm.tm_min = mi;
 		tm.tm_sec = sec;
 		tm.tm_isdst = -1;
+		tm.tm_wday = -1; /* still -1 after mktime: it failed */
 		t = mktime(&tm);
-		if (t == (time_t)-1 && !(y == 1969 && mo == 12 && d == 31)) {
+		if (tm.tm_wday == -1) {
 			snprintf(why, size,
 			         "'%s' cannot be shown in the local "
 			         "time zone",
@@ -114,6 +122,11 @@ isotime_parse(const char *s, long long *out, char *why, size_t size)
 			return -1;
 		}
 		*out = (long long)t;
+	}
+	if (*out < ISOTIME_MIN || *out > ISOTIME_MAX) {
+		snprintf(why, size,
+		         "'%s' is outside the years 0001 to 9999 in UTC", s);
+		return -1;
 	}
 	return 0;
 bad:

@@ -9,6 +9,10 @@
 
 #include <stddef.h>
 
+/* The times handled: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z. */
+#define ISOTIME_MIN (-62135596800LL)
+#define ISOTIME_MAX 253402300799LL
+
 /* Days from 1970-01-01 to the given Gregorian date (may be negative). */
 long long isotime_days_from_civil(int year, int month, int day);
 
@@ -16,7 +20,8 @@ long long isotime_days_from_civil(int year, int month, int day);
  * Parse "YYYY-MM-DD", "YYYY-MM-DDTHH:MM", "YYYY-MM-DDTHH:MM:SS" with an
  * optional fraction (dropped) and an optional zone ("Z", "+09:00",
  * "-0500"); a space may stand for the 'T'.  Without a zone the time is
- * local.  Returns 0 and sets '*out', or -1 with 'why' filled.
+ * local.  The time must lie within [ISOTIME_MIN, ISOTIME_MAX] once in
+ * UTC.  Returns 0 and sets '*out', or -1 with 'why' filled.
  */
 int isotime_parse(const char *s, long long *out, char *why, size_t size);
 

@@ -2,7 +2,10 @@
  * main.c - global options and the command table.
  *
  * Global options may stand anywhere before "--": they are taken out of
- * the arguments first, and what is left goes to the command.
+ * the arguments first, and what is left goes to the command.  A "--"
+ * before the command ends the global options: the next argument is the
+ * command and the rest are its own; after the command, "--" is the
+ * command's.
  */
 #include "cli.h"
 
@@ -335,8 +338,11 @@ main(int argc, char **argv)
 
 	/* Split the arguments: global options, and the rest in order. */
 	for (int i = 1; i < argc; i++) {
-		if (!dashdash && strcmp(argv[i], "--") == 0)
+		if (!dashdash && strcmp(argv[i], "--") == 0) {
 			dashdash = 1;
+			if (nrest == 0)
+				continue; /* "trainer -- COMMAND ARGS" */
+		}
 		if (dashdash || !is_global(argv[i])) {
 			rest[nrest++] = argv[i];
 			continue;
@@ -350,7 +356,7 @@ main(int argc, char **argv)
 		     strcmp(argv[i], "--seed") == 0))
 			globals[nglobals++] = argv[++i];
 	}
-	if (nrest > 0 && rest[0][0] != '-') {
+	if (nrest > 0 && (rest[0][0] != '-' || dashdash)) {
 		cmd = find_command(rest[0]);
 		if (cmd == NULL) {
 			const char *close = closest_command(rest[0]);
@@ -396,21 +402,14 @@ main(int argc, char **argv)
 			}
 			cli.has_now = 1;
 			break;
-		case G_SEED: {
-			char *end;
-
-			cli.seed = strtoull(value, &end, 10);
-			if (*value < '0' || *value > '9' || *end != '\0') {
-				rc = cli_usage_error(
-				    cmd,
-				    "'--seed' needs a whole number, not "
-				    "'%s'",
-				    value);
+		case G_SEED:
+			if (opt_ullong("seed", value, &cli.seed, why,
+			               sizeof(why)) < 0) {
+				rc = cli_usage_error(cmd, "%s", why);
 				goto out;
 			}
 			cli.has_seed = 1;
 			break;
-		}
 		case G_NO_COLOR:
 			no_color = 1;
 			break;

@@ -54,17 +54,66 @@ skip_spaces(const char *p)
 	return p;
 }
 
+/*
+ * The digits of a number, as many as a double can tell apart and a power
+ * of ten: "0012.50" is "125" and -1.  Digits past NUMBER_SIG count only in
+ * the exponent, so a number of any length is read in one pass.
+ */
+#define NUMBER_SIG 40
+
+struct mantissa {
+	char sig[NUMBER_SIG + 1];
+	size_t nsig;
+	long exp10;
+};
+
+static void
+mantissa_digit(struct mantissa *m, int c, int decimal)
+{
+	if (m->nsig == 0 && c == '0') {
+		if (decimal)
+			m->exp10--; /* a leading zero after the point */
+		return;
+	}
+	if (m->nsig < NUMBER_SIG) {
+		m->sig[m->nsig++] = (char)c;
+		if (decimal)
+			m->exp10--;
+	} else if (!decimal && m->exp10 < NUMBER_MAX_DIGITS) {
+		m->exp10++; /* past what a double holds: only its size counts */
+	}
+}
+
+/* The value of 'm', or HUGE_VAL when it passes the double range. */
+static double
+mantissa_value(struct mantissa *m)
+{
+	char buf[NUMBER_SIG + 32];
+
+	if (m->nsig == 0)
+		return 0;
+	if ((long)m->nsig + m->exp10 > NUMBER_MAX_DIGITS)
+		return HUGE_VAL;
+	/* digits and an exponent: no decimal mark, so no locale */
+	snprintf(buf, sizeof(buf), "%.*se%ld", (int)m->nsig, m->sig, m->exp10);
+	return strtod(buf, NULL);
+}
+
 int
 number_parse(const char *s, struct number *out, char *why, size_t size)
 {
 	const char *p = skip_spaces(s);
-	double mantissa = 0, factor = 1, divisor = 1, sign = 1;
+	double factor = 1, sign = 1;
 	int grouped = 0, group_len = 0;
+	struct mantissa m = { .nsig = 0 };
 	struct number r = { 0, NUMBER_PLAIN };
 
 	if (*p == '-' || *p == '+') {
 		sign = *p == '-' ? -1 : 1;
 		p++;
+	} else if (strncmp(p, "\xe2\x88\x92", 3) == 0) {
+		sign = -1; /* U+2212 MINUS SIGN */
+		p += 3;
 	}
 	if (*p == '$') {
 		r.unit = NUMBER_DOLLARS;
@@ -80,7 +129,7 @@ number_parse(const char *s, struct number *out, char *why, size_t size)
 	while (is_digit(*p)) {
 		size_t sep;
 
-		mantissa = mantissa * 10 + (*p - '0');
+		mantissa_digit(&m, *p, 0);
 		group_len++;
 		p++;
 		sep = separator(p);
@@ -94,12 +143,10 @@ number_parse(const char *s, struct number *out, char *why, size_t size)
 	}
 	if (grouped && group_len != 3)
 		goto bad_groups;
-	/* Decimal part: keep the digits exact, divide once at the end. */
+	/* Decimal part: the digits are kept, the point is an exponent. */
 	if (*p == '.' && is_digit(p[1]))
-		for (p++; is_digit(*p); p++) {
-			mantissa = mantissa * 10 + (*p - '0');
-			divisor *= 10;
-		}
+		for (p++; is_digit(*p); p++)
+			mantissa_digit(&m, *p, 1);
 	p = skip_spaces(p);
 	for (size_t i = 0; i < sizeof(scales) / sizeof(scales[0]); i++) {
 		size_t n = strlen(scales[i].word);
@@ -126,11 +173,13 @@ number_parse(const char *s, struct number *out, char *why, size_t size)
 		snprintf(why, size, "unexpected '%s' after the number", p);
 		return -1;
 	}
-	r.value = sign * (mantissa * factor / divisor);
-	if (!isfinite(r.value)) {
-		snprintf(why, size, "the number is too large");
-		return -1;
+	r.value = sign * (mantissa_value(&m) * factor);
+	if (!(fabs(r.value) <= NUMBER_MAX)) {
+		snprintf(why, size, "%s", NUMBER_TOO_LARGE);
+		return NUMBER_RANGE;
 	}
+	if (r.value == 0)
+		r.value = 0; /* no -0 */
 	*out = r;
 	return 0;
 
@@ -146,6 +195,13 @@ number_format(double v, char *buf, size_t size)
 {
 	char *dot;
 
+	if (v == 0)
+		v = 0; /* "0", not "-0" */
+	if (!(fabs(v) < 1e18)) {
+		/* past NUMBER_MAX: never from a parser, kept short anyway */
+		snprintf(buf, size, "%.6g", v);
+		return;
+	}
 	snprintf(buf, size, "%.6f", v);
 	dot = strchr(buf, '.');
 	if (dot) {
@@ -156,6 +212,8 @@ number_format(double v, char *buf, size_t size)
 		if (end == dot)
 			*end = '\0';
 	}
+	if (strcmp(buf, "-0") == 0)
+		snprintf(buf, size, "0"); /* -0.0000001 rounds to 0 */
 }
 
 void
@@ -171,13 +229,17 @@ number_format_words(double v, char *buf, size_t size)
 	size_t n, lead, k = 0;
 	double a = fabs(v);
 
-	for (size_t i = 0; i < sizeof(big) / sizeof(big[0]); i++)
-		if (a >= big[i].factor) {
-			number_format(v / big[i].factor, digits,
-			              sizeof(digits));
+	/* the largest scale whose figure, as shown (six decimals), is at
+	 * least 1: 999,999,999,999 is "1 trillion", not "1000 billion" */
+	for (size_t i = 0; i < sizeof(big) / sizeof(big[0]); i++) {
+		if (a < big[i].factor / 2)
+			continue;
+		number_format(v / big[i].factor, digits, sizeof(digits));
+		if (digits[digits[0] == '-'] != '0') {
 			snprintf(buf, size, "%s %s", digits, big[i].word);
 			return;
 		}
+	}
 	number_format(v, digits, sizeof(digits));
 	/* thousands separators in the whole part */
 	dot = strchr(digits, '.');
@@ -428,14 +490,16 @@ skip_hedges(const char *s)
 	return s;
 }
 
-/* Read 's' with number_parse, else number_parse_words. */
+/* Read 's' with number_parse, else number_parse_words.  0, -1, or
+ * NUMBER_RANGE for digits past NUMBER_MAX. */
 static int
 parse_digits_or_words(const char *s, struct number *n)
 {
 	char why[160];
+	int rc = number_parse(s, n, why, sizeof(why));
 
-	if (number_parse(s, n, why, sizeof(why)) == 0)
-		return 0;
+	if (rc == 0 || rc == NUMBER_RANGE)
+		return rc;
 	return number_parse_words(s, n, why, sizeof(why));
 }
 
@@ -493,7 +557,7 @@ number_parse_answer(const char *s, struct number *out, char *rest, size_t size)
 	                   buf[len - 1] == '+' || buf[len - 1] == '.'))
 		buf[--len] = '\0';
 	/* the whole, then without one, two or three words at the end */
-	while ((rc = parse_digits_or_words(buf, out)) < 0 && nwords < 3) {
+	while ((rc = parse_digits_or_words(buf, out)) == -1 && nwords < 3) {
 		char *w = buf + len;
 
 		while (w > buf &&

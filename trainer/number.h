@@ -15,6 +15,16 @@ enum number_unit {
 	NUMBER_PERCENT,
 };
 
+/* The largest number read: a thousand trillion.  Past it every parser says
+ * NUMBER_TOO_LARGE, which also covers numbers past a double's range. */
+#define NUMBER_MAX        1e15
+#define NUMBER_MAX_DIGITS 16 /* digits before the point of NUMBER_MAX */
+#define NUMBER_TOO_LARGE  "the number is too large (at most 1000 trillion)"
+
+enum {
+	NUMBER_RANGE = -2, /* a number past NUMBER_MAX */
+};
+
 struct number {
 	double value;          /* the scale applied: 2.3 billion is 2.3e9 */
 	enum number_unit unit; /* a '$' or a '%' written with the number */
@@ -24,8 +34,11 @@ struct number {
  * Parse a number: an optional sign, an optional '$', digits with optional
  * thousands separators (',' or a space between groups of three) and an
  * optional decimal part, then optionally a scale (K, M, B, bn, thousand,
- * million, billion, trillion) and '%' or "percent".  Returns 0 and fills
- * 'out', or -1 and writes into 'why' what is wrong.
+ * million, billion, trillion) and '%' or "percent".  The sign may be
+ * U+2212.  Any number of digits is read (past about 17 significant ones
+ * they no longer change the value).  Returns 0 and fills 'out', or -1 and
+ * writes into 'why' what is wrong; past NUMBER_MAX, NUMBER_RANGE with
+ * 'why' NUMBER_TOO_LARGE.
  */
 int number_parse(const char *s, struct number *out, char *why, size_t size);
 
@@ -59,8 +72,9 @@ enum number_unit number_unit_word(const char *w);
  * billions") reads as the singular, and a trailing '+' ("60+") is
  * dropped.  The other words after the number are copied into 'rest' (one
  * space between them; 'rest' may be NULL when 'size' is 0) for the caller
- * to judge.  Returns 0 and fills 'out', or -1 when the text is not one
- * number ("lots", "5 or 6", "five to six", "$5 percent").
+ * to judge.  Returns 0 and fills 'out', -1 when the text is not one
+ * number ("lots", "5 or 6", "five to six", "$5 percent"), or NUMBER_RANGE
+ * for digits past NUMBER_MAX.
  */
 int number_parse_answer(const char *s, struct number *out, char *rest,
                         size_t size);

@@ -36,10 +36,31 @@ void opt_init(struct optparse *p, int argc, char **argv);
 int opt_next(struct optparse *p, const struct opt *opts, const char **value);
 
 /*
- * Parse a whole number in [min, max] from 'text'; returns 0 or -1 with
- * 'error' filled ("'--limit' needs a whole number from 1 to 1000").
+ * Checked values.  Each parses all of 'text' or fails: no blanks, no '+',
+ * no trailing junk, nothing out of range, nothing that overflows.  On
+ * failure they return -1 with 'error' filled with a message naming the
+ * option ("'--limit' needs a whole number from 1 to 1000, not 'x'"); on
+ * success 0 and '*out' set.
  */
+
+/* A whole number in [min, max]: decimal digits, '-' first only when
+ * min < 0. */
 int opt_long(const char *name, const char *text, long min, long max, long *out,
              char *error, unsigned long size);
+
+/* A whole number from 0 to ULLONG_MAX. */
+int opt_ullong(const char *name, const char *text, unsigned long long *out,
+               char *error, unsigned long size);
+
+/* A decimal number in [min, max] ("0.9", ".9", "9e-1"); no hex, inf or
+ * nan. */
+int opt_double(const char *name, const char *text, double min, double max,
+               double *out, char *error, unsigned long size);
+
+/* Steps like "1m,10m" or "1m 1h 1d" (commas or blanks between), each
+ * from 1 minute to 'max' minutes, at most 'cap' of them, as minutes in
+ * 'steps' and their number in '*n'; "none" for no steps. */
+int opt_steps(const char *name, const char *text, long max, int *steps, int cap,
+              int *n, char *error, unsigned long size);
 
 #endif

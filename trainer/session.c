@@ -196,7 +196,7 @@ sort_queue(struct session *s, size_t *v, size_t n)
 static int
 available(const struct store_card *c, long long t)
 {
-	return !c->suspended && c->buried_until <= t;
+	return !c->suspended && (c->buried_until == 0 || c->buried_until <= t);
 }
 
 static void

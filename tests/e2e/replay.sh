@@ -116,3 +116,58 @@ run replay history.csv
 has "a file argument is refused" "$err" "the history is read from standard input"
 run replay --help
 has "replay --help documents the output" "$out" "card,time,rating,state,stability,difficulty,interval_days,due"
+
+# Times before 1970 are times: a review in 1900 and one at the epoch
+# itself are scheduled like any other (not taken for "never reviewed").
+printf 'c,1900-01-01T00:00:00Z,3\nc,1900-01-01T00:10:00Z,3\nd,1969-12-31T23:59:59Z,3\nd,1970-01-01T00:00:00Z,3\nd,1970-01-02T00:00:00Z,3\n' |
+	TZ=UTC "$TRAINER" replay --no-fuzz >"$WORK/o" 2>"$WORK/err"
+is "reviews in 1900 and at the epoch are replayed" "$?:$(cat "$WORK/err")" "0:"
+is "reviews in 1900 and at the epoch are scheduled as any other" "$(tail -n +2 "$WORK/o")" "c,1900-01-01T00:00:00Z,3,learning,2.3065,2.11810397,0,1900-01-01T00:10:00Z
+c,1900-01-01T00:10:00Z,3,review,2.3065,2.11121424,2,1900-01-03T00:10:00Z
+d,1969-12-31T23:59:59Z,3,learning,2.3065,2.11810397,0,1970-01-01T00:09:59Z
+d,1970-01-01T00:00:00Z,3,review,2.3065,2.11121424,2,1970-01-03T00:00:00Z
+d,1970-01-02T00:00:00Z,3,review,7.31918604,2.1043314,7,1970-01-09T00:00:00Z"
+printf 'c,0001-01-01T00:00:00Z,3\nc,0001-01-01T00:00:00+01:00,3\nc,10000-01-01,3\n' |
+	TZ=UTC "$TRAINER" replay >"$WORK/o" 2>"$WORK/err"
+is "times outside the years 1 to 9999 exit 65" "$?:$(cat "$WORK/o")" "65:"
+is "times outside the years 1 to 9999 are named" "$(cat "$WORK/err")" "trainer: <stdin>:2: error: '0001-01-01T00:00:00+01:00' is outside the years 0001 to 9999 in UTC
+trainer: <stdin>:3: error: '10000-01-01' is past the year 9999"
+
+# A UTF-8 byte order mark before the header (as spreadsheets write it).
+printf '\xef\xbb\xbfcard,time,rating\r\nc1,2026-01-05T09:00:00Z,3\r\n' | TZ=UTC "$TRAINER" replay --no-fuzz >"$WORK/o" 2>"$WORK/err"
+is "a byte order mark before the header is accepted" "$?:$(cat "$WORK/err")" "0:"
+is "a byte order mark before the header is not a row" "$(cat "$WORK/o")" "card,time,rating,state,stability,difficulty,interval_days,due
+c1,2026-01-05T09:00:00Z,3,learning,2.3065,2.11810397,0,2026-01-05T09:10:00Z"
+printf '\xef\xbb\xbfc1,2026-01-05T09:00:00Z,3\n' | TZ=UTC "$TRAINER" replay --no-fuzz >"$WORK/o" 2>"$WORK/err"
+is "a byte order mark before the first row is accepted" "$?:$(tail -1 "$WORK/o")" "0:c1,2026-01-05T09:00:00Z,3,learning,2.3065,2.11810397,0,2026-01-05T09:10:00Z"
+
+# A NUL byte in a line is named, not taken as the end of the line.
+printf 'card,time,rating\nc1,2026-01-05T09:00:00Z,3\nc1,2026-01-06T09:00:00Z,3\0,1\n' | "$TRAINER" replay >"$WORK/o" 2>"$WORK/err"
+is "a NUL byte in a line exits 65" "$?:$(cat "$WORK/o")" "65:"
+is "a NUL byte in a line is named" "$(cat "$WORK/err")" "trainer: <stdin>:3: error: the line holds a NUL byte"
+
+# Due dates past 9999 are refused, not printed as 10000-...
+printf 'c1,9999-12-01T09:00:00Z,4\nc1,9999-12-20T09:00:00Z,4\nc2,9999-12-31T23:55:00Z,4\n' | "$TRAINER" replay --no-fuzz >"$WORK/o" 2>"$WORK/err"
+is "a due date past 9999 exits 65 and prints no rows" "$?:$(cat "$WORK/o")" "65:"
+is "a due date past 9999 is named by line" "$(cat "$WORK/err")" "trainer: <stdin>:2: error: the due date is past 9999
+trainer: <stdin>:3: error: the due date is past 9999"
+printf 'c1,9999-12-01T09:00:00Z,4\n' | "$TRAINER" replay --no-fuzz >"$WORK/o" 2>"$WORK/err"
+is "a due date in 9999 is printed" "$?:$(tail -1 "$WORK/o")" "0:c1,9999-12-01T09:00:00Z,4,review,8.2956,1,8,9999-12-09T09:00:00Z"
+
+# Card ids with control characters are printed escaped.
+printf 'c\033[31mred,2026-01-05T09:00:00Z,3\nd\302\233x,2026-01-05T09:00:00Z,3\n' | "$TRAINER" replay --no-fuzz >"$WORK/o" 2>"$WORK/err"
+is "card ids with control characters are replayed" "$?" 0
+is "card ids with control characters are printed escaped" "$(cut -d, -f1 "$WORK/o" | tail -n +2)" 'c\x1b[31mred
+d\u009bx'
+
+# Weights are decimal numbers: no hex, inf or nan; past a double's range
+# is too large.
+for w in nan inf 0x1p-2 1.5e 1e400; do
+	printf '%s' "$w" >"$WORK/w1.txt"
+	for i in $(seq 20); do printf ', 0.5' >>"$WORK/w1.txt"; done
+	printf 'c,2026-01-05T09:00:00Z,3\n' | "$TRAINER" replay --params "$WORK/w1.txt" >"$WORK/o" 2>"$WORK/err"
+	rc=$?
+	want="not a number"
+	[ "$w" = 1e400 ] && want="too large"
+	is "a weight '$w' is refused" "$rc:$(cat "$WORK/o"):$(cat "$WORK/err")" "65::trainer: $WORK/w1.txt:1:1: error: '$w' is $want"
+done

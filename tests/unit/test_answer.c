@@ -22,6 +22,10 @@
 
 #define MAXOPT 16
 
+#define ZEROS_50 "00000000000000000000000000000000000000000000000000"
+#define ZEROS_400                                                              \
+	ZEROS_50 ZEROS_50 ZEROS_50 ZEROS_50 ZEROS_50 ZEROS_50 ZEROS_50 ZEROS_50
+
 /* A card as the table writes it. */
 struct tcard {
 	enum card_type type;
@@ -84,6 +88,8 @@ static const struct tcard peacetime = DATE_CARD(1994, 0, 0);
 static const struct tcard wartime = DATE_CARD(2007, 0, 0);
 static const struct tcard jan10 = DATE_CARD(1953, 1, 10);
 static const struct tcard mar5 = DATE_CARD(1953, 3, 5);
+static const struct tcard teutoburg = DATE_CARD(9, 9, 0);
+static const struct tcard year_one = DATE_CARD(1, 0, 0);
 
 static const struct tcard casualties = { .type = CARD_NUMBER,
 	                                 .value = 142901,
@@ -356,7 +362,24 @@ static const struct row {
 	{ "mdt next tuesday", &mdt, "next Tuesday", W,
 	  "not a date: write it like 1 October 1953", ANY },
 	{ "mdt run together", &mdt, "19531001", W,
+	  "not a date: a number in a date has at most 4 digits (years go up "
+	  "to 9999)",
+	  ANY },
+	{ "mdt minus iso", &mdt, "-1953-10-01", W,
+	  "not a date: a date has no minus sign; write it like 1 October 1953",
+	  ANY },
+	{ "mdt huge year", &mdt, "1 October 99999999999999999999", W,
+	  "not a date: a number in a date has at most 4 digits (years go up "
+	  "to 9999)",
+	  ANY },
+	{ "mdt leading slash", &mdt, "/1953-10-01", W,
 	  "not a date: write it like 1 October 1953", ANY },
+	{ "mdt exponent", &mdt, "1e400", W,
+	  "not a date: write it like 1 October 1953", ANY },
+	{ "mdt hex", &mdt, "0x10", W,
+	  "not a date: write it like 1 October 1953", ANY },
+	{ "mdt inf", &mdt, "inf", W, "not a date: write it like 1 October 1953",
+	  ANY },
 
 	/* the armistice, 1953-07-27 */
 	{ "armistice month day", &armistice, "July 27, 1953", R, NONE,
@@ -401,6 +424,30 @@ static const struct row {
 
 	/* years asked */
 	{ "1905", &taft_year, "1905", R, NONE, "1905" },
+	/* found by fuzz_date: a year below 100 was shown as "1", which
+	 * does not read as a year */
+	{ "year 1 shown", &year_one, "AD 1", R, NONE, "AD 1" },
+	{ "year 1 as 0001", &year_one, "0001", R, NONE, ANY },
+	{ "year 1 as 1 CE", &year_one, "1 CE", R, NONE, ANY },
+	{ "year 9 shown", &teutoburg, "September AD 9", R, NONE,
+	  "September AD 9" },
+	{ "year 9 after", &teutoburg, "Sept 9 AD", R, NONE, ANY },
+	{ "year 9 day", &teutoburg, "9 September AD 9", R, NONE, ANY },
+	{ "year 9 without AD", &teutoburg, "September 9", W,
+	  "not a date: the year is missing", ANY },
+	{ "year 9 late", &teutoburg, "AD 10", W, "1 year late", ANY },
+	{ "1905 with a minus", &taft_year, "-1905", W,
+	  "not a date: a date has no minus sign; write it like 1 October 1953",
+	  ANY },
+	{ "1905 with a spaced minus", &taft_year, " - 1905", W,
+	  "not a date: a date has no minus sign; write it like 1 October 1953",
+	  ANY },
+	{ "1905 with U+2212", &taft_year,
+	  "\xe2\x88\x92"
+	  "1905",
+	  W,
+	  "not a date: a date has no minus sign; write it like 1 October 1953",
+	  ANY },
 	{ "1905 more precise", &taft_year, "1905-09-05", R, NONE, ANY },
 	{ "1905 in words", &taft_year, "September 5, 1905", R, NONE, ANY },
 	{ "1905 late", &taft_year, "1907", W, "2 years late", ANY },
@@ -508,6 +555,38 @@ static const struct row {
 	{ "casualties in days", &casualties, "142,901 days", W,
 	  "wrong unit: the answer is a number of casualties, not days", ANY },
 	{ "casualties not a number", &casualties, "lots", W,
+	  "not a number: write it like 142,901 or 2.3 billion", ANY },
+	{ "powers minus", &great_powers, "-4", W, "too low: -4 is 8 short",
+	  ANY },
+	{ "powers U+2212", &great_powers,
+	  "\xe2\x88\x92"
+	  "4",
+	  W, "too low: -4 is 8 short", ANY },
+	{ "powers minus zero", &great_powers, "-0", W, "too low: 0 is 4 short",
+	  ANY },
+	{ "powers past a double", &great_powers, "1" ZEROS_400, W,
+	  "the number is too large (at most 1000 trillion)", ANY },
+	{ "powers 30 digits", &great_powers, "111111111111111111111111111111",
+	  W, "the number is too large (at most 1000 trillion)", ANY },
+	{ "powers past 1000 trillion", &great_powers,
+	  "100000000000000000000000 trillion", W,
+	  "the number is too large (at most 1000 trillion)", ANY },
+	{ "powers 1001 trillion dollars", &great_powers,
+	  "about 1001 trillion powers", W,
+	  "the number is too large (at most 1000 trillion)", ANY },
+	{ "powers 1000 trillion", &great_powers, "1000 trillion", W,
+	  "too high: 1000 trillion is 1000 trillion more", ANY },
+	{ "powers long decimals", &great_powers, "4." ZEROS_400 "1", R, NONE,
+	  ANY },
+	{ "powers tiny", &great_powers, "0." ZEROS_400 "1", W,
+	  "too low: 0 is 4 short", ANY },
+	{ "powers exponent", &great_powers, "1e400", W,
+	  "not a number: write it like 142,901 or 2.3 billion", ANY },
+	{ "powers hex", &great_powers, "0x10", W,
+	  "not a number: write it like 142,901 or 2.3 billion", ANY },
+	{ "powers inf", &great_powers, "inf", W,
+	  "not a number: write it like 142,901 or 2.3 billion", ANY },
+	{ "powers nan", &great_powers, "nan", W,
 	  "not a number: write it like 142,901 or 2.3 billion", ANY },
 	{ "casualties dollars", &casualties, "$142,901", W,
 	  "wrong unit: the answer is a number of casualties, not dollars",
@@ -1232,7 +1311,12 @@ test_date_text(void **state)
 		{ "10/1/53", "write it like 1 October 1953" },
 		{ "1953-10/01", "write it like 1 October 1953" },
 		{ "October 1 1953 1954", "write it like 1 October 1953" },
-		{ "12345", "write it like 1 October 1953" },
+		{ "12345", "a number in a date has at most 4 digits (years go "
+		           "up to 9999)" },
+		{ "-1953", "a date has no minus sign; write it like 1 October "
+		           "1953" },
+		{ "/1953", "write it like 1 October 1953" },
+		{ ".1953", "write it like 1 October 1953" },
 		{ "1 2 1953", "write it like 1 October 1953" },
 		{ "Octember 1953", "write it like 1 October 1953" },
 		{ "1953\xff", "write it like 1 October 1953" },
@@ -1377,6 +1461,43 @@ test_number_words(void **state)
 	}
 }
 
+/* A megabyte of digits is too large, read in one pass, for a number card
+ * and for a date card. */
+static void
+test_huge_answers(void **state)
+{
+	size_t n = 1 << 20;
+	char *typed = malloc(n + 1);
+	struct card c;
+	struct answer_result r;
+
+	(void)state;
+	memset(typed, '9', n);
+	typed[n] = '\0';
+	build_card(&great_powers, &c);
+	assert_int_equal(answer_check(&c, typed, NULL, &r), 0);
+	assert_int_equal(r.verdict, VERDICT_WRONG);
+	assert_string_equal(r.explain,
+	                    "the number is too large (at most 1000 trillion)");
+	answer_result_release(&r);
+	typed[0] = '0';
+	typed[1] = '.';
+	assert_int_equal(answer_check(&c, typed, NULL, &r), 0);
+	assert_string_equal(r.explain, "too low: 1 is 3 short");
+	answer_result_release(&r);
+	free_card(&c);
+	typed[0] = typed[1] = '9';
+	build_card(&mdt, &c);
+	assert_int_equal(answer_check(&c, typed, NULL, &r), 0);
+	assert_int_equal(r.verdict, VERDICT_WRONG);
+	assert_string_equal(r.explain,
+	                    "not a date: a number in a date has at most 4 "
+	                    "digits (years go up to 9999)");
+	answer_result_release(&r);
+	free_card(&c);
+	free(typed);
+}
+
 static void
 test_number_answer(void **state)
 {
@@ -1453,6 +1574,7 @@ main(void)
 		cmocka_unit_test(test_date_words),
 		cmocka_unit_test(test_number_words),
 		cmocka_unit_test(test_number_answer),
+		cmocka_unit_test(test_huge_answers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

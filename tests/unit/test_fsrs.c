@@ -369,6 +369,47 @@ test_fuzz_in_scheduler(void **state)
 	}
 }
 
+/* A history gives the same schedule whenever it happens: at the epoch,
+ * before 1970 or in 2026 (a review at time 0 is a review, not "never"). */
+static void
+test_any_epoch(void **state)
+{
+	static const long long starts[] = { 1767225600LL, 0, -2208988800LL,
+		                            -62135596800LL + 86400 };
+	static const int ratings[] = { 3, 3, 1, 3, 4, 2 };
+	static const long long gaps[] = { 0,   2 * 86400, 3 * 86400,
+		                          600, 86400,     20 * 86400 };
+	struct fsrs_params p;
+	struct fsrs_card want[6];
+
+	(void)state;
+	fsrs_params_default(&p);
+	p.fuzz = 0;
+	for (size_t k = 0; k < sizeof(starts) / sizeof(starts[0]); k++) {
+		struct fsrs_card c;
+		long long t = starts[k];
+
+		fsrs_card_new(&c, t, 7);
+		for (int i = 0; i < 6; i++) {
+			t += gaps[i];
+			fsrs_next(&p, &c,
+			          (struct fsrs_when){ t, fsrs_day(t, 0, 4) },
+			          (enum fsrs_rating)ratings[i], &c);
+			if (k == 0) {
+				want[i] = c;
+				continue;
+			}
+			assert_int_equal(c.state, want[i].state);
+			assert_true(c.stability == want[i].stability);
+			assert_true(c.difficulty == want[i].difficulty);
+			assert_int_equal(c.scheduled_days,
+			                 want[i].scheduled_days);
+			assert_int_equal(c.due - t,
+			                 want[i].due - (want[i].last_review));
+		}
+	}
+}
+
 static void
 test_days_and_rollover(void **state)
 {
@@ -546,6 +587,7 @@ main(void)
 		cmocka_unit_test(test_history_vectors),
 		cmocka_unit_test(test_fuzz_range_and_reproducible),
 		cmocka_unit_test(test_fuzz_in_scheduler),
+		cmocka_unit_test(test_any_epoch),
 		cmocka_unit_test(test_days_and_rollover),
 		cmocka_unit_test(test_elapsed_days_follow_local_days),
 		cmocka_unit_test(test_preview_matches_next),

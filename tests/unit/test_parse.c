@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,6 +154,83 @@ test_number_invalid(void **state)
 	}
 }
 
+/* Past a thousand trillion, or a double's range: NUMBER_RANGE, said so;
+ * any number of digits is read, exactly rounded. */
+static void
+test_number_range(void **state)
+{
+	static const char *const large[] = {
+		"1000000000000001",
+		"1,000,000,000,000,001",
+		"1001 trillion",
+		"-1001 trillion",
+		"99999999999999999999999999999999999999999999999999",
+		"100000000000000000000000 trillion",
+		"$12345678901234567890.5",
+	};
+	static const struct {
+		const char *in;
+		double v;
+	} ok[] = {
+		{ "1000 trillion", 1e15 },
+		{ "-1000 trillion", -1e15 },
+		{ "1,000,000,000,000,000", 1e15 },
+		{ "0.1", 0.1 },
+		{ "0.30000000000000000000000000000000000000000000001", 0.3 },
+		{ "000000000000000000000000000000000000000000000000007", 7 },
+		{ "2.5 billion", 2.5e9 },
+		{ "-0", 0 },
+		{ "\xe2\x88\x92"
+		  "5",
+		  -5 },
+		{ "0.000000000000000000000000000000000000000000000000001",
+		  1e-51 },
+	};
+	char why[200], buf[64];
+	struct number n;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(large) / sizeof(large[0]); i++) {
+		assert_int_equal(number_parse(large[i], &n, why, sizeof(why)),
+		                 NUMBER_RANGE);
+		assert_string_equal(why, NUMBER_TOO_LARGE);
+	}
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		assert_int_equal(number_parse(ok[i].in, &n, why, sizeof(why)),
+		                 0);
+		assert_true(n.value == ok[i].v);
+	}
+	assert_int_equal(number_parse("-0", &n, why, sizeof(why)), 0);
+	assert_false(signbit(n.value));
+	/* what is printed stays short, even for what no parser gives */
+	number_format_words(1e15, buf, sizeof(buf));
+	assert_string_equal(buf, "1000 trillion");
+	number_format_words(-0.0, buf, sizeof(buf));
+	assert_string_equal(buf, "0");
+	number_format(1e300, buf, sizeof(buf));
+	assert_string_equal(buf, "1e+300");
+	/* found by fuzz_number: 999,999,999,999 was shown as "1000
+	 * billion", which reads back as "1 trillion" */
+	number_format_words(999999999999, buf, sizeof(buf));
+	assert_string_equal(buf, "1 trillion");
+	number_format_words(999999999, buf, sizeof(buf));
+	assert_string_equal(buf, "1 billion");
+	number_format_words(999999, buf, sizeof(buf));
+	assert_string_equal(buf, "999,999");
+	number_format_words(999999.9999999, buf, sizeof(buf));
+	assert_string_equal(buf, "1 million");
+	/* and at the edge between two scales, the one that shows >= 1 */
+	number_format_words(999999499999, buf, sizeof(buf));
+	assert_string_equal(buf, "999.9995 billion");
+	number_format_words(999999500001, buf, sizeof(buf));
+	assert_string_equal(buf, "1 trillion");
+	/* found by fuzz_number: "-.0000002" was shown as "-0" */
+	number_format(-2e-7, buf, sizeof(buf));
+	assert_string_equal(buf, "0");
+	number_format_words(-2e-7, buf, sizeof(buf));
+	assert_string_equal(buf, "0");
+}
+
 static void
 test_number_format(void **state)
 {
@@ -222,6 +300,63 @@ test_isotime(void **state)
 	                         "2026-03-01T09:30:00Z)");
 }
 
+/* Times before 1970 are times; the range is years 1 to 9999 in UTC. */
+static void
+test_isotime_range(void **state)
+{
+	long long t;
+	char why[120], buf[32];
+
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	assert_int_equal(
+	    isotime_parse("1969-12-31T23:59:59Z", &t, why, sizeof(why)), 0);
+	assert_int_equal(t, -1);
+	/* local time one second before the epoch: mktime's -1 is a time */
+	assert_int_equal(
+	    isotime_parse("1969-12-31T23:59:59", &t, why, sizeof(why)), 0);
+	assert_int_equal(t, -1);
+	assert_int_equal(
+	    isotime_parse("1900-01-01T00:00:00Z", &t, why, sizeof(why)), 0);
+	assert_int_equal(t, -2208988800LL);
+	assert_int_equal(
+	    isotime_parse("0001-01-01T00:00:00Z", &t, why, sizeof(why)), 0);
+	assert_int_equal(t, ISOTIME_MIN);
+	isotime_format_utc(t, buf, sizeof(buf));
+	assert_string_equal(buf, "0001-01-01T00:00:00Z");
+	assert_int_equal(
+	    isotime_parse("9999-12-31T23:59:59Z", &t, why, sizeof(why)), 0);
+	assert_int_equal(t, ISOTIME_MAX);
+	isotime_format_utc(t, buf, sizeof(buf));
+	assert_string_equal(buf, "9999-12-31T23:59:59Z");
+
+	assert_int_equal(
+	    isotime_parse("0001-01-01T00:30:00+01:00", &t, why, sizeof(why)),
+	    -1);
+	assert_string_equal(why, "'0001-01-01T00:30:00+01:00' is outside the "
+	                         "years 0001 to 9999 in UTC");
+	assert_int_equal(
+	    isotime_parse("9999-12-31T23:30:00-01:00", &t, why, sizeof(why)),
+	    -1);
+	assert_int_equal(isotime_parse("10000-01-01", &t, why, sizeof(why)),
+	                 -1);
+	assert_string_equal(why, "'10000-01-01' is past the year 9999");
+	assert_int_equal(isotime_parse("0000-01-01", &t, why, sizeof(why)), -1);
+	assert_string_equal(why, "'0000-01-01' is not a real date");
+
+	/* a zone offset is whole */
+	assert_int_equal(
+	    isotime_parse("2026-01-01T00:00:00+05:", &t, why, sizeof(why)), -1);
+	assert_int_equal(
+	    isotime_parse("2026-01-01T00:00:00+05:3", &t, why, sizeof(why)),
+	    -1);
+	assert_int_equal(
+	    isotime_parse("2026-01-01T00:00:00+5", &t, why, sizeof(why)), -1);
+	assert_int_equal(
+	    isotime_parse("2026-01-01T05:00:00+05", &t, why, sizeof(why)), 0);
+	assert_int_equal(t, 1767225600LL);
+}
+
 static void
 test_edit_distance(void **state)
 {
@@ -244,8 +379,10 @@ main(void)
 		cmocka_unit_test(test_date_invalid),
 		cmocka_unit_test(test_number_valid),
 		cmocka_unit_test(test_number_invalid),
+		cmocka_unit_test(test_number_range),
 		cmocka_unit_test(test_number_format),
 		cmocka_unit_test(test_isotime),
+		cmocka_unit_test(test_isotime_range),
 		cmocka_unit_test(test_edit_distance),
 	};
 

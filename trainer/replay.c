@@ -1,0 +1,172 @@
+/*
+ * replay.c - reading a review history.
+ */
+#include "replay.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "isotime.h"
+#include "util.h"
+
+#define NEVER LLONG_MIN /* before every time isotime_parse gives */
+
+static size_t
+card_index(struct replay_history *h, const char *id)
+{
+	size_t mask, i;
+
+	if ((h->ncards + 1) * 2 > h->nslots) {
+		size_t *old = h->slots, oldn = h->nslots;
+
+		h->nslots = oldn ? oldn * 2 : 1024;
+		h->slots = xcalloc(h->nslots, sizeof(*h->slots));
+		for (size_t k = 0; k < oldn; k++) {
+			if (old[k] == 0)
+				continue;
+			i = str_hash(h->ids[old[k] - 1]) & (h->nslots - 1);
+			while (h->slots[i])
+				i = (i + 1) & (h->nslots - 1);
+			h->slots[i] = old[k];
+		}
+		free(old);
+	}
+	mask = h->nslots - 1;
+	for (i = str_hash(id) & mask; h->slots[i]; i = (i + 1) & mask)
+		if (strcmp(h->ids[h->slots[i] - 1], id) == 0)
+			return h->slots[i] - 1;
+	h->ids = xgrow(h->ids, &h->ids_alloc, h->ncards + 1, sizeof(*h->ids));
+	h->last =
+	    xgrow(h->last, &h->last_alloc, h->ncards + 1, sizeof(*h->last));
+	h->ids[h->ncards] = xstrdup(id);
+	h->last[h->ncards] = NEVER;
+	h->slots[i] = ++h->ncards;
+	return h->ncards - 1;
+}
+
+void
+replay_history_release(struct replay_history *h)
+{
+	for (size_t i = 0; i < h->ncards; i++)
+		free(h->ids[i]);
+	free(h->ids);
+	free(h->last);
+	free(h->slots);
+	free(h->rows);
+	memset(h, 0, sizeof(*h));
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
+	                 e[-1] == '\n'))
+		*--e = '\0';
+	return s;
+}
+
+int
+replay_rating(const char *s)
+{
+	static const char *const words[] = { "again", "hard", "good", "easy" };
+
+	if (s[0] >= '1' && s[0] <= '4' && s[1] == '\0')
+		return s[0] - '0';
+	for (int i = 0; i < 4; i++)
+		if (strcasecmp(s, words[i]) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* Check one row and add it. */
+static int
+add_row(struct replay_history *h, char *line, int lineno, const char *file,
+        struct diag_list *diags)
+{
+	char *f[4], why[200], *p = line;
+	size_t n = 0, card;
+	long long t;
+	int rating;
+
+	while (n < 4) {
+		f[n++] = p;
+		p = strchr(p, ',');
+		if (p == NULL)
+			break;
+		*p++ = '\0';
+	}
+	if (n != 3) {
+		diag_error(diags, file, lineno, 0,
+		           "expected 3 fields (card,time,rating), found %s",
+		           n > 3    ? "more"
+		           : n == 2 ? "2"
+		                    : "1");
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		f[i] = trim(f[i]);
+	if (*f[0] == '\0') {
+		diag_error(diags, file, lineno, 0, "the card is empty");
+		return -1;
+	}
+	if (isotime_parse(f[1], &t, why, sizeof(why)) < 0) {
+		diag_error(diags, file, lineno, 0, "%s", why);
+		return -1;
+	}
+	rating = replay_rating(f[2]);
+	if (rating == 0) {
+		diag_error(diags, file, lineno, 0,
+		           "the rating must be 1 to 4 (or again, hard, good, "
+		           "easy), not '%s'",
+		           f[2]);
+		return -1;
+	}
+	card = card_index(h, f[0]);
+	if (h->last[card] > t) {
+		char a[32], b[32];
+
+		isotime_format_utc(t, a, sizeof(a));
+		isotime_format_utc(h->last[card], b, sizeof(b));
+		diag_error(diags, file, lineno, 0,
+		           "card '%s' is reviewed at %s, before its previous "
+		           "review at %s",
+		           f[0], a, b);
+		return -1;
+	}
+	h->last[card] = t;
+	h->rows =
+	    xgrow(h->rows, &h->rows_alloc, h->nrows + 1, sizeof(*h->rows));
+	h->rows[h->nrows++] = (struct replay_row){ card, rating, lineno, t };
+	return 0;
+}
+
+int
+replay_add_line(struct replay_history *h, char *line, size_t len, int lineno,
+                const char *file, struct diag_list *diags)
+{
+	char *s = line;
+
+	if (memchr(line, '\0', len)) {
+		diag_error(diags, file, lineno, 0, "the line holds a NUL byte");
+		return -1;
+	}
+	if (lineno == 1 && strncmp(s, "\xef\xbb\xbf", 3) == 0)
+		s += 3; /* a byte order mark */
+	s = trim(s);
+	if (*s == '\0' || *s == '#')
+		return 0;
+	if (!h->seen) {
+		h->seen = 1;
+		if (strncasecmp(s, "card", 4) == 0 && strchr(s, ',') &&
+		    !strchr(s, ':'))
+			return 0; /* the header */
+	}
+	return add_row(h, s, lineno, file, diags);
+}
