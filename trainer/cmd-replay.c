@@ -288,7 +288,7 @@ out:
 	free(after);
 	diag_list_release(&diags);
 	replay_history_release(&h);
-	return diag_exit_code(rc);
+	return diag_status(rc);
 }
 
 const struct command cmd_replay = {

@@ -240,9 +240,3 @@ diag_exit(int status)
 	diag_status(status);
 	return worst;
 }
-
-int
-diag_exit_code(int status)
-{
-	return diag_status(status);
-}

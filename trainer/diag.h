@@ -85,7 +85,4 @@ int diag_report(struct diag_list *l, int status);
  * noted so far. */
 int diag_exit(int status);
 
-/* The old name of diag_status, until every command reports through it. */
-int diag_exit_code(int status);
-
 #endif

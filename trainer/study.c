@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "opt.h"
 #include "tty.h"
 
 /* A setting as a number within [lo, hi]; 'fallback' when unset. */
@@ -18,15 +19,15 @@ static int
 setting_number(struct store *st, const char *key, double lo, double hi,
                double fallback, double *out)
 {
-	char *v = store_setting(st, key), *end;
+	char *v = store_setting(st, key), why[200];
 	double d;
 
 	if (v == NULL) {
 		*out = fallback;
 		return 0;
 	}
-	d = strtod(v, &end);
-	if (end == v || *end != '\0' || !(d >= lo && d <= hi)) {
+	/* the database is input too: decimal only, no hex, inf or nan */
+	if (opt_double(key, v, lo, hi, &d, why, sizeof(why)) < 0) {
 		diag_say("the setting '%s' is '%s'; it must be a number from "
 		         "%g to %g",
 		         key, v, lo, hi);

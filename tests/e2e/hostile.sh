@@ -172,3 +172,18 @@ has "the tag is shown escaped" "$out" 'evil\x1b[2J'
 hasnt "never raw" "$out" $'\e'
 run --db "$DB" --decks "$WORK/d" --now $T0 stats --json
 has "in JSON it is a \\u escape" "$out" 'evil\u001B[2J'
+
+# ---- settings in the database are input too ----
+DB=$WORK/settings.db
+printf ':quit\n' | "$TRAINER" --db "$DB" --decks "$WORK/d" --now $T0 review >/dev/null 2>&1
+for bad in 0x1p-1 inf nan " 0.9" "0.9x"; do
+	q "INSERT OR REPLACE INTO settings (key, value) VALUES ('desired_retention', '$bad')"
+	printf ':quit\n' | "$TRAINER" --db "$DB" --decks "$WORK/d" --now $T0 review >"$WORK/out" 2>"$WORK/err"
+	is "a desired_retention of '$bad' is refused: exit 65" "$?" 65
+	has "and named" "$(cat "$WORK/err")" "the setting 'desired_retention' is '$bad'"
+done
+
+# ---- replay: card ids are shown escaped ----
+printf 'card,time,rating\nab\xe2\x80\xaecd,2026-03-01T09:00:00Z,3\n' | "$TRAINER" replay >"$WORK/out" 2>&1
+has "a replayed card id with an override is shown escaped" "$(cat "$WORK/out")" 'ab\u202ecd,2026-03-01'
+hasnt "never raw" "$(cat "$WORK/out")" $'\xe2\x80\xae'
