@@ -94,8 +94,15 @@ wfile_open(struct wfile *wf, const char *path, int flags,
 	umask(mask);
 	(void)fchmod(fd, 0666 & ~mask);
 	wf->fp = fdopen(fd, "w");
-	if (wf->fp == NULL)
-		abort(); /* only out of memory */
+	if (wf->fp == NULL) { /* only out of memory */
+		diag_error(diags, path, 0, 0, "cannot write: %s",
+		           errno_text(errno, ebuf, sizeof(ebuf)));
+		close(fd);
+		unlink(wf->tmp);
+		free(wf->tmp);
+		wf->tmp = NULL;
+		return -EX_SOFTWARE;
+	}
 	wf->path = xstrdup(path);
 	wf->flags = flags;
 	return 0;

@@ -33,8 +33,9 @@ struct wfile {
 /*
  * Start writing 'path' ("-": standard output).  Returns 0 with 'wf' ready,
  * or with a diagnostic -EX_CANTCREAT (a target that is not a regular
- * file, or that exists with WFILE_NEW) or -EX_IOERR (no file can be made
- * in its folder), 'wf' then needing no release.
+ * file, or that exists with WFILE_NEW), -EX_IOERR (no file can be made
+ * in its folder) or -EX_SOFTWARE (out of memory), 'wf' then needing no
+ * release.
  */
 int wfile_open(struct wfile *wf, const char *path, int flags,
                struct diag_list *diags);

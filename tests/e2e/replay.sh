@@ -171,3 +171,9 @@ for w in nan inf 0x1p-2 1.5e 1e400; do
 	[ "$w" = 1e400 ] && want="too large"
 	is "a weight '$w' is refused" "$rc:$(cat "$WORK/o"):$(cat "$WORK/err")" "65::trainer: $WORK/w1.txt:1:1: error: '$w' is $want"
 done
+
+# At the maximum interval the ratings are still kept apart, as ts-fsrs 5.4.2
+# does (an Easy one day past Good): 36501 days, not a crash or a clamp.
+printf 'card,time,rating\na,2026-01-02T00:00Z,4\na,2026-01-20T00:10Z,3\na,2026-03-01T00:00Z,2\na,2027-03-01T00:00Z,2\na,7220-03-10T00:00Z,4\n' |
+	"$TRAINER" replay --retention 0.7 --no-fuzz --relearning-steps none >"$WORK/max.out" 2>&1
+is "an Easy at the maximum interval agrees with ts-fsrs" "$(tail -1 "$WORK/max.out")" "a,7220-03-10T00:00:00Z,4,review,7208.20676447,4.66087764,36501,7320-02-16T00:00:00Z"

@@ -45,8 +45,11 @@ schedule(const struct replay_history *h, const struct fsrs_params *p)
 		if (!isfinite(c->difficulty) || c->difficulty < 1 ||
 		    c->difficulty > 10)
 			abort();
+		/* as in ts-fsrs, the ratings are kept apart after the cap
+		 * (hard > again, good > hard, easy > good): at the cap an
+		 * interval may pass it by up to 3 days */
 		if (c->scheduled_days < 0 ||
-		    c->scheduled_days > p->max_interval)
+		    c->scheduled_days > p->max_interval + 3)
 			abort();
 		if (c->due <= r->time || c->last_review != r->time ||
 		    c->reps != before.reps + 1 || c->lapses < before.lapses)
