@@ -194,9 +194,18 @@ card_pass(struct store *st, const struct stats_query *q, const char *cond,
 			out->n_relearning++;
 			break;
 		}
-		if (due <= q->now && (sqlite3_column_int64(s, 8) == 0 ||
-		                      sqlite3_column_int64(s, 8) <= q->now))
-			out->due_now++;
+		{
+			/* the rule the session and 'cards --due' follow */
+			struct fsrs_card m = { .state = (enum fsrs_state)state,
+				               .scheduled_days =
+				                   sqlite3_column_int(s, 4),
+				               .due = due };
+
+			if (fsrs_is_due(&m, q->now, q->day_end) &&
+			    (sqlite3_column_int64(s, 8) == 0 ||
+			     sqlite3_column_int64(s, 8) <= q->now))
+				out->due_now++;
+		}
 		day = fsrs_day(due, q->utc_offset, q->rollover) - q->today;
 		if (day < 0)
 			day = 0;

@@ -82,9 +82,10 @@ struct stats_query {
 	const char *deck;           /* NULL: every deck */
 	const struct strlist *tags; /* cards with any of them; NULL: all */
 	long long now;
-	long long today; /* the local day of 'now' */
-	long utc_offset; /* seconds east of UTC at 'now' */
-	int rollover;    /* the hour a day starts */
+	long long today;   /* the local day of 'now' */
+	long long day_end; /* the start of the next local day (fsrs_is_due) */
+	long utc_offset;   /* seconds east of UTC at 'now' */
+	int rollover;      /* the hour a day starts */
 	int forecast_days;
 	int new_per_day;
 	const struct fsrs_params *params;

@@ -518,7 +518,8 @@ static const char cards_sql[] =
     "  WHERE t.card_id = c.id AND t.tag IN (SELECT value FROM json_each(?2))))"
     " AND (?3 = 0 OR (c.suspended = 0 AND (c.buried_until = 0 OR "
     "c.buried_until <= ?4)"
-    "  AND ((c.state != 0 AND c.due <= ?4) OR (?5 AND c.state = 0))))"
+    "  AND ((c.state != 0 AND ((c.scheduled_days >= 1 AND c.due < ?6)"
+    "   OR (c.scheduled_days < 1 AND c.due <= ?4))) OR (?5 AND c.state = 0))))"
     " ORDER BY d.name, c.position";
 
 /* The range of a time the store keeps: years 1 to 9999, in seconds and
@@ -626,6 +627,7 @@ store_cards(struct store *st, const struct store_filter *f,
 	sqlite3_bind_int(s, 3, f->due_only);
 	sqlite3_bind_int64(s, 4, f->now);
 	sqlite3_bind_int(s, 5, f->with_new);
+	sqlite3_bind_int64(s, 6, f->day_end);
 	sqlite3_bind_int(s, 6, f->with_retired);
 	while ((err = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_card *c;

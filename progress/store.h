@@ -104,8 +104,10 @@ struct store_filter {
 	const struct strlist *tags; /* NULL or empty: any; else any of them */
 	int due_only;               /* only cards due at 'now' */
 	long long now;
-	int with_new;     /* include new cards when due_only */
-	int with_retired; /* include the cards gone from their deck */
+	long long day_end; /* the start of the local day after 'now' (see
+	                      fsrs_is_due: the same rule) */
+	int with_new;      /* include new cards when due_only */
+	int with_retired;  /* include the cards gone from their deck */
 };
 
 /*

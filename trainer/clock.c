@@ -54,3 +54,10 @@ clock_local_text(long long t, char *buf, size_t size)
 	else
 		strftime(buf, size, "%Y-%m-%d %H:%M", &tm);
 }
+
+long long
+clock_day_end(long long t, int rollover_hour)
+{
+	return clock_day_start(clock_when(t, rollover_hour).day + 1,
+	                       rollover_hour, t);
+}

@@ -19,6 +19,10 @@ struct fsrs_when clock_when(long long t, int rollover_hour);
 /* When local day 'day' starts, in the time zone as it is at 'near'. */
 long long clock_day_start(long long day, int rollover_hour, long long near);
 
+/* The start of the local day after the one 't' falls on: until then a
+ * card with a day's interval due today is due (fsrs_is_due). */
+long long clock_day_end(long long t, int rollover_hour);
+
 /* "2026-03-01 10:10": 't' in local time, for people. */
 void clock_local_text(long long t, char *buf, size_t size);
 

@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "isotime.h"
 #include "number.h"
 #include "opt.h"
 #include "out.h"
+#include "study.h"
 
 static json_t *
 json_strlist(const struct strlist *l)
@@ -295,9 +297,8 @@ wanted(const struct store_card *c, const struct store_filter *f)
 		tagged = strlist_find(f->tags, c->card.tags.v[i]) >= 0;
 	if (!tagged || (f->deck && strcmp(c->deck, f->deck) != 0))
 		return 0;
-	return !f->due_only ||
-	       (!c->suspended && c->buried_until <= f->now &&
-	        c->mem.state != FSRS_NEW && c->mem.due <= f->now);
+	return !f->due_only || (!c->suspended && c->buried_until <= f->now &&
+	                        fsrs_is_due(&c->mem, f->now, f->day_end));
 }
 
 static int
@@ -321,7 +322,8 @@ run_cards(struct cli *cli, int argc, char **argv)
 	const char *value;
 	json_t *all = NULL;
 	size_t n = 0, nlist = 0, shown = 0;
-	int id, json = 0, rc;
+	struct fsrs_params params;
+	int id, json = 0, rc, rollover, per_day;
 
 	opt_init(&p, argc, argv);
 	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
@@ -350,6 +352,11 @@ run_cards(struct cli *cli, int argc, char **argv)
 	 * synced or locked, cards just added to a deck are listed as new */
 	if ((rc = cli_open_store(cli, &st)) != 0)
 		goto out;
+	if (study_settings(st, &params, &rollover, &per_day) < 0) {
+		rc = diag_status(EX_DATAERR);
+		goto out;
+	}
+	f.day_end = clock_day_end(f.now, rollover);
 	/* a deck with errors is reported and listed as last synced */
 	rc = diag_report(&diags,
 	                 deckset_load(&set, cli_decks_path(cli), &diags));

@@ -350,6 +350,14 @@ fsrs_state_name(enum fsrs_state s)
 	return "?";
 }
 
+int
+fsrs_is_due(const struct fsrs_card *c, long long now, long long day_end)
+{
+	if (c->state == FSRS_NEW)
+		return 0;
+	return c->scheduled_days >= 1 ? c->due < day_end : c->due <= now;
+}
+
 void
 fsrs_card_new(struct fsrs_card *c, long long now, uint64_t seed)
 {

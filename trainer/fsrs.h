@@ -102,6 +102,15 @@ void fsrs_weight_bounds(const struct fsrs_params *p, int i, double *lo,
 /* A new card, due at 'now'. */
 void fsrs_card_new(struct fsrs_card *c, long long now, uint64_t seed);
 
+/*
+ * Is 'c' due at 'now'?  The one rule for every command, as in Anki: a
+ * card given an interval of a day or more (in review, or a learning step
+ * of a day or more) is due for the whole local day its due time falls on,
+ * so until 'day_end', the start of the local day after 'now'; a step of
+ * minutes keeps its exact time.  A new card is never "due".
+ */
+int fsrs_is_due(const struct fsrs_card *c, long long now, long long day_end);
+
 /* The card after answering 'rating' at 'now'. */
 void fsrs_next(const struct fsrs_params *p, const struct fsrs_card *c,
                struct fsrs_when now, enum fsrs_rating rating,

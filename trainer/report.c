@@ -29,6 +29,7 @@ report_load(struct cli *cli, const struct command *cmd, struct report *r)
 	q.tags = &r->filter.tags;
 	q.now = cli_now(cli);
 	q.today = clock_when(q.now, q.rollover).day;
+	q.day_end = clock_day_end(q.now, q.rollover);
 	q.utc_offset = clock_utc_offset(q.now);
 	q.forecast_days = r->forecast_days;
 	q.params = &params;

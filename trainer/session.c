@@ -204,6 +204,7 @@ build_review(struct session *s)
 {
 	long long t = s->o->start;
 	long long today = clock_when(t, s->o->rollover).day;
+	long long day_end = clock_day_end(t, s->o->rollover);
 
 	s->new_left = s->o->new_per_day - (int)store_new_on_day(s->st, today);
 	if (s->new_left < 0)
@@ -215,7 +216,7 @@ build_review(struct session *s)
 			continue;
 		if (c->mem.state == FSRS_NEW)
 			s->fresh[s->nfresh++] = i;
-		else if (c->mem.due <= t)
+		else if (fsrs_is_due(&c->mem, t, day_end))
 			s->queue[s->nqueue++] = i;
 		else if (c->mem.state != FSRS_REVIEW &&
 		         c->mem.due <= t + LEARN_AHEAD)

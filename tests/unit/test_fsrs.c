@@ -579,6 +579,34 @@ test_retrievability(void **state)
 	assert_true(fsrs_retrievability(&p, &c, t) < 0.9);
 }
 
+/* Due by day for intervals of days, exactly for steps of minutes. */
+static void
+test_is_due(void **state)
+{
+	static const struct {
+		enum fsrs_state st;
+		int days;
+		long long due;
+		int want;
+	} cases[] = {
+		/* now 1000, the next day starts at 5000 */
+		{ FSRS_REVIEW, 2, 4999, 1 },    { FSRS_REVIEW, 2, 5000, 0 },
+		{ FSRS_REVIEW, 1, 1000, 1 },    { FSRS_REVIEW, 30, -99, 1 },
+		{ FSRS_LEARNING, 0, 1000, 1 },  { FSRS_LEARNING, 0, 1001, 0 },
+		{ FSRS_RELEARNING, 0, 999, 1 }, { FSRS_RELEARNING, 0, 4000, 0 },
+		{ FSRS_LEARNING, 1, 4000, 1 },  { FSRS_NEW, 0, 0, 0 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct fsrs_card c = { .state = cases[i].st,
+			               .scheduled_days = cases[i].days,
+			               .due = cases[i].due };
+
+		assert_int_equal(fsrs_is_due(&c, 1000, 5000), cases[i].want);
+	}
+}
+
 int
 main(void)
 {
@@ -588,6 +616,7 @@ main(void)
 		cmocka_unit_test(test_fuzz_range_and_reproducible),
 		cmocka_unit_test(test_fuzz_in_scheduler),
 		cmocka_unit_test(test_any_epoch),
+		cmocka_unit_test(test_is_due),
 		cmocka_unit_test(test_days_and_rollover),
 		cmocka_unit_test(test_elapsed_days_follow_local_days),
 		cmocka_unit_test(test_preview_matches_next),
