@@ -895,12 +895,71 @@ out:
 
 /* ---- the end ---- */
 
+/* When the next card is due, and how many new cards are left today. */
+static void
+next_due(struct session *s)
+{
+	char when[32], ivl[16];
+	long long next = 0;
+	int newleft = (int)(s->nfresh - s->fhead) < s->new_left
+	                  ? (int)(s->nfresh - s->fhead)
+	                  : s->new_left;
+
+	for (size_t i = 0; i < s->ncards; i++) {
+		const struct store_card *c = &s->cards[i];
+
+		if (c->mem.state != FSRS_NEW && !c->suspended &&
+		    (next == 0 || c->mem.due < next))
+			next = c->mem.due;
+	}
+	if (next && next <= now(s)) {
+		say(s, STYLE_PLAIN, "some cards are still due");
+	} else if (next) {
+		clock_local_text(next, when, sizeof(when));
+		session_format_interval(next - now(s), ivl, sizeof(ivl));
+		say(s, STYLE_PLAIN, "next card due %s (in %s)", when, ivl);
+	} else {
+		say(s, STYLE_PLAIN, "no card is scheduled yet");
+	}
+	say(s, STYLE_PLAIN, "; %d new card%s left today\n", newleft,
+	    newleft == 1 ? "" : "s");
+}
+
+/* Nothing to ask: say why, and what can be done instead. */
+static void
+nothing_to_ask(struct session *s)
+{
+	size_t suspended = 0;
+
+	for (size_t i = 0; i < s->ncards; i++)
+		suspended += s->cards[i].suspended != 0;
+	if (s->ncards == 0) {
+		say(s, STYLE_PLAIN, "no cards match\n");
+		return;
+	}
+	if (suspended == s->ncards) {
+		say(s, STYLE_PLAIN,
+		    "every card that matches is suspended (%zu card%s)\n",
+		    suspended, suspended == 1 ? "" : "s");
+		return;
+	}
+	if (s->o->mode != SESSION_REVIEW)
+		return;
+	say(s, STYLE_PLAIN, "nothing is due now: ");
+	next_due(s);
+	say(s, STYLE_PLAIN,
+	    "to study anyway: 'trainer quiz' or 'trainer drill'");
+	if (s->nfresh > s->fhead)
+		say(s, STYLE_PLAIN,
+		    ", or 'trainer review --new N' for more "
+		    "new cards than the day's limit");
+	say(s, STYLE_PLAIN, "\n");
+}
+
 static void
 summary(struct session *s)
 {
-	char spent[16], when[32], ivl[16];
-	long long next = 0;
-	int newleft;
+	char spent[16];
 
 	session_format_interval((s->io->clock_ms(s->io->ctx) - s->start_ms) /
 	                            1000,
@@ -937,29 +996,8 @@ summary(struct session *s)
 		    *s->missed[i].typed ? s->missed[i].typed : "(nothing)",
 		    s->missed[i].expected);
 	}
-	if (s->o->mode != SESSION_REVIEW)
-		return;
-	for (size_t i = 0; i < s->ncards; i++) {
-		const struct store_card *c = &s->cards[i];
-
-		if (c->mem.state != FSRS_NEW && !c->suspended &&
-		    (next == 0 || c->mem.due < next))
-			next = c->mem.due;
-	}
-	newleft = (int)(s->nfresh - s->fhead) < s->new_left
-	              ? (int)(s->nfresh - s->fhead)
-	              : s->new_left;
-	if (next) {
-		clock_local_text(next, when, sizeof(when));
-		session_format_interval(next - now(s), ivl, sizeof(ivl));
-		say(s, STYLE_PLAIN, "next card due %s (%s %s)", when,
-		    next <= now(s) ? "now," : "in",
-		    next <= now(s) ? "overdue" : ivl);
-	} else {
-		say(s, STYLE_PLAIN, "no card is scheduled yet");
-	}
-	say(s, STYLE_PLAIN, "; %d new card%s left today\n", newleft,
-	    newleft == 1 ? "" : "s");
+	if (s->o->mode == SESSION_REVIEW)
+		next_due(s);
 }
 
 int
@@ -993,12 +1031,7 @@ session_run(struct store *st, const struct session_opts *o,
 
 	if (s.nqueue == 0 && s.nlearning == 0 &&
 	    (s.nfresh == 0 || s.new_left == 0)) {
-		if (s.ncards == 0)
-			say(&s, STYLE_PLAIN, "no cards match\n");
-		else if (o->mode == SESSION_REVIEW)
-			say(&s, STYLE_PLAIN, "nothing is due now.\n");
-		if (s.ncards > 0 && o->mode == SESSION_REVIEW)
-			summary(&s);
+		nothing_to_ask(&s);
 		goto out;
 	}
 

@@ -187,3 +187,11 @@ done
 printf 'card,time,rating\nab\xe2\x80\xaecd,2026-03-01T09:00:00Z,3\n' | "$TRAINER" replay >"$WORK/out" 2>&1
 has "a replayed card id with an override is shown escaped" "$(cat "$WORK/out")" 'ab\u202ecd,2026-03-01'
 hasnt "never raw" "$(cat "$WORK/out")" $'\xe2\x80\xae'
+
+# ---- every matching card suspended: quiz, drill and review say so ----
+DB=$WORK/susp.db
+printf ':suspend\n' | "$TRAINER" --db "$DB" --decks "$WORK/d" --now $T0 review >/dev/null 2>&1
+for mode in quiz drill review; do
+	printf 'x\n' | "$TRAINER" --db "$DB" --decks "$WORK/d" --now $T0 $mode >"$WORK/out" 2>&1
+	has "$mode with every card suspended says so" "$(cat "$WORK/out")" "every card that matches is suspended (1 card)"
+done

@@ -90,8 +90,9 @@ is "the next day two more new cards" "$(q "SELECT count(*) FROM reviews WHERE b_
 # ---- nothing due ----
 DB=$WORK/done.db
 session '' --now $T0 review --new 0
-has "nothing due says so" "$out" "nothing is due now."
-has "and that no new card is allowed" "$out" "no card is scheduled yet; 0 new cards left today"
+has "nothing due says so" "$out" "nothing is due now: no card is scheduled yet; 0 new cards left today"
+has "and what to do instead" "$out" "to study anyway: 'trainer quiz' or 'trainer drill', or 'trainer review --new N' for more new cards than the day's limit"
+hasnt "with no empty score" "$out" "0 questions"
 DB=$WORK/learn.db
 session '' --decks "$WORK/one" --now 2026-03-01T10:00:00Z review
 has "nothing due gives the next due time" "$out" "next card due 2026-03-0"
