@@ -145,7 +145,7 @@ print_text(const struct stats *s, int unicode)
 			putchar('/');
 			out_safe(stdout, c->key, 0);
 			fputs("  ", stdout);
-			out_safe(stdout, c->question, 0);
+			out_safe(stdout, c->question, OUT_ONE_LINE);
 			putchar('\n');
 		}
 	}

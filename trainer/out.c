@@ -69,6 +69,8 @@ escape(struct strbuf *sb, const char *s, int flags, int mode)
 			strbuf_add(sb, (const char *)p, n);
 		else if (c == '\n' && (flags & OUT_KEEP_NEWLINES))
 			strbuf_addch(sb, '\n');
+		else if ((c == '\n' || c == '\t') && (flags & OUT_ONE_LINE))
+			strbuf_addch(sb, ' ');
 		else if (mode == ESC_TERMINAL && c == '\n')
 			strbuf_adds(sb, "\\n");
 		else if (mode == ESC_TERMINAL && c == '\t')

@@ -20,6 +20,7 @@
 
 enum {
 	OUT_KEEP_NEWLINES = 1, /* print '\n' as a line break, not "\n" */
+	OUT_ONE_LINE = 2,      /* print '\n' and '\t' as one space */
 };
 
 /*

@@ -195,3 +195,14 @@ for mode in quiz drill review; do
 	printf 'x\n' | "$TRAINER" --db "$DB" --decks "$WORK/d" --now $T0 $mode >"$WORK/out" 2>&1
 	has "$mode with every card suspended says so" "$(cat "$WORK/out")" "every card that matches is suspended (1 card)"
 done
+
+# ---- a question of several lines is one line in stats' hardest cards ----
+mkdir -p "$WORK/ml"
+printf 'deck: ml\ntitle: ML\ncards:\n  - id: m\n    type: date\n    q: |\n      Line one of the question\n      and line two?\n    a: 1953-10-01\n' >"$WORK/ml/ml.yaml"
+DB=$WORK/ml.db
+printf '1953-10-01\n1953-10-01\n' | "$TRAINER" --db "$DB" --decks "$WORK/ml" --now 2026-03-01T18:00:00Z review >/dev/null 2>&1
+printf '1900\n' | "$TRAINER" --db "$DB" --decks "$WORK/ml" --now 2026-03-04T09:00:00Z review --limit 1 >/dev/null 2>&1
+is "the card has lapsed once" "$(q 'SELECT lapses FROM cards')" 1
+run --db "$DB" --decks "$WORK/ml" --now 2026-03-04T09:05:00Z stats
+has "stats shows the question on one line" "$out" "Line one of the question and line two?"
+hasnt "with no literal \\n" "$out" 'question\n'

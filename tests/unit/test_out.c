@@ -81,6 +81,16 @@ test_keep_newlines(void **state)
 }
 
 static void
+test_one_line(void **state)
+{
+	char *got = safe("one\ntwo\tthree\x1b", OUT_ONE_LINE);
+
+	(void)state;
+	assert_string_equal(got, "one two three\\x1b");
+	free(got);
+}
+
+static void
 test_json(void **state)
 {
 	json_t *o = json_pack("{s:s, s:s}", "q",
@@ -114,6 +124,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_terminal),
 		cmocka_unit_test(test_keep_newlines),
+		cmocka_unit_test(test_one_line),
 		cmocka_unit_test(test_json),
 	};
 
