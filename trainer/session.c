@@ -346,12 +346,14 @@ show_question(struct session *s, const struct store_card *sc, const int *shown,
 	else if (s->o->mode == SESSION_DRILL)
 		snprintf(pos, sizeof(pos), "%zu left",
 		         s->nqueue - s->qhead + 1);
-	else
-		snprintf(pos, sizeof(pos), "%zu due, %zu new",
-		         s->nqueue - s->qhead + s->nlearning,
+	else /* what is left, the card on screen included */
+		snprintf(pos, sizeof(pos), "%zu due · %zu learning · %zu new",
+		         s->nqueue - s->qhead + (s->from == FROM_QUEUE),
+		         s->nlearning + (s->from == FROM_LEARNING),
 		         (size_t)(s->new_left < (int)(s->nfresh - s->fhead)
 		                      ? s->new_left
-		                      : (int)(s->nfresh - s->fhead)));
+		                      : (int)(s->nfresh - s->fhead)) +
+		             (s->from == FROM_FRESH));
 	say(s, STYLE_TITLE, "\n[%s] %s%s%s\n", pos, sc->deck, hint ? " · " : "",
 	    hint ? hint : "");
 	say(s, STYLE_QUESTION, "%s\n", c->q);

@@ -60,3 +60,14 @@ at 2026-03-01T09:05:00Z stats
 has "5 minutes on, the step is not due" "$out" "0 due now"
 at 2026-03-01T09:11:00Z stats
 has "11 minutes on, it is" "$out" "1 due now"
+
+# ---- the counters count what is left, the card on screen included ----
+mkdir -p "$WORK/four"
+printf 'deck: four\ntitle: Four\ncards:\n' >"$WORK/four/f.yaml"
+for i in 1 2 3 4; do printf '  - {id: c%d, q: Question %d?, a: answer %d}\n' $i $i $i >>"$WORK/four/f.yaml"; done
+DB=$WORK/four.db
+printf 'wrong\nanswer 2\n' | "$TRAINER" --db "$DB" --decks "$WORK/four" --now 2026-03-01T09:00:00Z review --limit 2 >"$WORK/out" 2>&1
+is "the headers count the card on screen and what is left" "$(grep -o '^\[[^]]*\]' "$WORK/out" | paste -sd' ')" "[0 due · 0 learning · 4 new] [0 due · 1 learning · 3 new]"
+printf '' | "$TRAINER" --db "$DB" --decks "$WORK/four" --now 2026-03-02T09:00:00Z review >/dev/null 2>&1
+printf 'answer 1\n' | "$TRAINER" --db "$DB" --decks "$WORK/four" --now 2026-03-04T09:00:00Z review --limit 1 >"$WORK/out" 2>&1
+has "a day later the due cards are counted" "$(cat "$WORK/out")" "[2 due · 0 learning · 2 new]"
