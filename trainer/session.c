@@ -791,6 +791,14 @@ ask_card(struct session *s, size_t idx, long *again)
 			return rc;
 		}
 		if (undone) {
+			/* in a drill, the card on screen may be the copy of a
+			 * wrong answer put back in the queue: taking that
+			 * answer back takes the copy too */
+			const struct undo *top =
+			    s->nundo ? &s->undo[s->nundo - 1] : NULL;
+			int copy = s->o->mode == SESSION_DRILL && top &&
+			           top->card == idx && !top->counted_right;
+
 			free(line);
 			rc = undo_last(s);
 			if (rc < 0)
@@ -802,7 +810,8 @@ ask_card(struct session *s, size_t idx, long *again)
 				continue;
 			}
 			/* ask the taken-back card now, this one after it */
-			put_back(s, idx);
+			if (!copy)
+				put_back(s, idx);
 			*again = (long)s->undo[s->nundo].card;
 			s->from = s->undo[s->nundo].from;
 			return 2;

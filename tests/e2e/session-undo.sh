@@ -1,0 +1,15 @@
+# :undo in a drill: taking back a wrong answer while its copy is on
+# screen asks the card once more, not twice.
+. "$(dirname "$0")/lib.bash"
+mkdir -p "$WORK/d"
+printf 'deck: two\ntitle: Two\ncards:\n  - {id: a, q: "Q1?", a: A1}\n  - {id: b, q: "Q2?", a: B2}\n' >"$WORK/d/t.yaml"
+DB=$WORK/p.db
+# seed 1 asks Q1 then Q2; Q2 wrong comes back at once (the last card),
+# and :undo on that copy takes the wrong answer back
+printf 'A1\nx\n:undo\nB2\nB2\nB2\n' | "$TRAINER" --db "$DB" --decks "$WORK/d" --seed 1 drill >"$WORK/out" 2>&1
+out=$(cat "$WORK/out")
+is "the drill asks in the expected order" "$(grep -E '^Q[12]\?' "$WORK/out" | paste -sd' ')" "Q1? Q2? Q2? Q2?"
+has "the wrong answer is taken back" "$out" "taken back: that answer is gone"
+is "the last card is asked once more, then the drill ends" "$(grep -c '^> B2' "$WORK/out")" 1
+is "one right answer each is logged, the wrong one is gone" "$(sqlite3 "$DB" "SELECT group_concat(answer || ':' || verdict, ' ') FROM reviews")" "A1:right B2:right"
+has "the summary counts two questions" "$out" "2 questions, 2 right (100%)"
