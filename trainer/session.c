@@ -354,8 +354,17 @@ show_question(struct session *s, const struct store_card *sc, const int *shown,
 		                      ? s->new_left
 		                      : (int)(s->nfresh - s->fhead)) +
 		             (s->from == FROM_FRESH));
-	say(s, STYLE_TITLE, "\n[%s] %s%s%s\n", pos, sc->deck, hint ? " · " : "",
+	say(s, STYLE_TITLE, "\n[%s] %s%s%s", pos, sc->deck, hint ? " · " : "",
 	    hint ? hint : "");
+	if (s->o->mode == SESSION_REVIEW && s->from == FROM_LEARNING &&
+	    sc->mem.due > now(s)) {
+		/* learn-ahead: nothing else is left, so it comes early */
+		char ivl[16];
+
+		session_format_interval(sc->mem.due - now(s), ivl, sizeof(ivl));
+		say(s, STYLE_TITLE, " · early: due in %s", ivl);
+	}
+	say(s, STYLE_TITLE, "\n");
 	say(s, STYLE_QUESTION, "%s\n", c->q);
 	for (size_t i = 0; i < nshown; i++)
 		say(s, STYLE_PLAIN, "  %zu. %s\n", i + 1,

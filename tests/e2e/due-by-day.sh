@@ -71,3 +71,9 @@ is "the headers count the card on screen and what is left" "$(grep -o '^\[[^]]*\
 printf '' | "$TRAINER" --db "$DB" --decks "$WORK/four" --now 2026-03-02T09:00:00Z review >/dev/null 2>&1
 printf 'answer 1\n' | "$TRAINER" --db "$DB" --decks "$WORK/four" --now 2026-03-04T09:00:00Z review --limit 1 >"$WORK/out" 2>&1
 has "a day later the due cards are counted" "$(cat "$WORK/out")" "[2 due · 0 learning · 2 new]"
+
+# ---- a learning card shown before its step is due says so ----
+DB=$WORK/early.db
+printf '1953-10-01\n1953-10-01\n' | "$TRAINER" --db "$DB" --decks "$WORK/d" --now 2026-03-01T18:00:00Z review >"$WORK/out" 2>&1
+is "the first header has no early mark" "$(grep -c '^\[0 due · 0 learning · 1 new\] one · a date$' "$WORK/out")" 1
+has "the card asked again at once says it comes early" "$(cat "$WORK/out")" "[0 due · 1 learning · 0 new] one · a date · early: due in 10m"
