@@ -199,6 +199,171 @@ available(const struct store_card *c, long long t)
 	return !c->suspended && (c->buried_until == 0 || c->buried_until <= t);
 }
 
+/*
+ * Are 'a' and 'b' siblings: two cards of one note, the gaps of one cloze
+ * (ID.1, ID.2) or the two directions of a reversed card (ID, ID.reverse)?
+ * Ids are letters, digits and dashes, so a '.' only starts such a suffix.
+ */
+static int
+siblings(const struct store_card *a, const struct store_card *b)
+{
+	size_t la = strcspn(a->card.id, "."), lb = strcspn(b->card.id, ".");
+
+	return a != b && la == lb && strncmp(a->card.id, b->card.id, la) == 0 &&
+	       strcmp(a->deck, b->deck) == 0;
+}
+
+/* Drop from 'v[from..*n)' the siblings of card 'idx', calling 'bury' on
+ * each; returns how many went. */
+static size_t
+drop_siblings(struct session *s, size_t *v, size_t from, size_t *n, size_t idx,
+              long long until, int *rc)
+{
+	size_t kept = from, gone = 0;
+
+	for (size_t i = from; i < *n; i++) {
+		struct store_card *c = &s->cards[v[i]];
+
+		if (!siblings(c, &s->cards[idx])) {
+			v[kept++] = v[i];
+			continue;
+		}
+		gone++;
+		if (*rc == 0)
+			*rc = store_bury(s->st, c->id, until, s->diags);
+		c->buried_until = until;
+	}
+	*n = kept;
+	return gone;
+}
+
+/*
+ * Review: once a card is answered, its siblings that are new or due are
+ * held until the next day (Anki's "bury siblings"), here and in the
+ * store, so a later session today does not ask them either.
+ */
+static int
+bury_siblings(struct session *s, size_t idx)
+{
+	long long until = clock_day_end(now(s), s->o->rollover);
+	int rc = 0;
+
+	if (s->o->mode != SESSION_REVIEW || s->o->keep_siblings)
+		return 0;
+	drop_siblings(s, s->queue, s->qhead, &s->nqueue, idx, until, &rc);
+	drop_siblings(s, s->fresh, s->fhead, &s->nfresh, idx, until, &rc);
+	return rc;
+}
+
+/* Does the card at 'at' in 'v' (of 'n') follow its sibling? */
+static int
+clash(struct session *s, const size_t *v, size_t n, size_t at)
+{
+	return at > 0 && at < n &&
+	       siblings(&s->cards[v[at - 1]], &s->cards[v[at]]);
+}
+
+/* Swap places 'i' and 'j' when neither then follows or precedes a
+ * sibling; 1 when done. */
+static int
+try_swap(struct session *s, size_t *v, size_t n, size_t i, size_t j)
+{
+	size_t t = v[i];
+
+	v[i] = v[j];
+	v[j] = t;
+	if (!clash(s, v, n, i) && !clash(s, v, n, i + 1) &&
+	    !clash(s, v, n, j) && !clash(s, v, n, j + 1))
+		return 1;
+	v[j] = v[i];
+	v[i] = t;
+	return 0;
+}
+
+/* A card in line, for spreading siblings out. */
+struct spread {
+	size_t card;
+	size_t group;   /* the first place its note took in the line */
+	size_t members; /* the cards of its note in the line */
+	size_t pos;     /* its place in the line */
+};
+
+static int
+spread_cmp(const void *a, const void *b)
+{
+	const struct spread *x = a, *y = b;
+
+	if (x->members != y->members)
+		return x->members > y->members ? -1 : 1;
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/*
+ * Spread the siblings in 'v' out: the cards by note, the largest notes
+ * first, dealt to every other place (0, 2, 4..., then 1, 3...).  No two
+ * siblings are then next to each other unless one note has more than
+ * half the cards.
+ */
+static void
+spread_out(struct session *s, size_t *v, size_t n)
+{
+	struct spread *sp = xcalloc(n + 1, sizeof(*sp));
+	struct strmap first = { 0 };
+	struct strlist keys = { 0 };
+	size_t at = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct store_card *c = &s->cards[v[i]];
+		char *key =
+		    xasprintf("%s/%.*s", c->deck, (int)strcspn(c->card.id, "."),
+		              c->card.id);
+		struct spread *g;
+
+		strlist_push(&keys, key);
+		free(key);
+		g = strmap_put(&first, keys.v[keys.n - 1], &sp[i]);
+		sp[i] = (struct spread){ v[i], g ? g->group : i, 0, i };
+		sp[g ? g->group : i].members++;
+	}
+	for (size_t i = 0; i < n; i++)
+		sp[i].members = sp[sp[i].group].members;
+	xqsort(sp, n, sizeof(*sp), spread_cmp);
+	for (size_t i = 0; i < n; i++) {
+		v[at] = sp[i].card;
+		at += 2;
+		if (at >= n)
+			at = 1;
+	}
+	strmap_release(&first);
+	strlist_release(&keys);
+	free(sp);
+}
+
+/*
+ * Quiz and drill: no two siblings one after the other while other cards
+ * are left (the one would give the other away).  A card that follows its
+ * sibling changes places with another card where both then fit; when
+ * that is not enough, the siblings are spread out.
+ */
+static void
+keep_siblings_apart(struct session *s, size_t *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		int done = !clash(s, v, n, i);
+
+		for (size_t j = i + 1; !done && j < n; j++)
+			done = try_swap(s, v, n, i, j);
+		for (size_t j = 0; !done && j + 1 < i; j++)
+			done = try_swap(s, v, n, i, j);
+		if (!done) {
+			spread_out(s, v, n);
+			return;
+		}
+	}
+}
+
 static void
 build_review(struct session *s)
 {
@@ -234,6 +399,7 @@ build_quiz(struct session *s)
 	shuffle(s, s->queue, s->nqueue);
 	if (s->o->mode == SESSION_QUIZ && s->nqueue > (size_t)s->o->count)
 		s->nqueue = (size_t)s->o->count;
+	keep_siblings_apart(s, s->queue, s->nqueue);
 }
 
 /* The index of the learning card due first, or -1. */
@@ -1057,6 +1223,7 @@ session_run(struct store *st, const struct session_opts *o,
 
 	while (!s.quit && (card = next_card(&s)) >= 0) {
 		long again = -1;
+		int asked = s.asked;
 
 		for (;;) {
 			rc = ask_card(&s, (size_t)card, &again);
@@ -1064,6 +1231,8 @@ session_run(struct store *st, const struct session_opts *o,
 				break;
 			card = again; /* :undo: ask the taken-back card */
 		}
+		if (rc >= 0 && s.asked > asked)
+			rc = bury_siblings(&s, (size_t)card);
 		if (rc < 0)
 			break;
 	}

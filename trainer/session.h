@@ -61,6 +61,8 @@ struct session_opts {
 	long long start;            /* the time at the start */
 	uint64_t seed;              /* the order of cards and choices */
 	int rollover;               /* the hour a new day starts */
+	int keep_siblings;          /* review: do not bury siblings (bury is the
+	                               default, as in Anki) */
 	const struct fsrs_params *params;
 	const char *filters; /* as recorded with the session (JSON) */
 };

@@ -1,0 +1,41 @@
+# Siblings (the gaps of one cloze, the two directions of a reversed card):
+# in review, once one is answered the others that are new or due wait for
+# the next day (Anki's "bury siblings"); in quiz and drill they are never
+# asked one right after the other while other cards are left.
+. "$(dirname "$0")/lib.bash"
+q() { sqlite3 "$DB" "$1"; }
+mkdir -p "$WORK/d"
+cat >"$WORK/d/s.yaml" <<'YAML'
+deck: s
+title: Siblings
+cards:
+  - id: tk
+    type: cloze
+    text: "In the agreement {{Japan}} would rule {{Korea}} and the US the {{Philippines}}."
+  - {id: cfc, q: CFC, a: Combined Forces Command, reverse: true}
+  - {id: mdt, type: date, q: When was the treaty signed?, a: 1953-10-01}
+YAML
+DB=$WORK/p.db
+yes 'x' | head -40 | "$TRAINER" --db "$DB" --decks "$WORK/d" --now 2026-03-01T09:00:00Z --seed 2 review >"$WORK/out" 2>&1
+is "review answers one card of each note" "$(q "SELECT count(DISTINCT card_id) FROM reviews")" 3
+is "one gap of the cloze" "$(q "SELECT count(DISTINCT r.card_id) FROM reviews r JOIN cards c ON c.id = r.card_id WHERE c.key LIKE 'tk.%'")" 1
+is "one direction of the reversed card" "$(q "SELECT count(DISTINCT r.card_id) FROM reviews r JOIN cards c ON c.id = r.card_id WHERE c.key LIKE 'cfc%'")" 1
+is "the other three are held until the next day's start (04:00)" "$(q "SELECT count(*) FROM cards WHERE buried_until = strftime('%s', '2026-03-02 04:00:00')")" 3
+printf 'x\nx\nx\nx\n' | "$TRAINER" --db "$DB" --decks "$WORK/d" --now 2026-03-01T15:00:00Z review >"$WORK/out" 2>&1
+is "a later session that day does not ask them" "$(q "SELECT count(*) FROM reviews r JOIN cards c ON c.id = r.card_id WHERE c.buried_until > 0")" 0
+printf '' | "$TRAINER" --db "$DB" --decks "$WORK/d" --now 2026-03-02T09:00:00Z review --limit 0 >/dev/null 2>&1
+run --db "$DB" --decks "$WORK/d" --now 2026-03-02T09:00:00Z cards --json
+is "the next day they are no longer held" "$(printf '%s' "$out" | /usr/bin/python3 -c 'import json,sys; print(sum(1 for c in json.load(sys.stdin) if c["state"] == "new"))')" 3
+
+# quiz: over many orders, no sibling right after its sibling
+adjacent=0
+for seed in $(seq 1 30); do
+	yes 'x' | head -10 | "$TRAINER" --db "$WORK/quiz.db" --decks "$WORK/d" --seed "$seed" quiz --count 6 >"$WORK/out" 2>&1
+	ids=$(sqlite3 "$WORK/quiz.db" "SELECT c.key FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.session_id = (SELECT max(id) FROM sessions) ORDER BY r.id" | sed 's/\..*//' | paste -sd' ')
+	prev=""
+	for k in $ids; do
+		[ "$k" = "$prev" ] && adjacent=$((adjacent + 1))
+		prev=$k
+	done
+done
+is "in 30 quizzes no sibling follows its sibling" "$adjacent" 0
