@@ -364,6 +364,59 @@ keep_siblings_apart(struct session *s, size_t *v, size_t n)
 	}
 }
 
+/* A new card's place in the order: its place in its deck, then its deck. */
+struct fresh_key {
+	size_t card;
+	size_t rank; /* its place among its deck's new cards */
+	size_t deck; /* its deck's place among the decks */
+};
+
+static int
+fresh_key_cmp(const void *a, const void *b)
+{
+	const struct fresh_key *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return (x->deck > y->deck) - (x->deck < y->deck);
+}
+
+/*
+ * The new cards' order: in deck order, the decks taken in turns (the
+ * first card of each deck, then the second...), not one deck after the
+ * other; or, with new_random, shuffled from the seed and the day, so a
+ * session started again the same day keeps the order.
+ */
+static void
+order_fresh(struct session *s, long long today)
+{
+	struct fresh_key *k;
+	size_t deck = 0, rank = 0;
+
+	if (s->o->new_random) {
+		uint64_t saved = s->rng;
+
+		s->rng = s->o->seed ^ ((uint64_t)today * 0x9E3779B97F4A7C15ull);
+		shuffle(s, s->fresh, s->nfresh);
+		s->rng = saved;
+		return;
+	}
+	k = xcalloc(s->nfresh + 1, sizeof(*k));
+	/* the cards come in deck order: count the places as they come */
+	for (size_t i = 0; i < s->nfresh; i++) {
+		if (i > 0 && strcmp(s->cards[s->fresh[i]].deck,
+		                    s->cards[s->fresh[i - 1]].deck) != 0) {
+			deck++;
+			rank = 0;
+		}
+		k[i] = (struct fresh_key){ s->fresh[i], rank++, deck };
+	}
+	xqsort(k, s->nfresh, sizeof(*k), fresh_key_cmp);
+	for (size_t i = 0; i < s->nfresh; i++)
+		s->fresh[i] = k[i].card;
+	free(k);
+}
+
 static void
 build_review(struct session *s)
 {
@@ -388,6 +441,7 @@ build_review(struct session *s)
 			s->learning[s->nlearning++] = i;
 	}
 	sort_queue(s, s->queue, s->nqueue);
+	order_fresh(s, today);
 }
 
 static void

@@ -63,6 +63,8 @@ struct session_opts {
 	int rollover;               /* the hour a new day starts */
 	int keep_siblings;          /* review: do not bury siblings (bury is the
 	                               default, as in Anki) */
+	int new_random; /* review: new cards in random order (from the seed
+	                   and the day), not in deck order */
 	const struct fsrs_params *params;
 	const char *filters; /* as recorded with the session (JSON) */
 };

@@ -39,3 +39,11 @@ for seed in $(seq 1 30); do
 	done
 done
 is "in 30 quizzes no sibling follows its sibling" "$adjacent" 0
+
+# ---- new cards: the decks taken in turns, each in its own order ----
+mkdir -p "$WORK/two"
+printf 'deck: a\ntitle: A\ncards:\n  - {id: a1, q: A1?, a: x}\n  - {id: a2, q: A2?, a: x}\n  - {id: a3, q: A3?, a: x}\n' >"$WORK/two/a.yaml"
+printf 'deck: b\ntitle: B\ncards:\n  - {id: b1, q: B1?, a: x}\n  - {id: b2, q: B2?, a: x}\n' >"$WORK/two/b.yaml"
+DB=$WORK/two.db
+yes x | head -5 | "$TRAINER" --db "$DB" --decks "$WORK/two" --now 2026-03-01T09:00:00Z review --limit 5 >/dev/null 2>&1
+is "new cards come from the decks in turns" "$(q "SELECT group_concat(c.key, ' ') FROM (SELECT * FROM reviews ORDER BY id) r JOIN cards c ON c.id = r.card_id")" "a1 b1 a2 b2 a3"
