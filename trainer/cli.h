@@ -40,6 +40,8 @@ extern const struct command cmd_sessions;
 extern const struct command cmd_report;
 extern const struct command cmd_backup;
 extern const struct command cmd_db;
+extern const struct command cmd_suspend;
+extern const struct command cmd_unsuspend;
 
 /*
  * --deck D and --tag T (repeatable): the cards a command works on.  A
