@@ -1112,6 +1112,22 @@ store_set_setting(struct store *st, const char *key, const char *value,
 	return rc;
 }
 
+int
+store_unset_setting(struct store *st, const char *key, struct diag_list *diags)
+{
+	sqlite3_stmt *s =
+	    store_prepare(st, "DELETE FROM settings WHERE key = ?", diags);
+	int rc = 0;
+
+	if (s == NULL)
+		return -EX_IOERR;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_fail(st, diags, "cannot remove the setting");
+	sqlite3_finalize(s);
+	return rc;
+}
+
 /* ---- whole file ---- */
 
 int

@@ -32,7 +32,7 @@
 
 /* The schema this program writes: the number of migrations in schema.c
  * (a static assertion there keeps the two equal). */
-#define STORE_VERSION 3
+#define STORE_VERSION 4
 
 struct store;
 
@@ -198,6 +198,9 @@ int store_undo(struct store *st, long long review, struct diag_list *diags);
 char *store_setting(struct store *st, const char *key);
 int store_set_setting(struct store *st, const char *key, const char *value,
                       struct diag_list *diags);
+/* Remove setting 'key' (back to its default); unset already is fine. */
+int store_unset_setting(struct store *st, const char *key,
+                        struct diag_list *diags);
 
 /* ---- whole file ---- */
 

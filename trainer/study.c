@@ -10,33 +10,30 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "clock.h"
-#include "opt.h"
 #include "tty.h"
 
-/* A setting as a number within [lo, hi]; 'fallback' when unset. */
+/*
+ * Read setting 'key' (stored, else its default) into '*number', or into
+ * 'steps' and '*nsteps'.  The database is input too: a stored value that
+ * is not one the setting takes (hex, inf, nan, out of range) is refused
+ * with a message naming it; returns 0 or -1.
+ */
 static int
-setting_number(struct store *st, const char *key, double lo, double hi,
-               double fallback, double *out)
+setting(struct store *st, const char *key, double *number, int *steps,
+        int *nsteps)
 {
-	char *v = store_setting(st, key), why[200];
-	double d;
+	const struct cli_setting *s = cli_setting_find(key);
+	int set, rc = 0;
+	char *v = cli_setting_get(st, s, &set);
 
-	if (v == NULL) {
-		*out = fallback;
-		return 0;
-	}
-	/* the database is input too: decimal only, no hex, inf or nan */
-	if (opt_double(key, v, lo, hi, &d, why, sizeof(why)) < 0) {
-		diag_say("the setting '%s' is '%s'; it must be a number from "
-		         "%g to %g",
-		         key, v, lo, hi);
-		free(v);
-		return -1;
+	if (cli_setting_parse(s, v, number, steps, nsteps) < 0) {
+		diag_say("the setting '%s' is '%s'; it must be %s (fix it "
+		         "with 'trainer config %s --reset')",
+		         key, v, s->allowed, key);
+		rc = -1;
 	}
 	free(v);
-	*out = d;
-	return 0;
+	return rc;
 }
 
 int
@@ -47,11 +44,13 @@ study_settings(struct store *st, struct fsrs_params *p, int *rollover,
 	double retention, roll, per_day;
 
 	fsrs_params_default(p);
-	if (setting_number(st, "desired_retention", FSRS_MIN_RETENTION,
-	                   FSRS_MAX_RETENTION, 0.9, &retention) < 0 ||
-	    setting_number(st, "rollover_hour", 0, 23, CLOCK_DEFAULT_ROLLOVER,
-	                   &roll) < 0 ||
-	    setting_number(st, "new_per_day", 0, 9999, 20, &per_day) < 0) {
+	if (setting(st, "desired-retention", &retention, NULL, NULL) < 0 ||
+	    setting(st, "rollover-hour", &roll, NULL, NULL) < 0 ||
+	    setting(st, "new-per-day", &per_day, NULL, NULL) < 0 ||
+	    setting(st, "learning-steps", NULL, p->learning, &p->nlearning) <
+	        0 ||
+	    setting(st, "relearning-steps", NULL, p->relearning,
+	            &p->nrelearning) < 0) {
 		free(w);
 		return -1;
 	}
