@@ -252,6 +252,10 @@ run_config(struct cli *cli, int argc, char **argv)
 			reset = 1;
 		else if (id == OPT_ARG && nargs < 2)
 			args[nargs++] = value;
+		/* "-1" after a key is a value to check, not an option */
+		else if (id == OPT_ERROR && nargs == 1 &&
+		         p.argv[p.i - 1][0] == '-' && p.argv[p.i - 1][1] != '-')
+			args[nargs++] = p.argv[p.i - 1];
 		else if (id == OPT_ARG)
 			return cli_usage_error(
 			    &cmd_config, "unexpected argument '%s'", value);

@@ -81,6 +81,7 @@ bad() { # name key value message
 bad "a retention above 0.99" desired-retention 1.5 "'desired-retention' must be a number from 0.7 to 0.99, not '1.5'"
 bad "a retention in hex" desired-retention 0x1p-1 "'desired-retention' must be a number from 0.7 to 0.99, not '0x1p-1'"
 bad "new cards over 9999" new-per-day 10000 "'new-per-day' must be a whole number from 0 to 9999, not '10000'"
+bad "a negative number of new cards" new-per-day -1 "'new-per-day' must be a whole number from 0 to 9999, not '-1'"
 bad "a rollover hour of 24" rollover-hour 24 "'rollover-hour' must be a whole number from 0 to 23, not '24'"
 bad "learn-ahead over a day" learn-ahead 1441 "'learn-ahead' must be a whole number of minutes from 0 to 1440, not '1441'"
 bad "a step that is not one" learning-steps 5x "'learning-steps' must be steps like '1m 10m' (m, h or d; each from 1m to 30d; at most 16), or 'none', not '5x'"
