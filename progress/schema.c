@@ -95,6 +95,12 @@ static const char v1[] =
     "CREATE INDEX reviews_card ON reviews(card_id, id);"
     "CREATE INDEX reviews_session ON reviews(session_id);";
 
+/* The weights version 2 stored as a setting: FSRS-6's defaults. */
+#define V2_WEIGHTS                                                             \
+	"[0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334,"                      \
+	" 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629,"       \
+	" 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542]"
+
 /* Version 2: settings, and card tags in their own table so reports and
  * filters by tag use an index instead of reading every card's content. */
 static const char v2[] =
@@ -106,9 +112,7 @@ static const char v2[] =
     " ('desired_retention', '0.9'),"
     " ('new_per_day', '20'),"
     " ('rollover_hour', '4'),"
-    " ('weights', '[0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334,"
-    " 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629,"
-    " 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542]');"
+    " ('weights', '" V2_WEIGHTS "');"
     "CREATE TABLE card_tags ("
     " card_id INTEGER NOT NULL REFERENCES cards(id),"
     " tag TEXT NOT NULL,"
@@ -182,7 +186,19 @@ static const char v3[] =
     " END;"
     "CREATE INDEX reviews_day ON reviews(day);";
 
-const char *const schema_migrations[] = { v1, v2, v3 };
+/* Version 4: settings named as 'trainer config' names them, and only
+ * those the learner set: the defaults version 2 stored are removed (they
+ * live in the program), the other values keep their old keys' values. */
+static const char v4[] =
+    "DELETE FROM settings WHERE (key, value) IN (VALUES"
+    " ('desired_retention', '0.9'), ('new_per_day', '20'),"
+    " ('rollover_hour', '4'), ('weights', '" V2_WEIGHTS "'));"
+    "UPDATE settings SET key = 'desired-retention'"
+    " WHERE key = 'desired_retention';"
+    "UPDATE settings SET key = 'new-per-day' WHERE key = 'new_per_day';"
+    "UPDATE settings SET key = 'rollover-hour' WHERE key = 'rollover_hour';";
+
+const char *const schema_migrations[] = { v1, v2, v3, v4 };
 const int schema_nmigrations =
     (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));
 

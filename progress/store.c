@@ -518,8 +518,9 @@ static const char cards_sql[] =
     "  WHERE t.card_id = c.id AND t.tag IN (SELECT value FROM json_each(?2))))"
     " AND (?3 = 0 OR (c.suspended = 0 AND (c.buried_until = 0 OR "
     "c.buried_until <= ?4)"
-    "  AND ((c.state != 0 AND ((c.scheduled_days >= 1 AND c.due < ?6)"
+    "  AND ((c.state != 0 AND ((c.scheduled_days >= 1 AND c.due < ?9)"
     "   OR (c.scheduled_days < 1 AND c.due <= ?4))) OR (?5 AND c.state = 0))))"
+    " AND (?7 IS NULL OR c.key = ?7) AND (?8 = 0 OR c.suspended = 1)"
     " ORDER BY d.name, c.position";
 
 /* The range of a time the store keeps: years 1 to 9999, in seconds and
@@ -627,8 +628,10 @@ store_cards(struct store *st, const struct store_filter *f,
 	sqlite3_bind_int(s, 3, f->due_only);
 	sqlite3_bind_int64(s, 4, f->now);
 	sqlite3_bind_int(s, 5, f->with_new);
-	sqlite3_bind_int64(s, 6, f->day_end);
 	sqlite3_bind_int(s, 6, f->with_retired);
+	sqlite3_bind_text(s, 7, f->key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 8, f->suspended_only);
+	sqlite3_bind_int64(s, 9, f->day_end);
 	while ((err = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_card *c;
 
@@ -756,6 +759,10 @@ store_names(struct store *st, enum store_names what, struct strlist *out,
 		[STORE_TAGS] = "SELECT DISTINCT t.tag FROM card_tags t"
 		               " JOIN cards c ON c.id = t.card_id"
 		               " WHERE c.retired = 0 ORDER BY t.tag",
+		[STORE_CARD_NAMES] =
+		    "SELECT d.name || '/' || c.key FROM cards c"
+		    " JOIN decks d ON d.id = c.deck_id"
+		    " WHERE c.retired = 0 ORDER BY 1",
 	};
 	sqlite3_stmt *s = store_prepare(st, sql[what], diags);
 	int err;
@@ -770,7 +777,8 @@ store_names(struct store *st, enum store_names what, struct strlist *out,
 	return 0;
 }
 
-/* Run a one-row UPDATE with two bound integers in its own transaction. */
+/* Run a one-row UPDATE with two bound integers (in its own transaction
+ * unless one is open). */
 static int
 update_card(struct store *st, const char *sql, long long card, long long v,
             struct diag_list *diags)
@@ -809,6 +817,23 @@ store_bury(struct store *st, long long card, long long until,
 	return update_card(st,
 	                   "UPDATE cards SET buried_until = ?1 WHERE id = ?2",
 	                   card, until == 0 ? 1 : until, diags);
+}
+
+int
+store_suspend_cards(struct store *st, const long long *cards, size_t n,
+                    int suspended, struct diag_list *diags)
+{
+	int rc;
+
+	if ((rc = store_exec(st, "BEGIN IMMEDIATE", diags)) < 0)
+		return rc;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = store_suspend(st, cards[i], suspended, diags);
+	if (rc == 0)
+		rc = store_exec(st, "COMMIT", diags);
+	if (rc < 0)
+		rollback(st);
+	return rc;
 }
 
 /* ---- sessions and answers ---- */
@@ -1085,6 +1110,22 @@ store_set_setting(struct store *st, const char *key, const char *value,
 	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_fail(st, diags, "cannot save the setting");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_unset_setting(struct store *st, const char *key, struct diag_list *diags)
+{
+	sqlite3_stmt *s =
+	    store_prepare(st, "DELETE FROM settings WHERE key = ?", diags);
+	int rc = 0;
+
+	if (s == NULL)
+		return -EX_IOERR;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = store_fail(st, diags, "cannot remove the setting");
 	sqlite3_finalize(s);
 	return rc;
 }

@@ -32,7 +32,7 @@
 
 /* The schema this program writes: the number of migrations in schema.c
  * (a static assertion there keeps the two equal). */
-#define STORE_VERSION 3
+#define STORE_VERSION 4
 
 struct store;
 
@@ -104,10 +104,12 @@ struct store_filter {
 	const struct strlist *tags; /* NULL or empty: any; else any of them */
 	int due_only;               /* only cards due at 'now' */
 	long long now;
-	long long day_end; /* the start of the local day after 'now' (see
-	                      fsrs_is_due: the same rule) */
-	int with_new;      /* include new cards when due_only */
-	int with_retired;  /* include the cards gone from their deck */
+	long long day_end;  /* the start of the local day after 'now' (see
+	                       fsrs_is_due: the same rule) */
+	int with_new;       /* include new cards when due_only */
+	int with_retired;   /* include the cards gone from their deck */
+	const char *key;    /* NULL: any; else only cards with this id */
+	int suspended_only; /* only suspended cards */
 };
 
 /*
@@ -132,10 +134,11 @@ long long store_new_on_day(struct store *st, long long day);
 /* Is there a live deck named 'name'? */
 int store_has_deck(struct store *st, const char *name);
 
-enum store_names { STORE_DECKS, STORE_TAGS };
+enum store_names { STORE_DECKS, STORE_TAGS, STORE_CARD_NAMES };
 
-/* Append to 'out' the names of the decks, or the tags of the cards, that
- * are not retired, sorted.  Returns 0 or -EX_IOERR. */
+/* Append to 'out' the names of the decks, the tags of the cards, or the
+ * cards as "deck/id", that are not retired, sorted.  Returns 0 or
+ * -EX_IOERR. */
 int store_names(struct store *st, enum store_names what, struct strlist *out,
                 struct diag_list *diags);
 
@@ -144,6 +147,12 @@ int store_suspend(struct store *st, long long card, int suspended,
                   struct diag_list *diags);
 int store_bury(struct store *st, long long card, long long until,
                struct diag_list *diags);
+
+/* Suspend (1) or unsuspend (0) the 'n' cards 'cards' in one transaction:
+ * all of them or, on an error, none.  Returns 0, -EX_DATAERR for a card
+ * that is not there, or -EX_IOERR. */
+int store_suspend_cards(struct store *st, const long long *cards, size_t n,
+                        int suspended, struct diag_list *diags);
 
 /* ---- sessions and answers ---- */
 
@@ -191,6 +200,9 @@ int store_undo(struct store *st, long long review, struct diag_list *diags);
 char *store_setting(struct store *st, const char *key);
 int store_set_setting(struct store *st, const char *key, const char *value,
                       struct diag_list *diags);
+/* Remove setting 'key' (back to its default); unset already is fine. */
+int store_unset_setting(struct store *st, const char *key,
+                        struct diag_list *diags);
 
 /* ---- whole file ---- */
 

@@ -40,6 +40,49 @@ extern const struct command cmd_sessions;
 extern const struct command cmd_report;
 extern const struct command cmd_backup;
 extern const struct command cmd_db;
+extern const struct command cmd_suspend;
+extern const struct command cmd_unsuspend;
+extern const struct command cmd_config;
+
+/*
+ * The learner's settings ('trainer config', in cmd-config.c): each key
+ * with its default and the values it takes.  Only the values the learner
+ * set are stored; the defaults live here.
+ */
+enum cli_setting_kind {
+	SETTING_NUMBER, /* a decimal number in [lo, hi] */
+	SETTING_WHOLE,  /* a whole number in [lo, hi] */
+	SETTING_STEPS,  /* steps like "1m 10m" (opt_steps), or "none" */
+	SETTING_CHOICE, /* one of 'choices' */
+};
+
+struct cli_setting {
+	const char *key;
+	enum cli_setting_kind kind;
+	const char *def;        /* the default, as text */
+	double lo, hi;          /* NUMBER and WHOLE */
+	const char *choices[3]; /* CHOICE, NULL-terminated */
+	const char *allowed;    /* what it takes, for a message */
+};
+
+extern const struct cli_setting cli_settings[];
+extern const size_t cli_nsettings;
+
+/* The setting named 'key', or NULL. */
+const struct cli_setting *cli_setting_find(const char *key);
+
+/*
+ * Read 'text' as a value of 's': 0 with a NUMBER or WHOLE value in
+ * '*number' and STEPS in 'steps' (room for FSRS_MAX_STEPS) and '*nsteps'
+ * (either may be NULL); -1 when it is not one ('s->allowed' says what
+ * is).
+ */
+int cli_setting_parse(const struct cli_setting *s, const char *text,
+                      double *number, int *steps, int *nsteps);
+
+/* The value of 's' in 'st' (free it): the stored one, '*set' 1, or the
+ * default, '*set' 0. */
+char *cli_setting_get(struct store *st, const struct cli_setting *s, int *set);
 
 /*
  * --deck D and --tag T (repeatable): the cards a command works on.  A

@@ -295,7 +295,8 @@ wanted(const struct store_card *c, const struct store_filter *f)
 
 	for (size_t i = 0; !tagged && i < c->card.tags.n; i++)
 		tagged = strlist_find(f->tags, c->card.tags.v[i]) >= 0;
-	if (!tagged || (f->deck && strcmp(c->deck, f->deck) != 0))
+	if (!tagged || (f->deck && strcmp(c->deck, f->deck) != 0) ||
+	    (f->suspended_only && !c->suspended))
 		return 0;
 	return !f->due_only || (!c->suspended && c->buried_until <= f->now &&
 	                        fsrs_is_due(&c->mem, f->now, f->day_end));
@@ -304,10 +305,11 @@ wanted(const struct store_card *c, const struct store_filter *f)
 static int
 run_cards(struct cli *cli, int argc, char **argv)
 {
-	enum { O_JSON = 1, O_DUE };
+	enum { O_JSON = 1, O_DUE, O_SUSPENDED };
 	static const struct opt opts[] = {
 		{ "json", 0, O_JSON },
 		{ "due", 0, O_DUE },
+		{ "suspended", 0, O_SUSPENDED },
 		OPT_FILTERS,
 		{ NULL, 0, 0 },
 	};
@@ -335,6 +337,9 @@ run_cards(struct cli *cli, int argc, char **argv)
 			break;
 		case O_DUE:
 			f.due_only = 1;
+			break;
+		case O_SUSPENDED:
+			f.suspended_only = 1;
 			break;
 		case OPT_ARG:
 			rc = cli_usage_error(&cmd_cards,
@@ -397,7 +402,7 @@ out:
 
 const struct command cmd_cards = {
 	.name = "cards",
-	.usage = "[--json] [--deck D] [--tag T]... [--due]",
+	.usage = "[--json] [--deck D] [--tag T]... [--due] [--suspended]",
 	.summary = "list the cards of the decks",
 	.help =
 	    "options:\n"
@@ -408,6 +413,8 @@ const struct command cmd_cards = {
 	    "              value, unit, tolerance\n"
 	    "  --deck D    only the deck named D\n"
 	    "  --tag T     only cards tagged T (repeat: cards with any of "
-	    "them)\n",
+	    "them)\n"
+	    "  --suspended only suspended cards ('trainer unsuspend' lets "
+	    "them back)\n",
 	.run = run_cards,
 };

@@ -5,8 +5,8 @@
  * review asks the due cards first (least likely remembered first), then
  * new cards up to the day's limit; a card still in its learning steps
  * waits in 'learning' until its step falls due, or comes early (up to
- * LEARN_AHEAD seconds) when nothing else is left.  A quiz asks 'count'
- * random cards once; a drill asks every card until each was answered
+ * the learn-ahead setting, 20 minutes) when nothing else is left.  A quiz
+ * asks 'count' random cards once; a drill asks every card until each was answered
  * right once.  Quiz and drill answers are logged but leave the schedule
  * alone.
  */
@@ -22,8 +22,7 @@
 #include "clock.h"
 #include "isotime.h"
 
-#define LEARN_AHEAD (20 * 60)
-#define MAX_UNDO    64
+#define MAX_UNDO 64
 
 static const char *const commands_help =
     ":hint     a hint (the answer then counts at most as Hard)\n"
@@ -437,7 +436,7 @@ build_review(struct session *s)
 		else if (fsrs_is_due(&c->mem, t, day_end))
 			s->queue[s->nqueue++] = i;
 		else if (c->mem.state != FSRS_REVIEW &&
-		         c->mem.due <= t + LEARN_AHEAD)
+		         c->mem.due <= t + s->o->learn_ahead)
 			s->learning[s->nlearning++] = i;
 	}
 	sort_queue(s, s->queue, s->nqueue);
@@ -518,7 +517,8 @@ next_card(struct session *s)
 		s->from = FROM_FRESH;
 		return (long)s->fresh[s->fhead++];
 	}
-	if (l >= 0 && s->cards[s->learning[l]].mem.due <= now(s) + LEARN_AHEAD)
+	if (l >= 0 &&
+	    s->cards[s->learning[l]].mem.due <= now(s) + s->o->learn_ahead)
 		return (long)take_learning(s, l);
 	return -1;
 }
@@ -1105,7 +1105,7 @@ ask_card(struct session *s, size_t idx, long *again)
 		    rating_names[rating], ivl);
 		if (after.state == FSRS_LEARNING ||
 		    after.state == FSRS_RELEARNING ||
-		    after.due <= a.when.time + LEARN_AHEAD) {
+		    after.due <= a.when.time + s->o->learn_ahead) {
 			s->learning[s->nlearning++] = idx;
 			s->undo[s->nundo].from_learning = 1;
 		}

@@ -65,6 +65,8 @@ struct session_opts {
 	                               default, as in Anki) */
 	int new_random; /* review: new cards in random order (from the seed
 	                   and the day), not in deck order */
+	long long learn_ahead; /* review: how early (seconds) a learning
+	                          card may come when nothing else is left */
 	const struct fsrs_params *params;
 	const char *filters; /* as recorded with the session (JSON) */
 };

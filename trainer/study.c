@@ -10,33 +10,43 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "clock.h"
-#include "opt.h"
 #include "tty.h"
 
-/* A setting as a number within [lo, hi]; 'fallback' when unset. */
+/*
+ * As setting() below, for any kind: with 'yes' (a CHOICE setting) returns
+ * 1 when the value is 'yes', else 0; -1 after a message.
+ */
 static int
-setting_number(struct store *st, const char *key, double lo, double hi,
-               double fallback, double *out)
+setting_choice(struct store *st, const char *key, const char *yes,
+               double *number, int *steps, int *nsteps)
 {
-	char *v = store_setting(st, key), why[200];
-	double d;
+	const struct cli_setting *s = cli_setting_find(key);
+	int set, rc = 0;
+	char *v = cli_setting_get(st, s, &set);
 
-	if (v == NULL) {
-		*out = fallback;
-		return 0;
-	}
-	/* the database is input too: decimal only, no hex, inf or nan */
-	if (opt_double(key, v, lo, hi, &d, why, sizeof(why)) < 0) {
-		diag_say("the setting '%s' is '%s'; it must be a number from "
-		         "%g to %g",
-		         key, v, lo, hi);
-		free(v);
-		return -1;
+	if (cli_setting_parse(s, v, number, steps, nsteps) < 0) {
+		diag_say("the setting '%s' is '%s'; it must be %s (fix it "
+		         "with 'trainer config %s --reset')",
+		         key, v, s->allowed, key);
+		rc = -1;
+	} else if (yes) {
+		rc = strcmp(v, yes) == 0;
 	}
 	free(v);
-	*out = d;
-	return 0;
+	return rc;
+}
+
+/*
+ * Read setting 'key' (stored, else its default) into '*number', or into
+ * 'steps' and '*nsteps'.  The database is input too: a stored value that
+ * is not one the setting takes (hex, inf, nan, out of range) is refused
+ * with a message naming it; returns 0 or -1.
+ */
+static int
+setting(struct store *st, const char *key, double *number, int *steps,
+        int *nsteps)
+{
+	return setting_choice(st, key, NULL, number, steps, nsteps);
 }
 
 int
@@ -47,11 +57,13 @@ study_settings(struct store *st, struct fsrs_params *p, int *rollover,
 	double retention, roll, per_day;
 
 	fsrs_params_default(p);
-	if (setting_number(st, "desired_retention", FSRS_MIN_RETENTION,
-	                   FSRS_MAX_RETENTION, 0.9, &retention) < 0 ||
-	    setting_number(st, "rollover_hour", 0, 23, CLOCK_DEFAULT_ROLLOVER,
-	                   &roll) < 0 ||
-	    setting_number(st, "new_per_day", 0, 9999, 20, &per_day) < 0) {
+	if (setting(st, "desired-retention", &retention, NULL, NULL) < 0 ||
+	    setting(st, "rollover-hour", &roll, NULL, NULL) < 0 ||
+	    setting(st, "new-per-day", &per_day, NULL, NULL) < 0 ||
+	    setting(st, "learning-steps", NULL, p->learning, &p->nlearning) <
+	        0 ||
+	    setting(st, "relearning-steps", NULL, p->relearning,
+	            &p->nrelearning) < 0) {
 		free(w);
 		return -1;
 	}
@@ -120,7 +132,8 @@ study_run(struct cli *cli, const struct command *cmd, const struct study *s)
 	struct fsrs_params params;
 	struct tty *t = NULL;
 	char *filters = NULL;
-	int rc, per_day;
+	int rc, per_day, bury;
+	double ahead;
 
 	rc = cli_open_synced(cli, &st);
 	if (rc != 0)
@@ -144,6 +157,16 @@ study_run(struct cli *cli, const struct command *cmd, const struct study *s)
 	             : (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
 	o.params = &params;
 	o.filters = filters;
+	if (setting(st, "learn-ahead", &ahead, NULL, NULL) < 0 ||
+	    (bury = setting_choice(st, "bury-siblings", "on", NULL, NULL,
+	                           NULL)) < 0 ||
+	    (o.new_random = setting_choice(st, "new-order", "random", NULL,
+	                                   NULL, NULL)) < 0) {
+		rc = diag_status(EX_DATAERR);
+		goto out;
+	}
+	o.learn_ahead = (long long)ahead * 60;
+	o.keep_siblings = !bury;
 
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 		/* readline needs the locale's character set for Hangul */

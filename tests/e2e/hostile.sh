@@ -177,10 +177,10 @@ has "in JSON it is a \\u escape" "$out" 'evil\u001B[2J'
 DB=$WORK/settings.db
 printf ':quit\n' | "$TRAINER" --db "$DB" --decks "$WORK/d" --now $T0 review >/dev/null 2>&1
 for bad in 0x1p-1 inf nan " 0.9" "0.9x"; do
-	q "INSERT OR REPLACE INTO settings (key, value) VALUES ('desired_retention', '$bad')"
+	q "INSERT OR REPLACE INTO settings (key, value) VALUES ('desired-retention', '$bad')"
 	printf ':quit\n' | "$TRAINER" --db "$DB" --decks "$WORK/d" --now $T0 review >"$WORK/out" 2>"$WORK/err"
-	is "a desired_retention of '$bad' is refused: exit 65" "$?" 65
-	has "and named" "$(cat "$WORK/err")" "the setting 'desired_retention' is '$bad'"
+	is "a desired-retention of '$bad' is refused: exit 65" "$?" 65
+	has "and named" "$(cat "$WORK/err")" "the setting 'desired-retention' is '$bad'"
 done
 
 # ---- replay: card ids are shown escaped ----

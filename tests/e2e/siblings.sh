@@ -47,3 +47,26 @@ printf 'deck: b\ntitle: B\ncards:\n  - {id: b1, q: B1?, a: x}\n  - {id: b2, q: B
 DB=$WORK/two.db
 yes x | head -5 | "$TRAINER" --db "$DB" --decks "$WORK/two" --now 2026-03-01T09:00:00Z review --limit 5 >/dev/null 2>&1
 is "new cards come from the decks in turns" "$(q "SELECT group_concat(c.key, ' ') FROM (SELECT * FROM reviews ORDER BY id) r JOIN cards c ON c.id = r.card_id")" "a1 b1 a2 b2 a3"
+
+# ---- the settings that shape a review ----
+DB=$WORK/keep.db
+"$TRAINER" --db "$DB" --decks "$WORK/d" config bury-siblings off >/dev/null 2>&1
+yes x | head -12 | "$TRAINER" --db "$DB" --decks "$WORK/d" --now 2026-03-01T09:00:00Z review --limit 12 >/dev/null 2>&1
+is "with bury-siblings off, every sibling is asked" "$(q "SELECT count(DISTINCT card_id) FROM reviews")" 6
+is "and none is held" "$(q "SELECT count(*) FROM cards WHERE buried_until > 0")" 0
+
+order() { # SEED: the order of the first three new cards with new-order random
+	rm -f "$WORK/rnd.db"
+	"$TRAINER" --db "$WORK/rnd.db" --decks "$WORK/two" config new-order random >/dev/null 2>&1
+	yes x | head -3 | "$TRAINER" --db "$WORK/rnd.db" --decks "$WORK/two" --seed "$1" --now 2026-03-01T09:00:00Z review --limit 3 >/dev/null 2>&1
+	sqlite3 "$WORK/rnd.db" "SELECT group_concat(c.key, ' ') FROM (SELECT * FROM reviews ORDER BY id) r JOIN cards c ON c.id = r.card_id"
+}
+is "new-order random is reproducible from the seed" "$(order 5)" "$(order 5)"
+differ=0
+for seed in 1 2 3 4 6 7 8 9; do [ "$(order $seed)" != "$(order 5)" ] && differ=1; done
+is "and another seed gives another order" "$differ" 1
+
+DB=$WORK/ahead.db
+"$TRAINER" --db "$DB" --decks "$WORK/two" config learn-ahead 0 >/dev/null 2>&1
+yes x | head -10 | "$TRAINER" --db "$DB" --decks "$WORK/two" --now 2026-03-01T09:00:00Z review --new 1 >"$WORK/out" 2>&1
+is "with learn-ahead 0 a learning card does not come early" "$(q 'SELECT count(*) FROM reviews')" 1

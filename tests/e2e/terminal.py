@@ -134,6 +134,7 @@ try:
     c.setwinsize(50, 160)
     c.send("\r")
     c.expect_exact("rated Good")
+    c.expect_exact("> ")  # the next prompt: type-ahead is not for tests
     c.sendeof()
     c.expect(pexpect.EOF)
     c.close()

@@ -308,6 +308,22 @@ test_filters_suspend_bury(void **state)
 	assert_int_equal(store_cards(f->st, &flt, &got, &n, &f->diags), 0);
 	assert_int_equal(n, 2);
 	store_cards_free(got, n);
+
+	/* due by day: 'a' in review (Easy), due some days on, is due from
+	 * the morning of that day; a minute step keeps its exact time */
+	flt.with_new = 0;
+	answer(f, &c[0], 4, flt.now, 0);
+	assert_true(c[0].mem.scheduled_days >= 1);
+	flt.now = c[0].mem.due - 3600;
+	flt.day_end = c[0].mem.due + 1;
+	assert_int_equal(store_cards(f->st, &flt, &got, &n, &f->diags), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(got[0].card.id, "a");
+	store_cards_free(got, n);
+	flt.day_end = c[0].mem.due;
+	assert_int_equal(store_cards(f->st, &flt, &got, &n, &f->diags), 0);
+	assert_int_equal(n, 0);
+	store_cards_free(got, n);
 	strlist_release(&tags);
 	store_cards_free(c, 3);
 }
@@ -351,16 +367,19 @@ static void
 test_settings(void **state)
 {
 	struct fixture *f = *state;
-	char *v = store_setting(f->st, "desired_retention");
+	char *v;
 
-	assert_string_equal(v, "0.9");
-	free(v);
+	/* only what the learner set is stored: no defaults */
+	assert_null(store_setting(f->st, "desired-retention"));
 	assert_null(store_setting(f->st, "nothing"));
 	assert_int_equal(
-	    store_set_setting(f->st, "new_per_day", "30", &f->diags), 0);
-	v = store_setting(f->st, "new_per_day");
+	    store_set_setting(f->st, "new-per-day", "30", &f->diags), 0);
+	v = store_setting(f->st, "new-per-day");
 	assert_string_equal(v, "30");
 	free(v);
+	assert_int_equal(store_unset_setting(f->st, "new-per-day", &f->diags),
+	                 0);
+	assert_null(store_setting(f->st, "new-per-day"));
 	assert_int_equal(store_version(f->st), STORE_VERSION);
 }
 

@@ -1,0 +1,280 @@
+/*
+ * cmd-suspend.c - "trainer suspend CARD..." and "trainer unsuspend
+ * CARD...": keep cards out of every session, or let them back in.  The
+ * cards are named ("deck/id", or an id only one deck has) or selected with
+ * --deck and --tag; all of them change in one transaction, or none.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "opt.h"
+#include "out.h"
+
+/* The cards picked so far, each once, in the order they were named. */
+struct picked {
+	struct store_card *v;
+	size_t n, alloc;
+};
+
+/* Move the 'n' cards 'v' (from store_cards) into 'p', dropping those
+ * already there; frees 'v'. */
+static void
+take(struct picked *p, struct store_card *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+
+		while (j < p->n && p->v[j].id != v[i].id)
+			j++;
+		if (j < p->n) {
+			free(v[i].deck);
+			card_release(&v[i].card);
+			continue;
+		}
+		p->v = xgrow(p->v, &p->alloc, p->n + 1, sizeof(*p->v));
+		p->v[p->n++] = v[i];
+	}
+	free(v);
+}
+
+/*
+ * A usage error for a card name nobody has, with the closest of the
+ * cards' names: "deck/id" forms for a name with a deck, ids otherwise.
+ */
+static int
+unknown_card(const struct command *cmd, struct store *st, const char *name)
+{
+	struct diag_list diags = { 0 };
+	struct strlist names = { 0 };
+	const char *close;
+	int rc;
+
+	if ((rc = store_names(st, STORE_CARD_NAMES, &names, &diags)) < 0)
+		return diag_report(&diags, rc);
+	if (strchr(name, '/') == NULL)
+		for (size_t i = 0; i < names.n; i++) {
+			char *slash = strchr(names.v[i], '/');
+
+			memmove(names.v[i], slash + 1, strlen(slash + 1) + 1);
+		}
+	close = suggest(name, (const char *const *)names.v, names.n);
+	rc = close ? cli_usage_error(cmd,
+	                             "no card is named '%s' (did you mean "
+	                             "'%s'?)",
+	                             name, close)
+	           : cli_usage_error(cmd,
+	                             "no card is named '%s' (see 'trainer "
+	                             "cards')",
+	                             name);
+	strlist_release(&names);
+	return rc;
+}
+
+/* "'a/x' and 'b/x'": the cards 'v' as "deck/id", for a message. */
+static char *
+card_names(const struct store_card *v, size_t n)
+{
+	struct strbuf sb = { 0 };
+
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_adds(&sb, i + 1 == n ? " and " : ", ");
+		strbuf_addf(&sb, "'%s/%s'", v[i].deck, v[i].card.id);
+	}
+	return strbuf_detach(&sb);
+}
+
+/*
+ * Add the card called 'name' to 'p': "deck/id", or an id that only one
+ * deck has.  Returns 0, or the exit status after a message (an unknown
+ * name, an id in several decks, a database error).
+ */
+static int
+pick_named(const struct command *cmd, struct store *st, const char *name,
+           struct picked *p)
+{
+	struct diag_list diags = { 0 };
+	struct store_filter f = { 0 };
+	struct store_card *v = NULL;
+	const char *slash = strchr(name, '/');
+	char *deck = slash ? xstrndup(name, (size_t)(slash - name)) : NULL;
+	size_t n = 0;
+	int rc;
+
+	f.deck = deck;
+	f.key = slash ? slash + 1 : name;
+	if ((rc = diag_report(&diags, store_cards(st, &f, &v, &n, &diags))) !=
+	    0)
+		goto out;
+	if (n == 0) {
+		rc = unknown_card(cmd, st, name);
+	} else if (n > 1) {
+		char *all = card_names(v, n);
+
+		rc = cli_usage_error(cmd,
+		                     "the id '%s' is in several decks: name "
+		                     "one of %s",
+		                     name, all);
+		free(all);
+	} else {
+		take(p, v, n);
+		v = NULL;
+		n = 0;
+	}
+out:
+	store_cards_free(v, n);
+	free(deck);
+	return rc;
+}
+
+/* Add the cards that --deck and --tag select to 'p'.  Returns 0 or the
+ * exit status after a message. */
+static int
+pick_filtered(const struct command *cmd, struct store *st,
+              const struct cli_filter *filter, struct picked *p)
+{
+	struct diag_list diags = { 0 };
+	struct store_filter f = { .deck = filter->deck, .tags = &filter->tags };
+	struct store_card *v = NULL;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = cli_filter_check(filter, cmd, st)) != 0)
+		return rc;
+	if ((rc = diag_report(&diags, store_cards(st, &f, &v, &n, &diags))) !=
+	    0) {
+		store_cards_free(v, n);
+		return rc;
+	}
+	take(p, v, n);
+	return 0;
+}
+
+static int
+run_suspend_cmd(const struct command *cmd, int on, struct cli *cli, int argc,
+                char **argv)
+{
+	static const struct opt opts[] = { OPT_FILTERS, { NULL, 0, 0 } };
+	struct cli_filter filter = { 0 };
+	struct strlist names = { 0 };
+	struct diag_list diags = { 0 };
+	struct picked p = { 0 };
+	struct store *st = NULL;
+	struct optparse op;
+	long long *ids = NULL;
+	const char *value;
+	size_t nids = 0;
+	int id, rc = 0;
+
+	opt_init(&op, argc, argv);
+	while ((id = opt_next(&op, opts, &value)) != OPT_END) {
+		if (cli_filter_option(&filter, id, value))
+			continue;
+		if (id == OPT_ARG) {
+			strlist_push(&names, value);
+			continue;
+		}
+		rc = cli_usage_error(cmd, "%s", op.error);
+		goto out;
+	}
+	if (names.n == 0 && filter.deck == NULL && filter.tags.n == 0) {
+		rc = cli_usage_error(cmd,
+		                     "which cards? name them (deck/id or id) "
+		                     "or select them with --deck or --tag");
+		goto out;
+	}
+	if ((rc = cli_open_synced(cli, &st)) != 0)
+		goto out;
+	/* every card is found before any changes: a wrong name changes
+	 * nothing */
+	for (size_t i = 0; i < names.n; i++)
+		if ((rc = pick_named(cmd, st, names.v[i], &p)) != 0)
+			goto out;
+	if ((filter.deck || filter.tags.n) &&
+	    (rc = pick_filtered(cmd, st, &filter, &p)) != 0)
+		goto out;
+	if (p.n == 0) {
+		puts("no cards match");
+		goto out;
+	}
+	ids = xcalloc(p.n, sizeof(*ids));
+	for (size_t i = 0; i < p.n; i++)
+		if (p.v[i].suspended != on)
+			ids[nids++] = p.v[i].id;
+	if ((rc = diag_report(
+	         &diags, store_suspend_cards(st, ids, nids, on, &diags))) != 0)
+		goto out;
+	for (size_t i = 0; i < p.n; i++) {
+		int changed = p.v[i].suspended != on;
+
+		if (changed)
+			fputs(on ? "suspended " : "unsuspended ", stdout);
+		out_safe(stdout, p.v[i].deck, 0);
+		putchar('/');
+		out_safe(stdout, p.v[i].card.id, 0);
+		if (!changed)
+			fputs(on ? " was already suspended"
+			         : " was not suspended",
+			      stdout);
+		putchar('\n');
+	}
+out:
+	free(ids);
+	store_cards_free(p.v, p.n);
+	store_close(st);
+	strlist_release(&names);
+	strlist_release(&filter.tags);
+	diag_list_release(&diags);
+	return rc;
+}
+
+static int
+run_suspend(struct cli *cli, int argc, char **argv)
+{
+	return run_suspend_cmd(&cmd_suspend, 1, cli, argc, argv);
+}
+
+static int
+run_unsuspend(struct cli *cli, int argc, char **argv)
+{
+	return run_suspend_cmd(&cmd_unsuspend, 0, cli, argc, argv);
+}
+
+#define SUSPEND_OPTIONS                                                        \
+	"CARD is deck/id, or an id that only one deck has (see 'trainer "      \
+	"cards'); the\n"                                                       \
+	"gaps of a cloze are ID.1, ID.2...; the reverse of a card is "         \
+	"ID.reverse.\n"                                                        \
+	"\n"                                                                   \
+	"options:\n"                                                           \
+	"  --deck D  the cards of the deck named D\n"                          \
+	"  --tag T   the cards tagged T (repeat: any of them; with --deck, "   \
+	"in it)\n"
+
+const struct command cmd_suspend = {
+	.name = "suspend",
+	.usage = "[CARD...] [--deck D] [--tag T]...",
+	.summary = "keep cards out of every session until unsuspended",
+	.help = "Suspends the cards named and the cards selected: no review, "
+	        "quiz or drill\n"
+	        "asks them until 'trainer unsuspend'. Their history is kept. "
+	        "All change at once,\n"
+	        "or none (a name that matches no card changes nothing).\n"
+	        "\n" SUSPEND_OPTIONS,
+	.run = run_suspend,
+};
+
+const struct command cmd_unsuspend = {
+	.name = "unsuspend",
+	.usage = "[CARD...] [--deck D] [--tag T]...",
+	.summary = "let suspended cards back into the sessions",
+	.help = "Unsuspends the cards named and the cards selected: they are "
+	        "asked again as\n"
+	        "their schedule says. 'trainer cards --suspended' lists the "
+	        "suspended cards.\n"
+	        "\n" SUSPEND_OPTIONS,
+	.run = run_unsuspend,
+};
