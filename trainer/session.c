@@ -6,9 +6,9 @@
  * new cards up to the day's limit; a card still in its learning steps
  * waits in 'learning' until its step falls due, or comes early (up to
  * the learn-ahead setting, 20 minutes) when nothing else is left.  A quiz
- * asks 'count' random cards once; a drill asks every card until each was answered
- * right once.  Quiz and drill answers are logged but leave the schedule
- * alone.
+ * asks 'count' random cards once; a drill asks every card until each was
+ * answered right once.  Quiz and drill answers are logged but leave the
+ * schedule alone.
  */
 #include "session.h"
 
@@ -725,26 +725,48 @@ show_feedback(struct session *s, const struct card *c,
 static const char *const rating_names[] = { "", "Again", "Hard", "Good",
 	                                    "Easy" };
 
-/* Review: show what each rating would do and get the rating. */
+/* The rating as one key: 1-4 or a/h/g/e, Enter for the suggestion, u
+ * to take the answer back (0). */
 static int
-choose_rating(struct session *s, const struct store_card *sc,
-              struct fsrs_when w, int suggested, struct fsrs_card out[4])
+rating_key(struct session *s, int suggested)
 {
-	struct strbuf sb = { 0 };
-	char ivl[16];
+	static const char letters[] = "ahge";
 
-	fsrs_preview(s->o->params, &sc->mem, w, out);
-	for (int g = 0; g < 4; g++) {
-		session_format_interval(out[g].due - w.time, ivl, sizeof(ivl));
-		strbuf_addf(&sb, "%s%s %s", g ? " · " : "", rating_names[g + 1],
-		            ivl);
+	for (;;) {
+		char prompt[96];
+		int interrupted = 0, key;
+		const char *l;
+
+		snprintf(prompt, sizeof(prompt),
+		         "rating 1-4 [Enter: %s, u: take back] ",
+		         rating_names[suggested]);
+		key = s->io->ask_key(s->io->ctx, prompt, &interrupted);
+		if (key < 0) { /* keep the answer; end after it */
+			s->quit = 1;
+			s->interrupted |= interrupted;
+			return suggested;
+		}
+		if (key == '\n' || key == ' ')
+			return suggested;
+		if (key >= '1' && key <= '4')
+			return key - '0';
+		if (key == 'u' || key == 'U')
+			return 0;
+		if (key >= 'A' && key <= 'Z')
+			key += 'a' - 'A';
+		if (key != 0 && (l = strchr(letters, key)) != NULL)
+			return (int)(l - letters) + 1;
+		say(s, STYLE_PLAIN,
+		    "press 1 or a (Again), 2 or h (Hard), 3 or g (Good), 4 or "
+		    "e (Easy), Enter for %s, or u to take the answer back\n",
+		    rating_names[suggested]);
 	}
-	if (!s->io->interactive) {
-		strbuf_release(&sb);
-		return suggested;
-	}
-	say(s, STYLE_DIM, "%s\n", sb.buf);
-	strbuf_release(&sb);
+}
+
+/* The rating as a line (a terminal without keys). */
+static int
+rating_line(struct session *s, int suggested)
+{
 	for (;;) {
 		char prompt[64];
 		int interrupted = 0;
@@ -775,6 +797,31 @@ choose_rating(struct session *s, const struct store_card *sc,
 		    "(Easy), or Enter for %s\n",
 		    rating_names[suggested]);
 	}
+}
+
+/* Review: show what each rating would do and get the rating (1-4), or
+ * 0 when the learner takes the answer back before it is saved. */
+static int
+choose_rating(struct session *s, const struct store_card *sc,
+              struct fsrs_when w, int suggested, struct fsrs_card out[4])
+{
+	struct strbuf sb = { 0 };
+	char ivl[16];
+
+	fsrs_preview(s->o->params, &sc->mem, w, out);
+	for (int g = 0; g < 4; g++) {
+		session_format_interval(out[g].due - w.time, ivl, sizeof(ivl));
+		strbuf_addf(&sb, "%s%s %s", g ? " · " : "", rating_names[g + 1],
+		            ivl);
+	}
+	if (!s->io->interactive) {
+		strbuf_release(&sb);
+		return suggested;
+	}
+	say(s, STYLE_DIM, "%s\n", sb.buf);
+	strbuf_release(&sb);
+	return s->io->ask_key ? rating_key(s, suggested)
+	                      : rating_line(s, suggested);
 }
 
 static int
@@ -1073,6 +1120,14 @@ ask_card(struct session *s, size_t idx, long *again)
 		rating = choose_rating(
 		    s, sc, a.when, answer_suggested_rating(r.verdict, hinted),
 		    all);
+		if (rating == 0) { /* 'u': nothing was saved; ask again */
+			say(s, STYLE_DIM,
+			    "taken back: that answer was not "
+			    "saved\n");
+			*again = (long)idx;
+			rc = 2;
+			goto out;
+		}
 		after = all[rating - 1];
 		a.rating = rating;
 		a.after = &after;

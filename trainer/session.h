@@ -44,6 +44,13 @@ struct session_io {
 	 * '*interrupted' set.
 	 */
 	char *(*ask)(void *ctx, const char *prompt, int *interrupted);
+	/*
+	 * One key pressed after 'prompt', without Enter: the key, '\n' for
+	 * Enter, or -1 at the end of input or on Ctrl-D; on Ctrl-C -1 with
+	 * '*interrupted' set.  NULL when there is no keyboard (a pipe):
+	 * then 'ask' reads a line.
+	 */
+	int (*ask_key)(void *ctx, const char *prompt, int *interrupted);
 	/* Show 'text' in 'style'.  Deck text reaches the screen only through
 	 * here: the io shows control characters escaped. */
 	void (*say)(void *ctx, enum session_style style, const char *text);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "clock.h"
@@ -137,6 +138,61 @@ terminal_line(void *ctx, const char *prompt, int *interrupted)
 out:
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return line;
+}
+
+/*
+ * One key, read with the terminal out of line mode (no echo, no Enter
+ * needed) and put back after; signals are let in only while waiting, as
+ * in terminal_line.
+ */
+static int
+terminal_key(void *ctx, const char *prompt, int *interrupted)
+{
+	struct tty *t = ctx;
+	int fd = fileno(t->in), key = -1;
+	struct termios saved, raw;
+	sigset_t block, old;
+	unsigned char c;
+
+	fputs(prompt, t->out);
+	fflush(t->out);
+	if (tcgetattr(fd, &saved) < 0)
+		return -1;
+	raw = saved;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGWINCH);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	tcsetattr(fd, TCSANOW, &raw);
+	for (;;) {
+		fd_set fds;
+		int n;
+
+		if (got_sigint) {
+			got_sigint = 0;
+			*interrupted = 1;
+			break;
+		}
+		got_sigwinch = 0;
+		FD_ZERO(&fds);
+		FD_SET(fd, &fds);
+		n = pselect(fd + 1, &fds, NULL, NULL, NULL, &old);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0 || read(fd, &c, 1) != 1 || c == 0x04)
+			break;
+		key = c == '\r' ? '\n' : c;
+		if (c == 0x1b) /* the rest of an arrow key's sequence */
+			tcflush(fd, TCIFLUSH);
+		break;
+	}
+	tcsetattr(fd, TCSANOW, &saved);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	fputc('\n', t->out);
+	return key;
 }
 
 static const char *const codes[] = {
@@ -297,6 +353,7 @@ tty_session_io(struct tty *t, struct session_io *io)
 	io->ctx = t;
 	io->interactive = t->terminal;
 	io->ask = t->terminal ? terminal_ask : plain_ask;
+	io->ask_key = t->terminal ? terminal_key : NULL;
 	io->say = say;
 	io->clock_ms = elapsed_ms;
 }

@@ -72,7 +72,7 @@ try:
     c.expect_exact("right: Syngman Rhee")
     c.expect(r"Again 1m · Hard 6m · Good 10m · Easy \d+d")
     check("the outcome of each rating is shown", True)
-    c.expect_exact("rating 1-4 [Enter: Good] ")
+    c.expect_exact("rating 1-4 [Enter: Good, u: take back] ")
     check("the suggested rating is offered", True)
     c.send("\r")
     c.expect_exact("rated Good: next in 10m")
@@ -96,16 +96,16 @@ try:
     c.expect_exact("> ")
     c.send("Kim\r")
     c.expect_exact("wrong: the answer is Syngman Rhee")
-    c.expect_exact("rating 1-4 [Enter: Again] ")
-    c.send("3\r")
+    c.expect_exact("rating 1-4 [Enter: Again, u: take back] ")
+    c.send("3")  # one key, no Enter
     c.expect_exact("rated Good")
-    check("a rating changed with 3 is taken", True)
+    check("a rating changed with the one key 3 is taken", True)
     # history: the up arrow brings back the last answer
     c.expect_exact("When was the treaty signed?")
     c.expect_exact("> ")
     c.send("1 October 1953\r")
     c.expect_exact("right: 1 October 1953")
-    c.expect_exact("[Enter: Good] ")
+    c.expect_exact("[Enter: Good, u: take back] ")
     c.send("\r")
     c.expect_exact("> ")
     # Ctrl-D ends the session with a summary
@@ -130,7 +130,7 @@ try:
     c.setwinsize(20, 50)
     c.send("man Rhee\r")
     c.expect_exact("right: Syngman Rhee")
-    c.expect_exact("[Enter: Good] ")
+    c.expect_exact("[Enter: Good, u: take back] ")
     c.setwinsize(50, 160)
     c.send("\r")
     c.expect_exact("rated Good")
@@ -143,6 +143,40 @@ except (pexpect.TIMEOUT, pexpect.EOF):
     check("a terminal resize keeps the line being typed", False, c.before)
 check("the answer typed across the resize is saved whole",
       query(db, "SELECT answer FROM reviews") == [("Syngman Rhee",)])
+
+# One key to rate: a letter rates at once; u takes the answer back
+# before it is saved and the card is asked again.
+db = newdb()
+c = spawn(db)
+try:
+    c.expect_exact("> ")
+    c.send("Rhee\r")
+    c.expect_exact("[Enter: Good, u: take back] ")
+    c.send("h")
+    c.expect_exact("rated Hard")
+    c.expect_exact("> ")
+    c.send("1953\r")
+    c.expect_exact("u: take back] ")
+    c.send("u")
+    c.expect_exact("taken back: that answer was not saved")
+    c.expect_exact("When was the treaty signed?")
+    c.expect_exact("> ")
+    c.send("1 October 1953\r")
+    c.expect_exact("u: take back] ")
+    c.send("x")
+    c.expect_exact("press 1 or a (Again)")
+    c.send("\r")
+    c.expect_exact("rated Good")
+    c.expect_exact("> ")
+    c.sendintr()
+    c.expect(pexpect.EOF)
+    c.close()
+    check("one key rates, u takes the answer back, a wrong key says which", True)
+except (pexpect.TIMEOUT, pexpect.EOF):
+    check("one key rates, u takes the answer back, a wrong key says which", False, c.before)
+check("the answers saved are the rated ones, the one taken back is not",
+      query(db, "SELECT answer, rating FROM reviews ORDER BY id") == [("Rhee", 2), ("1 October 1953", 3)],
+      query(db, "SELECT answer, rating FROM reviews ORDER BY id"))
 
 # An answer over 4 KiB is refused at the prompt and asked again.
 db = newdb()
@@ -172,7 +206,7 @@ c.logfile_read = log
 try:
     c.expect_exact("> ")
     c.send("Rhee\r")
-    c.expect_exact("[Enter: Good] ")
+    c.expect_exact("[Enter: Good, u: take back] ")
     c.send("\r")
     c.expect_exact("> ")
     c.send("half typed")
@@ -194,7 +228,7 @@ c = spawn(db)
 try:
     c.expect_exact("> ")
     c.send("Rhee\r")
-    c.expect_exact("[Enter: Good] ")
+    c.expect_exact("[Enter: Good, u: take back] ")
     c.sendintr()
     c.expect_exact("1 question, 1 right (100%)")
     c.expect(pexpect.EOF)
