@@ -174,8 +174,8 @@ run_sessions(struct cli *cli, int argc, char **argv)
 		puts("no sessions yet");
 		goto out;
 	}
-	printf("%-16s  %-6s  %-20s %9s  %-12s %6s\n", "started", "mode",
-	       "cards", "questions", "right", "time");
+	printf("%-16s  %-6s  %-20s %9s  %-12s %9s\n", "started", "mode",
+	       "cards", "questions", "right", "answering");
 	for (size_t i = 0; i < n; i++) {
 		char when[32], spent[16], right[32];
 		char *f = filters_text(v[i].filters);
@@ -184,15 +184,14 @@ run_sessions(struct cli *cli, int argc, char **argv)
 		session_format_interval(v[i].duration_ms / 1000, spent,
 		                        sizeof(spent));
 		if (v[i].questions)
-			snprintf(right, sizeof(right), "%lld (%lld%%)",
+			snprintf(right, sizeof(right), "%lld (%d%%)",
 			         v[i].right,
-			         (v[i].right * 100 + v[i].questions / 2) /
-			             v[i].questions);
+			         percent(v[i].right, v[i].questions));
 		else
 			snprintf(right, sizeof(right), "-");
 		printf("%-16s  %-6s  ", when, v[i].mode);
 		out_safe(stdout, f, 0);
-		printf("%*s %9lld  %-12s %6s%s\n",
+		printf("%*s %9lld  %-12s %9s%s\n",
 		       (int)(f[0] && strlen(f) < 20 ? 20 - strlen(f) : 0), "",
 		       v[i].questions, right, spent,
 		       v[i].ended ? "" : "  (not ended)");

@@ -47,6 +47,7 @@ struct undo {
 	int counted_right;
 	int from_learning; /* the card went to the learning list after */
 	int from;          /* where it came from when it was asked */
+	long long ms;      /* the time spent answering it */
 };
 
 /* A quiz answer to go over at the end. */
@@ -76,6 +77,7 @@ struct session {
 	int new_left; /* review: new cards still allowed today */
 
 	int asked, right;
+	long long answer_ms; /* time spent answering, of the answers kept */
 	struct tally *tallies;
 	size_t ntallies;
 	struct missed *missed; /* quiz: answered wrong, for the summary */
@@ -650,9 +652,11 @@ tally_for(struct session *s, const char *tag)
 }
 
 static void
-count_answer(struct session *s, const struct card *c, int right, int sign)
+count_answer(struct session *s, const struct card *c, int right, long long ms,
+             int sign)
 {
 	s->asked += sign;
+	s->answer_ms += sign * ms;
 	s->right += sign * right;
 	for (size_t i = 0; i < c->tags.n; i++) {
 		struct tally *t = tally_for(s, c->tags.v[i]);
@@ -981,7 +985,7 @@ undo_last(struct session *s)
 	if (rc < 0)
 		return rc;
 	sc->mem = u->before;
-	count_answer(s, &sc->card, u->counted_right, -1);
+	count_answer(s, &sc->card, u->counted_right, u->ms, -1);
 	if (u->from_learning)
 		for (size_t i = 0; i < s->nlearning; i++)
 			if (s->learning[i] == u->card) {
@@ -1145,11 +1149,12 @@ ask_card(struct session *s, size_t idx, long *again)
 			s->nundo--;
 		}
 		s->undo[s->nundo] =
-		    (struct undo){ review, idx, before, right, 0, s->from };
+		    (struct undo){ review, idx,     before,       right,
+			           0,      s->from, a.duration_ms };
 		if (a.after)
 			sc->mem = after;
 	}
-	count_answer(s, c, right, 1);
+	count_answer(s, c, right, a.duration_ms, 1);
 	s->last_card = (long long)idx + 1;
 	if (s->o->mode == SESSION_REVIEW) {
 		char ivl[16];
@@ -1254,21 +1259,26 @@ nothing_to_ask(struct session *s)
 static void
 summary(struct session *s)
 {
-	char spent[16];
+	char spent[16], answering[16];
 
+	/* the same figures as 'trainer sessions', rounded the same way */
 	session_format_interval((s->io->clock_ms(s->io->ctx) - s->start_ms) /
 	                            1000,
 	                        spent, sizeof(spent));
+	session_format_interval(s->answer_ms / 1000, answering,
+	                        sizeof(answering));
 	if (s->interrupted)
 		say(s, STYLE_PLAIN,
 		    "\ninterrupted: every answer given is saved\n");
 	if (s->o->mode == SESSION_QUIZ)
-		say(s, STYLE_TITLE, "\nscore: %d/%d (%d%%) in %s\n", s->right,
-		    s->asked, s->asked ? 100 * s->right / s->asked : 0, spent);
+		say(s, STYLE_TITLE, "\nscore: %d/%d (%d%%)", s->right, s->asked,
+		    percent(s->right, s->asked));
 	else
-		say(s, STYLE_TITLE, "\n%d question%s, %d right (%d%%), %s\n",
+		say(s, STYLE_TITLE, "\n%d question%s, %d right (%d%%)",
 		    s->asked, s->asked == 1 ? "" : "s", s->right,
-		    s->asked ? 100 * s->right / s->asked : 0, spent);
+		    percent(s->right, s->asked));
+	say(s, STYLE_TITLE, "; %s answering, %s in the session\n", answering,
+	    spent);
 	if (s->ntallies > 0) {
 		struct strbuf sb = { 0 };
 

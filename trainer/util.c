@@ -429,3 +429,9 @@ errno_text(int e, char *buf, size_t size)
 		buf[0] = (char)(buf[0] + 32);
 	return buf;
 }
+
+int
+percent(long long part, long long whole)
+{
+	return whole > 0 ? (int)((part * 100 + whole / 2) / whole) : 0;
+}

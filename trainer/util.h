@@ -100,6 +100,9 @@ size_t suggest_distance(const char *word, const char *cand);
 /* The candidate closest to 'word' ("did you mean ...?"), or NULL. */
 const char *suggest(const char *word, const char *const *cands, size_t n);
 
+/* 'part' of 'whole' in whole percent, rounded half up; 0 of nothing. */
+int percent(long long part, long long whole);
+
 /* FNV-1a: a 64-bit hash of the string 's', the same on every machine. */
 uint64_t str_hash(const char *s);
 
