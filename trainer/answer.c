@@ -394,7 +394,26 @@ check_date(const struct card *c, const char *typed, struct answer_result *r)
 	n = date_parse_text(typed, d, why, sizeof(why));
 	if (n < 0) {
 		r->verdict = VERDICT_WRONG;
+		r->unreadable = 1;
 		r->explain = xasprintf("not a date: %s", why);
+		return 0;
+	}
+	if (n == 2 && c->date.month > 0) {
+		/* 1/10/1953: 10 January or 1 October; the month is asked */
+		char *t = valid_utf8(typed);
+		size_t len;
+		const char *p = t + strspn(t, " \t");
+
+		len = strlen(p);
+		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
+		date_format_iso(&d[1], buf, sizeof(buf));
+		r->verdict = VERDICT_WRONG;
+		r->unreadable = 1;
+		r->explain = xasprintf(
+		    "%.*s is ambiguous: write %d %.3s %d or %s", (int)len, p,
+		    d[1].day, date_month_names[d[1].month - 1], d[1].year, buf);
+		free(t);
 		return 0;
 	}
 	judge_date(&c->date, &d[0], r);
@@ -563,6 +582,7 @@ check_number(const struct card *c, const char *typed, struct answer_result *r)
 		r->explain = xstrdup(NUMBER_TOO_LARGE);
 		return 0;
 	default:
+		r->unreadable = 1;
 		r->explain = xstrdup(
 		    "not a number: write it like 142,901 or 2.3 billion");
 		return 0;
@@ -706,6 +726,7 @@ check_choice(const struct card *c, const char *typed,
 		answer_result_release(&t);
 		free(alts);
 		if (pos < 0) {
+			r->unreadable = 1;
 			r->explain =
 			    xasprintf("there are only %zu choices", nshown);
 			goto out;
@@ -757,9 +778,14 @@ check_choice(const struct card *c, const char *typed,
 			r->explain =
 			    xasprintf("you chose %zu. %s", best_pos + 1,
 			              c->choices.v[shown[best_pos]]);
-		else
-			r->explain = xstrdup("not one of the choices");
-		make_diff(r, typed, c->a);
+		else {
+			r->unreadable = 1;
+			r->explain = xasprintf("not one of the choices: type "
+			                       "1-%zu or a choice's text",
+			                       nshown);
+		}
+		if (!r->unreadable)
+			make_diff(r, typed, c->a);
 	}
 out:
 	free(shown);
@@ -877,6 +903,7 @@ check_order(const struct card *c, const char *typed,
 	}
 	goto out;
 not_permutation:
+	r->unreadable = 1;
 	r->explain = xasprintf("give each number 1 to %zu once", n);
 out:
 	free(nums);
@@ -923,8 +950,10 @@ answer_check(const struct card *c, const char *typed,
 	fold(typed, &t);
 	if (t.n == 0) {
 		out->verdict = VERDICT_WRONG;
+		out->unreadable = 1;
 		free(out->explain);
-		out->explain = xstrdup("no answer");
+		out->explain =
+		    xstrdup("no answer: type one, or :dunno to give up");
 		for (size_t i = 0; i < out->ndiff; i++)
 			free(out->diff[i].text);
 		free(out->diff);

@@ -27,6 +27,7 @@
 
 static const char *const commands_help =
     ":hint     a hint (the answer then counts at most as Hard)\n"
+    ":dunno    give up: see the answer, counted as wrong (also ?)\n"
     ":skip     skip this card until tomorrow\n"
     ":undo     take back the last answer\n"
     ":note     the note of the last card answered\n"
@@ -593,7 +594,7 @@ save_answer(struct session *s, struct store_card *sc, struct store_answer *a,
 }
 
 /* Act on a ':' command; returns 1 when the card is done with (skip,
- * suspend, quit), 0 to ask again. */
+ * suspend, quit), 2 to give up on it (judged wrong), 0 to ask again. */
 static int
 command(struct session *s, size_t idx, const char *line, int *hinted,
         const int *shown, size_t nshown, int *undone)
@@ -610,6 +611,8 @@ command(struct session *s, size_t idx, const char *line, int *hinted,
 		*hinted = 1;
 		return 0;
 	}
+	if (strcmp(cmd, "dunno") == 0)
+		return 2;
 	if (strcmp(cmd, "skip") == 0) {
 		if (s->o->mode == SESSION_REVIEW) {
 			struct fsrs_when w = clock_when(now(s), s->o->rollover);
@@ -730,6 +733,14 @@ undo_last(struct session *s)
 	return 1;
 }
 
+/* Is 'line' a '?' alone: the learner gives up? */
+static int
+is_give_up(const char *line)
+{
+	line += strspn(line, " \t");
+	return line[0] == '?' && line[1 + strspn(line + 1, " \t")] == '\0';
+}
+
 /* Ask card 'idx' until it is answered or left.  Returns 1 to go on with
  * the next card, 2 to ask card *again (undo), 0 to end, or a negative
  * status after a store error. */
@@ -747,7 +758,7 @@ ask_card(struct session *s, size_t idx, long *again)
 	struct fsrs_card after, all[4];
 	struct store_answer a = { 0 };
 	long long asked_ms, review;
-	int hinted = 0, rating = 0, rc, undone = 0, right;
+	int hinted = 0, rating = 0, rc, undone = 0, right, gave_up = 0;
 	char *line = NULL;
 
 	for (size_t i = 0; i < nshown; i++)
@@ -780,9 +791,29 @@ ask_card(struct session *s, size_t idx, long *again)
 			s->interrupted |= interrupted;
 			return 0;
 		}
-		if (line[0] != ':')
+		if (line[0] != ':' && is_give_up(line)) {
+			gave_up = 1;
 			break;
+		}
+		if (line[0] != ':') {
+			if (answer_check(c, line, &view, &r) < 0) {
+				free(line);
+				return 1;
+			}
+			if (!r.unreadable)
+				break;
+			/* not judged: say why and read the next line */
+			if (!s->io->interactive)
+				say(s, STYLE_PLAIN, "> %s\n", line);
+			say(s, STYLE_WRONG, "%s\n", r.explain);
+			answer_result_release(&r);
+			continue;
+		}
 		rc = command(s, idx, line, &hinted, shown, nshown, &undone);
+		if (rc == 2) {
+			gave_up = 1;
+			break;
+		}
 		if (rc < 0) {
 			free(line);
 			return rc;
@@ -810,9 +841,14 @@ ask_card(struct session *s, size_t idx, long *again)
 		}
 	}
 
-	if (answer_check(c, line, &view, &r) < 0) {
-		free(line);
-		return 1;
+	if (gave_up) { /* :dunno or ?: wrong, with the answer shown */
+		if (answer_check(c, "", &view, &r) < 0) {
+			free(line);
+			return 1;
+		}
+		r.unreadable = 0;
+		free(r.explain);
+		r.explain = xstrdup("given up");
 	}
 	right = r.verdict == VERDICT_RIGHT || r.verdict == VERDICT_CLOSE;
 	if (!s->io->interactive)

@@ -35,8 +35,8 @@ static char *line_read;
 static int line_done;
 
 static const char *const commands[] = {
-	":hint",  ":skip", ":undo", ":note", ":suspend",
-	":stats", ":help", ":quit", NULL,
+	":hint",    ":dunno", ":skip", ":undo", ":note",
+	":suspend", ":stats", ":help", ":quit", NULL,
 };
 
 static void

@@ -79,12 +79,12 @@ is "the card agrees with its log" "$status" 0
 
 # ---- the daily new-card limit, across sessions ----
 DB=$WORK/limit.db
-session 'x\nx\nx\nx\n' --now $T0 review --new 2 --limit 2
+session ':dunno\n:dunno\n:dunno\n:dunno\n' --now $T0 review --new 2 --limit 2
 is "--new 2 --limit 2: two questions" "$(q 'SELECT count(*) FROM reviews')" 2
-session 'x\nx\nx\nx\n' --now 2026-03-01T15:00:00Z review --new 2
+session ':dunno\n:dunno\n:dunno\n:dunno\n' --now 2026-03-01T15:00:00Z review --new 2
 is "later the same day no new card is left" "$(q "SELECT count(*) FROM reviews WHERE b_state = 0")" 2
 has "it says so" "$out" "0 new cards left today"
-session 'x\nx\nx\nx\nx\nx\nx\nx\n' --now 2026-03-02T09:00:00Z review --new 2
+session ':dunno\n:dunno\n:dunno\n:dunno\n:dunno\n:dunno\n:dunno\n:dunno\n' --now 2026-03-02T09:00:00Z review --new 2
 is "the next day two more new cards" "$(q "SELECT count(*) FROM reviews WHERE b_state = 0")" 4
 
 # ---- nothing due ----
