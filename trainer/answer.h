@@ -80,7 +80,12 @@ struct answer_view {
  * again.
  *
  * text, cloze: RIGHT when the text matches 'a' or an 'accept'
- * alternative (see the top of this file).  CLOSE when it is a close
+ * alternative (see the top of this file), also when they differ only in
+ * a generic last word (dynasty, kingdom, empire, treaty, agreement, pact,
+ * accord) left off, added or changed ("Choson dynasty" for "Choson",
+ * "Joseon" for "Joseon Dynasty"; never the only word), or when words
+ * other than the last are given as their initials ("John F. Dulles", "J.
+ * F. Dulles" for "John Foster Dulles").  CLOSE when it is a close
  * misspelling of one, explain "close: the spelling is X" (X that
  * alternative as written).  Close means: neither contains a digit, the
  * alternative has 5 letters or more, the first letters agree, the edit
@@ -96,6 +101,11 @@ struct answer_view {
  * asked and the same at the precision asked: RIGHT.  Less precise but
  * right as far as it goes: PARTIAL, "right year; the day was asked",
  * "right year; the month was asked", "right month; the day was asked".
+ * Only the year missing ("October 1st"): PARTIAL when the month and day
+ * asked are right, "right day and month; the year is missing" ("right
+ * month; ..."), else WRONG, "the year is missing, and the day is wrong"
+ * ("... the month is wrong", "the year and the day are missing"); for a
+ * card asking only the year it is unreadable.
  * Else WRONG, saying how far off at the precision both have: "right
  * month, 4 days early" (same month), "3 days late" (within 31 days, on
  * another day of the month), "same year, wrong month (you said June)",
@@ -112,7 +122,9 @@ struct answer_view {
  * '$', '%' or time unit that contradicts the card's unit: WRONG, "wrong
  * unit: the answer is a percentage, not dollars" (or "in dollars", "a
  * number of years", "a plain number"; "not days"...); a missing unit is
- * fine, and words that name no known unit are ignored ("4 powers").  Off
+ * fine, and words that name no known unit are ignored ("4 powers").  A
+ * fraction with no unit for a percentage of 1 or more: WRONG, "write it
+ * as a percentage: 0.08 is 8%".  Off
  * by a power of a thousand: "wrong scale: 2.3 million, not 2.3 billion".
  * Otherwise "too high: 150,000 is 7,099 more" or "too low: 2 billion is
  * 300 million short".  Not one number: unreadable, "not a number: write
