@@ -1045,9 +1045,7 @@ answer_check(const struct card *c, const char *typed,
 		free(out->explain);
 		out->explain =
 		    xstrdup("no answer: type one, or :dunno to give up");
-		for (size_t i = 0; i < out->ndiff; i++)
-			free(out->diff[i].text);
-		free(out->diff);
+		diff_free(out->diff, out->ndiff);
 		out->diff = NULL;
 		out->ndiff = 0;
 	}

@@ -462,23 +462,48 @@ show_feedback(struct session *s, const struct card *c,
 	                           : r->verdict == VERDICT_WRONG ? STYLE_WRONG
 	                                                         : STYLE_CLOSE;
 
-	if (r->verdict == VERDICT_RIGHT || r->verdict == VERDICT_CLOSE)
+	if (r->verdict == VERDICT_RIGHT)
 		say(s, style, "%s: %s\n", words[r->verdict], r->expected);
+	else if (r->verdict == VERDICT_CLOSE) /* said once, with the spelling */
+		say(s, style, "close enough, accepted: the spelling is %s\n",
+		    r->expected);
 	else
 		say(s, style, "%s: the answer is %s\n", words[r->verdict],
 		    r->expected);
-	if (r->explain)
+	if (r->explain && r->verdict != VERDICT_CLOSE)
 		say(s, STYLE_PLAIN, "  %s\n", r->explain);
 	if (r->verdict != VERDICT_RIGHT && *typed && diff_helps(r)) {
-		say(s, STYLE_PLAIN, "  you typed: ");
+		/* two aligned lines: exactly what was typed, its extra
+		 * characters marked; the alternative it came nearest to, its
+		 * missing characters marked */
+		struct strbuf want = { 0 };
+
 		for (size_t i = 0; i < r->ndiff; i++)
-			s->io->say(s->io->ctx,
-			           r->diff[i].kind == DIFF_SAME ? STYLE_PLAIN
-			           : r->diff[i].kind == DIFF_MISSING
-			               ? STYLE_MISSING
-			               : STYLE_EXTRA,
-			           r->diff[i].text);
+			if (r->diff[i].kind != DIFF_EXTRA)
+				strbuf_adds(&want, r->diff[i].text);
+		say(s, STYLE_PLAIN, "  %-14s", "you typed:");
+		for (size_t i = 0; i < r->ndiff; i++)
+			if (r->diff[i].kind != DIFF_MISSING)
+				s->io->say(s->io->ctx,
+				           r->diff[i].kind == DIFF_SAME
+				               ? STYLE_PLAIN
+				               : STYLE_EXTRA,
+				           r->diff[i].kind == DIFF_SAME
+				               ? r->diff[i].typed
+				               : r->diff[i].text);
+		say(s, STYLE_PLAIN, "\n  %-14s",
+		    c->a && want.len && strcmp(want.buf, c->a) != 0
+		        ? "closest form:"
+		        : "the answer:");
+		for (size_t i = 0; i < r->ndiff; i++)
+			if (r->diff[i].kind != DIFF_EXTRA)
+				s->io->say(s->io->ctx,
+				           r->diff[i].kind == DIFF_SAME
+				               ? STYLE_PLAIN
+				               : STYLE_MISSING,
+				           r->diff[i].text);
 		say(s, STYLE_PLAIN, "\n");
+		strbuf_release(&want);
 	}
 	/* the items in the right order, with the numbers they were shown by */
 	if (c->type == CARD_ORDER && r->verdict != VERDICT_RIGHT)

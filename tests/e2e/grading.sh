@@ -72,3 +72,26 @@ session "$DATE" '?\n' review
 is "? is logged as wrong with rating 1" "$(q 'SELECT verdict || ":" || rating FROM reviews')" "wrong:1"
 session "$DATE" ':help\n:quit\n' review
 has ":help lists :dunno" "$out" ":dunno"
+
+# ---- close answers: accepted once, two aligned lines marked with carets ----
+DB=$WORK/close.db
+session 'deck: g
+title: G
+cards:
+  - {id: rhee, q: Who was the first president?, a: Syngman Rhee, accept: [Rhee Syngman]}' 'syngmun ree\n' review
+has "a close answer is accepted once, with the spelling" "$out" "close enough, accepted: the spelling is Syngman Rhee"
+hasnt "...and not said twice" "$out" "close: the spelling is"
+has "what was typed, exactly, and the answer, aligned and marked" "$out" "  you typed:    syngmun ree
+                     ^
+  the answer:   Syngman Rhee
+                     ^   ^"
+hasnt "no {+ +} or [- -] marks without colour" "$out" "{+"
+is "a close answer is logged as close, rated Hard" "$(q 'SELECT verdict || ":" || rating FROM reviews')" "close:2"
+DB=$WORK/closest.db
+session 'deck: g
+title: G
+cards:
+  - {id: rhee, q: Who was the first president?, a: Syngman Rhee, accept: [Rhee Syngman]}' 'Rhee Syngmn\n' review
+has "the closest alternative is named as such" "$out" "  you typed:    Rhee Syngmn
+  closest form: Rhee Syngman
+                          ^"

@@ -156,7 +156,10 @@ mkdir -p "$WORK/n"
 printf 'deck: n\ntitle: N\ncards:\n  - {id: r, q: Who?, a: Syngman Rhee}\n  - {id: m, q: Whom?, a: Syngman Rhee}\n' >"$WORK/n/n.yaml"
 DB=$WORK/diff.db
 session 'Syngmun Ree\nno idea\n' --decks "$WORK/n" --now $T0 quiz --count 2
-has "a near miss shows what differed" "$out" "you typed: Syngm[-u-]{+a+}n R{+h+}ee"
+has "a near miss shows what differed" "$out" "  you typed:    Syngmun Ree
+                     ^
+  the answer:   Syngman Rhee
+                     ^   ^"
 is "an unrelated answer shows no diff" "$(grep -c 'you typed' "$WORK/out")" 1
 
 # ---- the same seed gives the same order ----

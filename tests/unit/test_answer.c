@@ -1297,6 +1297,20 @@ test_diff(void **state)
 	check_diff(&idaho, "2", "");
 	/* invalid UTF-8 is read as U+FFFD, never passed on */
 	check_diff(&usfk, "US\xff", "=US|+\xef\xbf\xbd|-FK");
+	/* the same characters also as typed, to show the answer exactly */
+	{
+		struct diff_seg *segs;
+		size_t n;
+
+		diff_text("syngmun jose", "Syngman José", &segs, &n);
+		assert_int_equal(n, 4);
+		assert_string_equal(segs[0].typed, "syngm");
+		assert_string_equal(segs[0].text, "Syngm");
+		assert_null(segs[1].typed);
+		assert_string_equal(segs[3].typed, "n jose");
+		assert_string_equal(segs[3].text, "n José");
+		diff_free(segs, n);
+	}
 }
 
 static void
