@@ -203,6 +203,65 @@ struct match {
 	size_t distance; /* up to FAR */
 };
 
+/* Words that name what kind of thing a name is, which may be left off
+ * or added at the end: "Choson dynasty" is "Choson", "Joseon" is "Joseon
+ * Dynasty". */
+static const char *const generic_words[] = { "dynasty", "kingdom",   "empire",
+	                                     "treaty",  "agreement", "pact",
+	                                     "accord" };
+
+/* The code points of 'f' without a generic last word (when more words
+ * come before it). */
+static size_t
+core_length(const struct folded *f)
+{
+	if (f->nwords < 2)
+		return f->n;
+	for (size_t i = 0; i < sizeof(generic_words) / sizeof(generic_words[0]);
+	     i++)
+		if (word_is(f, f->nwords - 1, generic_words[i]))
+			return f->word[f->nwords - 1];
+	return f->n;
+}
+
+/* The same 'na' and 'nb' code points? */
+static int
+same_cps(const utf8proc_int32_t *a, size_t na, const utf8proc_int32_t *b,
+         size_t nb)
+{
+	return na == nb && memcmp(a, b, na * sizeof(*a)) == 0;
+}
+
+/*
+ * Is typed 't' the same name as 'w' but for a generic last word or
+ * initials?  Both without a generic last word are the same ("Choson
+ * dynasty", "Choson"); or they have as many words, the last the same, and
+ * each other word the same or its initial ("John F. Dulles", "J. F.
+ * Dulles" for "John Foster Dulles").
+ */
+static int
+same_name(const struct folded *t, const struct folded *w)
+{
+	size_t tn = core_length(t), wn = core_length(w);
+
+	if (tn > 0 && same_cps(t->cp, tn, w->cp, wn))
+		return 1;
+	if (t->nwords != w->nwords || t->nwords < 2)
+		return 0;
+	for (size_t i = 0; i < w->nwords; i++) {
+		size_t ts = t->word[i], ws = w->word[i];
+		size_t te = i + 1 < t->nwords ? t->word[i + 1] : t->n;
+		size_t we = i + 1 < w->nwords ? w->word[i + 1] : w->n;
+
+		if (same_cps(t->cp + ts, te - ts, w->cp + ws, we - ws))
+			continue;
+		if (i + 1 == w->nwords || te - ts != 1 || we - ws < 2 ||
+		    t->cp[ts] != w->cp[ws] || t->has_digit)
+			return 0;
+	}
+	return 1;
+}
+
 static void
 match_one(const struct folded *t, const char *alt, struct match *m)
 {
@@ -213,6 +272,7 @@ match_one(const struct folded *t, const char *alt, struct match *m)
 	fold(alt, &w);
 	m->exact = t->n == w.n && t->n > 0 &&
 	           memcmp(t->cp, w.cp, t->n * sizeof(*t->cp)) == 0;
+	m->exact = m->exact || (t->n > 0 && same_name(t, &w));
 	m->distance = edit_distance_cp(t->cp, t->n, w.cp, w.n, FAR);
 	lim = close_limit(w.n);
 	m->digits = t->has_digit || w.has_digit;
@@ -392,9 +452,50 @@ check_date(const struct card *c, const char *typed, struct answer_result *r)
 	date_format_words(&c->date, buf, sizeof(buf));
 	r->expected = xstrdup(buf);
 	n = date_parse_text(typed, d, why, sizeof(why));
+	if (n < 0 && d[0].year == 0 && d[0].month > 0 && c->date.month > 0) {
+		/* "October 1st": judged as far as it goes, the year missing */
+		const struct date *e = &c->date;
+
+		r->verdict = VERDICT_WRONG;
+		if (d[0].month != e->month)
+			r->explain = xstrdup(
+			    "the year is missing, and the month is wrong");
+		else if (e->day > 0 && d[0].day == 0)
+			r->explain =
+			    xstrdup("the year and the day are missing");
+		else if (e->day > 0 && d[0].day != e->day)
+			r->explain = xstrdup(
+			    "the year is missing, and the day is wrong");
+		else {
+			r->verdict = VERDICT_PARTIAL;
+			r->explain =
+			    xasprintf("right %s; the year is missing",
+			              e->day > 0 ? "day and month" : "month");
+		}
+		return 0;
+	}
 	if (n < 0) {
 		r->verdict = VERDICT_WRONG;
+		r->unreadable = 1;
 		r->explain = xasprintf("not a date: %s", why);
+		return 0;
+	}
+	if (n == 2 && c->date.month > 0) {
+		/* 1/10/1953: 10 January or 1 October; the month is asked */
+		char *t = valid_utf8(typed);
+		size_t len;
+		const char *p = t + strspn(t, " \t");
+
+		len = strlen(p);
+		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
+		date_format_iso(&d[1], buf, sizeof(buf));
+		r->verdict = VERDICT_WRONG;
+		r->unreadable = 1;
+		r->explain = xasprintf(
+		    "%.*s is ambiguous: write %d %.3s %d or %s", (int)len, p,
+		    d[1].day, date_month_names[d[1].month - 1], d[1].year, buf);
+		free(t);
 		return 0;
 	}
 	judge_date(&c->date, &d[0], r);
@@ -563,6 +664,7 @@ check_number(const struct card *c, const char *typed, struct answer_result *r)
 		r->explain = xstrdup(NUMBER_TOO_LARGE);
 		return 0;
 	default:
+		r->unreadable = 1;
 		r->explain = xstrdup(
 		    "not a number: write it like 142,901 or 2.3 billion");
 		return 0;
@@ -587,6 +689,15 @@ check_number(const struct card *c, const char *typed, struct answer_result *r)
 		r->explain =
 		    xasprintf("wrong unit: the answer is %s, not %s",
 		              unit_phrase(c, want, phrase, sizeof(phrase)), a);
+		return 0;
+	}
+	if (want.kind == U_PERCENT && got.kind == U_NONE &&
+	    fabs(num.value) < 1 && fabs(c->value) >= 1) {
+		/* 0.08 for 8%: a fraction, not a percentage */
+		number_format_words(num.value, a, sizeof(a));
+		number_format_words(num.value * 100, b, sizeof(b));
+		r->explain =
+		    xasprintf("write it as a percentage: %s is %s%%", a, b);
 		return 0;
 	}
 	if (within(num.value, c->value, c->tolerance)) {
@@ -706,6 +817,7 @@ check_choice(const struct card *c, const char *typed,
 		answer_result_release(&t);
 		free(alts);
 		if (pos < 0) {
+			r->unreadable = 1;
 			r->explain =
 			    xasprintf("there are only %zu choices", nshown);
 			goto out;
@@ -757,9 +869,14 @@ check_choice(const struct card *c, const char *typed,
 			r->explain =
 			    xasprintf("you chose %zu. %s", best_pos + 1,
 			              c->choices.v[shown[best_pos]]);
-		else
-			r->explain = xstrdup("not one of the choices");
-		make_diff(r, typed, c->a);
+		else {
+			r->unreadable = 1;
+			r->explain = xasprintf("not one of the choices: type "
+			                       "1-%zu or a choice's text",
+			                       nshown);
+		}
+		if (!r->unreadable)
+			make_diff(r, typed, c->a);
 	}
 out:
 	free(shown);
@@ -877,6 +994,7 @@ check_order(const struct card *c, const char *typed,
 	}
 	goto out;
 not_permutation:
+	r->unreadable = 1;
 	r->explain = xasprintf("give each number 1 to %zu once", n);
 out:
 	free(nums);
@@ -923,11 +1041,11 @@ answer_check(const struct card *c, const char *typed,
 	fold(typed, &t);
 	if (t.n == 0) {
 		out->verdict = VERDICT_WRONG;
+		out->unreadable = 1;
 		free(out->explain);
-		out->explain = xstrdup("no answer");
-		for (size_t i = 0; i < out->ndiff; i++)
-			free(out->diff[i].text);
-		free(out->diff);
+		out->explain =
+		    xstrdup("no answer: type one, or :dunno to give up");
+		diff_free(out->diff, out->ndiff);
 		out->diff = NULL;
 		out->ndiff = 0;
 	}

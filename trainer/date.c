@@ -416,6 +416,7 @@ date_parse_text(const char *s, struct date out[2], char *why, size_t size)
 	char pat[DATE_MAX_TOKS + 1];
 	int n, rc;
 
+	memset(out, 0, sizeof(*out));
 	snprintf(why, size, "write it like 1 October 1953");
 	n = date_tokens(s, t, why, size);
 	if (n <= 0)
@@ -448,6 +449,8 @@ date_parse_text(const char *s, struct date out[2], char *why, size_t size)
 	if (strcmp(pat, "MD") == 0 || strcmp(pat, "DM") == 0 ||
 	    strcmp(pat, "M") == 0) {
 		snprintf(why, size, "the year is missing");
+		if (r.day <= 31 && (r.day > 0 || strcmp(pat, "M") == 0))
+			out[0] = r; /* the month and day, year 0 */
 		return -1;
 	}
 	if (strcmp(pat, "Y") != 0 && strcmp(pat, "MY") != 0 &&

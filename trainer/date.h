@@ -53,6 +53,8 @@ void date_format_iso(const struct date *d, char *buf, size_t size);
  * Returns the number of readings (1 or 2), or -1 and writes into 'why'
  * what is wrong: "write it like 1 October 1953", "the year is missing",
  * "June 1953 has 30 days", "there is no day 0", "there is no month 13".
+ * When only the year is missing ("October 1st", "October"), out[0] holds
+ * the month and day read, with year 0; after other errors it is zeroed.
  */
 int date_parse_text(const char *s, struct date out[2], char *why, size_t size);
 

@@ -61,27 +61,37 @@ diff_same(const struct diff_cp *a, const struct diff_cp *b)
 	       memcmp(a->key, b->key, (size_t)a->nkey * sizeof(a->key[0])) == 0;
 }
 
-/* Append 'len' bytes at 's' as a segment of 'kind', merging with the last. */
+/* Append 'len' bytes at 's' to '*text' (NULL: a new string). */
+static void
+append(char **text, const char *s, size_t len)
+{
+	size_t old = *text ? strlen(*text) : 0;
+
+	*text = xrealloc(*text, old + len + 1);
+	memcpy(*text + old, s, len);
+	(*text)[old + len] = '\0';
+}
+
+/* Append 'len' bytes at 's' as a segment of 'kind', merging with the
+ * last; a DIFF_SAME segment also gets the typed bytes 'ts', 'tlen'. */
 static void
 diff_push(struct diff_seg **segs, size_t *n, size_t *alloc, enum diff_kind kind,
-          const char *s, size_t len)
+          const char *s, size_t len, const char *ts, size_t tlen)
 {
 	struct diff_seg *last = *n ? &(*segs)[*n - 1] : NULL;
 
 	if (len == 0)
 		return;
-	if (last && last->kind == kind) {
-		size_t old = strlen(last->text);
-
-		last->text = xrealloc(last->text, old + len + 1);
-		memcpy(last->text + old, s, len);
-		last->text[old + len] = '\0';
-		return;
+	if (last == NULL || last->kind != kind) {
+		*segs = xgrow(*segs, alloc, *n + 1, sizeof(**segs));
+		last = &(*segs)[(*n)++];
+		last->kind = kind;
+		last->text = NULL;
+		last->typed = NULL;
 	}
-	*segs = xgrow(*segs, alloc, *n + 1, sizeof(**segs));
-	(*segs)[*n].kind = kind;
-	(*segs)[*n].text = xstrndup(s, len);
-	(*n)++;
+	append(&last->text, s, len);
+	if (kind == DIFF_SAME)
+		append(&last->typed, ts, tlen);
 }
 
 void
@@ -102,8 +112,10 @@ diff_text(const char *typed, const char *want, struct diff_seg **segs,
 	a = diff_cps(t, &na);
 	b = diff_cps(w, &nb);
 	if ((na + 1) * (nb + 1) > MAX_DIFF_CELLS) {
-		diff_push(segs, nsegs, &alloc, DIFF_EXTRA, t, strlen(t));
-		diff_push(segs, nsegs, &alloc, DIFF_MISSING, w, strlen(w));
+		diff_push(segs, nsegs, &alloc, DIFF_EXTRA, t, strlen(t), NULL,
+		          0);
+		diff_push(segs, nsegs, &alloc, DIFF_MISSING, w, strlen(w), NULL,
+		          0);
 		goto out;
 	}
 	lcs = xcalloc((na + 1) * (nb + 1), sizeof(*lcs));
@@ -121,18 +133,18 @@ diff_text(const char *typed, const char *want, struct diff_seg **segs,
 	while (i < na || j < nb) {
 		if (i < na && j < nb && diff_same(&a[i], &b[j])) {
 			diff_push(segs, nsegs, &alloc, DIFF_SAME, b[j].at,
-			          b[j].len);
+			          b[j].len, a[i].at, a[i].len);
 			i++;
 			j++;
 		} else if (i < na &&
 		           (j == nb || lcs[(i + 1) * (nb + 1) + j] >=
 		                           lcs[i * (nb + 1) + j + 1])) {
 			diff_push(segs, nsegs, &alloc, DIFF_EXTRA, a[i].at,
-			          a[i].len);
+			          a[i].len, NULL, 0);
 			i++;
 		} else {
 			diff_push(segs, nsegs, &alloc, DIFF_MISSING, b[j].at,
-			          b[j].len);
+			          b[j].len, NULL, 0);
 			j++;
 		}
 	}
@@ -147,7 +159,9 @@ out:
 void
 diff_free(struct diff_seg *segs, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(segs[i].text);
+		free(segs[i].typed);
+	}
 	free(segs);
 }

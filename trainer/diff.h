@@ -16,6 +16,9 @@ enum diff_kind {
 struct diff_seg {
 	enum diff_kind kind;
 	char *text; /* UTF-8, NFC, never empty */
+	/* DIFF_SAME: the same characters as typed (their case and accents),
+	 * so the typed answer can be shown exactly; NULL for other kinds. */
+	char *typed;
 };
 
 /*

@@ -15,10 +15,12 @@ static const struct scale {
 	const char *word;
 	double factor;
 } scales[] = {
-	{ "thousand", 1e3 }, { "k", 1e3 }, { "million", 1e6 },
-	{ "mn", 1e6 },       { "m", 1e6 }, { "billion", 1e9 },
-	{ "bn", 1e9 },       { "b", 1e9 }, { "trillion", 1e12 },
-	{ "t", 1e12 },
+	{ "thousand", 1e3 },  { "k", 1e3 },       { "million", 1e6 },
+	{ "mn", 1e6 },        { "mil", 1e6 },     { "mln", 1e6 },
+	{ "m", 1e6 },         { "billion", 1e9 }, { "bn", 1e9 },
+	{ "bil", 1e9 },       { "bln", 1e9 },     { "b", 1e9 },
+	{ "trillion", 1e12 }, { "trn", 1e12 },    { "tr", 1e12 },
+	{ "tn", 1e12 },       { "t", 1e12 },
 };
 
 static int

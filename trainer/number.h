@@ -33,8 +33,9 @@ struct number {
 /*
  * Parse a number: an optional sign, an optional '$', digits with optional
  * thousands separators (',' or a space between groups of three) and an
- * optional decimal part, then optionally a scale (K, M, B, bn, thousand,
- * million, billion, trillion) and '%' or "percent".  The sign may be
+ * optional decimal part, then optionally a scale (thousand, k; million,
+ * mil, mn, mln, m; billion, bil, bn, bln, b; trillion, tr, trn, tn, t; in
+ * any case) and '%' or "percent".  The sign may be
  * U+2212.  Any number of digits is read (past about 17 significant ones
  * they no longer change the value).  Returns 0 and fills 'out', or -1 and
  * writes into 'why' what is wrong; past NUMBER_MAX, NUMBER_RANGE with

@@ -26,6 +26,7 @@
 
 static const char *const commands_help =
     ":hint     a hint (the answer then counts at most as Hard)\n"
+    ":dunno    give up: see the answer, counted as wrong (also ?)\n"
     ":skip     skip this card until tomorrow\n"
     ":undo     take back the last answer\n"
     ":note     the note of the last card answered\n"
@@ -697,23 +698,48 @@ show_feedback(struct session *s, const struct card *c,
 	                           : r->verdict == VERDICT_WRONG ? STYLE_WRONG
 	                                                         : STYLE_CLOSE;
 
-	if (r->verdict == VERDICT_RIGHT || r->verdict == VERDICT_CLOSE)
+	if (r->verdict == VERDICT_RIGHT)
 		say(s, style, "%s: %s\n", words[r->verdict], r->expected);
+	else if (r->verdict == VERDICT_CLOSE) /* said once, with the spelling */
+		say(s, style, "close enough, accepted: the spelling is %s\n",
+		    r->expected);
 	else
 		say(s, style, "%s: the answer is %s\n", words[r->verdict],
 		    r->expected);
-	if (r->explain)
+	if (r->explain && r->verdict != VERDICT_CLOSE)
 		say(s, STYLE_PLAIN, "  %s\n", r->explain);
 	if (r->verdict != VERDICT_RIGHT && *typed && diff_helps(r)) {
-		say(s, STYLE_PLAIN, "  you typed: ");
+		/* two aligned lines: exactly what was typed, its extra
+		 * characters marked; the alternative it came nearest to, its
+		 * missing characters marked */
+		struct strbuf want = { 0 };
+
 		for (size_t i = 0; i < r->ndiff; i++)
-			s->io->say(s->io->ctx,
-			           r->diff[i].kind == DIFF_SAME ? STYLE_PLAIN
-			           : r->diff[i].kind == DIFF_MISSING
-			               ? STYLE_MISSING
-			               : STYLE_EXTRA,
-			           r->diff[i].text);
+			if (r->diff[i].kind != DIFF_EXTRA)
+				strbuf_adds(&want, r->diff[i].text);
+		say(s, STYLE_PLAIN, "  %-14s", "you typed:");
+		for (size_t i = 0; i < r->ndiff; i++)
+			if (r->diff[i].kind != DIFF_MISSING)
+				s->io->say(s->io->ctx,
+				           r->diff[i].kind == DIFF_SAME
+				               ? STYLE_PLAIN
+				               : STYLE_EXTRA,
+				           r->diff[i].kind == DIFF_SAME
+				               ? r->diff[i].typed
+				               : r->diff[i].text);
+		say(s, STYLE_PLAIN, "\n  %-14s",
+		    c->a && want.len && strcmp(want.buf, c->a) != 0
+		        ? "closest form:"
+		        : "the answer:");
+		for (size_t i = 0; i < r->ndiff; i++)
+			if (r->diff[i].kind != DIFF_EXTRA)
+				s->io->say(s->io->ctx,
+				           r->diff[i].kind == DIFF_SAME
+				               ? STYLE_PLAIN
+				               : STYLE_MISSING,
+				           r->diff[i].text);
 		say(s, STYLE_PLAIN, "\n");
+		strbuf_release(&want);
 	}
 	/* the items in the right order, with the numbers they were shown by */
 	if (c->type == CARD_ORDER && r->verdict != VERDICT_RIGHT)
@@ -876,7 +902,7 @@ save_answer(struct session *s, struct store_card *sc, struct store_answer *a,
 }
 
 /* Act on a ':' command; returns 1 when the card is done with (skip,
- * suspend, quit), 0 to ask again. */
+ * suspend, quit), 2 to give up on it (judged wrong), 0 to ask again. */
 static int
 command(struct session *s, size_t idx, const char *line, int *hinted,
         const int *shown, size_t nshown, int *undone)
@@ -893,6 +919,8 @@ command(struct session *s, size_t idx, const char *line, int *hinted,
 		*hinted = 1;
 		return 0;
 	}
+	if (strcmp(cmd, "dunno") == 0)
+		return 2;
 	if (strcmp(cmd, "skip") == 0) {
 		if (s->o->mode == SESSION_REVIEW) {
 			struct fsrs_when w = clock_when(now(s), s->o->rollover);
@@ -1013,6 +1041,14 @@ undo_last(struct session *s)
 	return 1;
 }
 
+/* Is 'line' a '?' alone: the learner gives up? */
+static int
+is_give_up(const char *line)
+{
+	line += strspn(line, " \t");
+	return line[0] == '?' && line[1 + strspn(line + 1, " \t")] == '\0';
+}
+
 /* Ask card 'idx' until it is answered or left.  Returns 1 to go on with
  * the next card, 2 to ask card *again (undo), 0 to end, or a negative
  * status after a store error. */
@@ -1030,7 +1066,7 @@ ask_card(struct session *s, size_t idx, long *again)
 	struct fsrs_card after, all[4];
 	struct store_answer a = { 0 };
 	long long asked_ms, review;
-	int hinted = 0, rating = 0, rc, undone = 0, right;
+	int hinted = 0, rating = 0, rc, undone = 0, right, gave_up = 0;
 	char *line = NULL;
 
 	for (size_t i = 0; i < nshown; i++)
@@ -1063,9 +1099,29 @@ ask_card(struct session *s, size_t idx, long *again)
 			s->interrupted |= interrupted;
 			return 0;
 		}
-		if (line[0] != ':')
+		if (line[0] != ':' && is_give_up(line)) {
+			gave_up = 1;
 			break;
+		}
+		if (line[0] != ':') {
+			if (answer_check(c, line, &view, &r) < 0) {
+				free(line);
+				return 1;
+			}
+			if (!r.unreadable)
+				break;
+			/* not judged: say why and read the next line */
+			if (!s->io->interactive)
+				say(s, STYLE_PLAIN, "> %s\n", line);
+			say(s, STYLE_WRONG, "%s\n", r.explain);
+			answer_result_release(&r);
+			continue;
+		}
 		rc = command(s, idx, line, &hinted, shown, nshown, &undone);
+		if (rc == 2) {
+			gave_up = 1;
+			break;
+		}
 		if (rc < 0) {
 			free(line);
 			return rc;
@@ -1102,9 +1158,14 @@ ask_card(struct session *s, size_t idx, long *again)
 		}
 	}
 
-	if (answer_check(c, line, &view, &r) < 0) {
-		free(line);
-		return 1;
+	if (gave_up) { /* :dunno or ?: wrong, with the answer shown */
+		if (answer_check(c, "", &view, &r) < 0) {
+			free(line);
+			return 1;
+		}
+		r.unreadable = 0;
+		free(r.explain);
+		r.explain = xstrdup("given up");
 	}
 	right = r.verdict == VERDICT_RIGHT || r.verdict == VERDICT_CLOSE;
 	if (!s->io->interactive)

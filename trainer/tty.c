@@ -16,6 +16,7 @@
 #include <sys/select.h>
 #include <termios.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "clock.h"
 #include "out.h"
@@ -26,6 +27,10 @@ struct tty {
 	int color;
 	FILE *in, *out;
 	struct sigaction old_int, old_winch;
+	/* without colour: the columns written on this line, and the caret
+	 * line marking a diff's characters in it, printed under it */
+	size_t col;
+	struct strbuf carets;
 };
 
 #define TTY_MAX_LINE      4096 /* bytes of an answer */
@@ -36,8 +41,8 @@ static char *line_read;
 static int line_done;
 
 static const char *const commands[] = {
-	":hint",  ":skip", ":undo", ":note", ":suspend",
-	":stats", ":help", ":quit", NULL,
+	":hint",    ":dunno", ":skip", ":undo", ":note",
+	":suspend", ":stats", ":help", ":quit", NULL,
 };
 
 static void
@@ -195,6 +200,31 @@ terminal_key(void *ctx, const char *prompt, int *interrupted)
 	return key;
 }
 
+/* The columns 'text' takes on a terminal, roughly: wide characters count
+ * two, a character shown escaped four. */
+static size_t
+text_width(const char *text)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+	size_t w = 0;
+
+	while (*p) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+		int cw;
+
+		if (k <= 0) {
+			w += 4;
+			p++;
+			continue;
+		}
+		cw = utf8proc_charwidth(cp);
+		w += cp < 0x20 || cp == 0x7f ? 4 : cw > 0 ? (size_t)cw : 0;
+		p += k;
+	}
+	return w;
+}
+
 static const char *const codes[] = {
 	[STYLE_PLAIN] = NULL,         [STYLE_TITLE] = "\033[1;36m",
 	[STYLE_QUESTION] = "\033[1m", [STYLE_RIGHT] = "\033[32m",
@@ -214,16 +244,33 @@ say(void *ctx, enum session_style style, const char *text)
 		fputs("\033[0m", t->out);
 		return;
 	}
-	/* without colour a diff shows its marks in the text */
-	if (style == STYLE_MISSING)
-		fputs("{+", t->out);
-	else if (style == STYLE_EXTRA)
-		fputs("[-", t->out);
-	out_safe(t->out, text, OUT_KEEP_NEWLINES);
-	if (style == STYLE_MISSING)
-		fputs("+}", t->out);
-	else if (style == STYLE_EXTRA)
-		fputs("-]", t->out);
+	/* without colour a diff's characters get a caret line under them */
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+		int marked = style == STYLE_MISSING || style == STYLE_EXTRA;
+		char *part = xstrndup(text, n);
+
+		out_safe(t->out, part, 0);
+		for (size_t w = text_width(part); w > 0; w--) {
+			while (marked && t->carets.len < t->col)
+				strbuf_addch(&t->carets, ' ');
+			if (marked)
+				strbuf_addch(&t->carets, '^');
+			t->col++;
+		}
+		free(part);
+		text += n;
+		if (*text == '\n') {
+			fputc('\n', t->out);
+			if (t->carets.len) {
+				fputs(t->carets.buf, t->out);
+				fputc('\n', t->out);
+			}
+			strbuf_release(&t->carets);
+			t->col = 0;
+			text++;
+		}
+	}
 }
 
 /*
@@ -369,5 +416,6 @@ tty_close(struct tty *t)
 		clear_history();
 	}
 	fflush(t->out);
+	strbuf_release(&t->carets);
 	free(t);
 }

@@ -13,7 +13,7 @@ for round in $(seq 1 $rounds); do
 	before=$(sqlite3 "$DB" 'SELECT count(*) FROM reviews' 2>/dev/null || echo 0)
 	rm -f "$WORK/fifo"
 	mkfifo "$WORK/fifo"
-	yes 'no idea' >"$WORK/fifo" 2>/dev/null &
+	yes ':dunno' >"$WORK/fifo" 2>/dev/null &
 	feeder=$!
 	kill_after $((1 + RANDOM % 60)) '^rated ' \
 		"$TRAINER" --db "$DB" --decks decks --seed "$round" \
@@ -38,6 +38,6 @@ is "the database stayed whole after every kill" "$broken" 0
 [ "$total_acked" -gt $((rounds * 3)) ] && echo "ok - the kills came mid-session ($total_acked answers acknowledged)" || echo "not ok - too few answers before the kills ($total_acked)"
 run --db "$DB" --decks decks db check
 is "card states agree with the log after the kills" "$status" 0
-printf 'x\n' | "$TRAINER" --db "$DB" --decks decks --now 2026-03-20T09:00:00Z review --limit 1 >"$WORK/out" 2>&1
+printf ':dunno\n' | "$TRAINER" --db "$DB" --decks decks --now 2026-03-20T09:00:00Z review --limit 1 >"$WORK/out" 2>&1
 is "the next session starts cleanly" "$?" 0
 has "and asks a question" "$(cat "$WORK/out")" "1 question"

@@ -79,12 +79,12 @@ is "the card agrees with its log" "$status" 0
 
 # ---- the daily new-card limit, across sessions ----
 DB=$WORK/limit.db
-session 'x\nx\nx\nx\n' --now $T0 review --new 2 --limit 2
+session ':dunno\n:dunno\n:dunno\n:dunno\n' --now $T0 review --new 2 --limit 2
 is "--new 2 --limit 2: two questions" "$(q 'SELECT count(*) FROM reviews')" 2
-session 'x\nx\nx\nx\n' --now 2026-03-01T15:00:00Z review --new 2
+session ':dunno\n:dunno\n:dunno\n:dunno\n' --now 2026-03-01T15:00:00Z review --new 2
 is "later the same day no new card is left" "$(q "SELECT count(*) FROM reviews WHERE b_state = 0")" 2
 has "it says so" "$out" "0 new cards left today"
-session 'x\nx\nx\nx\nx\nx\nx\nx\n' --now 2026-03-02T09:00:00Z review --new 2
+session ':dunno\n:dunno\n:dunno\n:dunno\n:dunno\n:dunno\n:dunno\n:dunno\n' --now 2026-03-02T09:00:00Z review --new 2
 is "the next day two more new cards" "$(q "SELECT count(*) FROM reviews WHERE b_state = 0")" 4
 
 # ---- nothing due ----
@@ -157,7 +157,10 @@ mkdir -p "$WORK/n"
 printf 'deck: n\ntitle: N\ncards:\n  - {id: r, q: Who?, a: Syngman Rhee}\n  - {id: m, q: Whom?, a: Syngman Rhee}\n' >"$WORK/n/n.yaml"
 DB=$WORK/diff.db
 session 'Syngmun Ree\nno idea\n' --decks "$WORK/n" --now $T0 quiz --count 2
-has "a near miss shows what differed" "$out" "you typed: Syngm[-u-]{+a+}n R{+h+}ee"
+has "a near miss shows what differed" "$out" "  you typed:    Syngmun Ree
+                     ^
+  the answer:   Syngman Rhee
+                     ^   ^"
 is "an unrelated answer shows no diff" "$(grep -c 'you typed' "$WORK/out")" 1
 
 # ---- the same seed gives the same order ----

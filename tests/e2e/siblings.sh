@@ -16,7 +16,7 @@ cards:
   - {id: mdt, type: date, q: When was the treaty signed?, a: 1953-10-01}
 YAML
 DB=$WORK/p.db
-yes 'x' | head -40 | "$TRAINER" --db "$DB" --decks "$WORK/d" --now 2026-03-01T09:00:00Z --seed 2 review >"$WORK/out" 2>&1
+yes ':dunno' | head -40 | "$TRAINER" --db "$DB" --decks "$WORK/d" --now 2026-03-01T09:00:00Z --seed 2 review >"$WORK/out" 2>&1
 is "review answers one card of each note" "$(q "SELECT count(DISTINCT card_id) FROM reviews")" 3
 is "one gap of the cloze" "$(q "SELECT count(DISTINCT r.card_id) FROM reviews r JOIN cards c ON c.id = r.card_id WHERE c.key LIKE 'tk.%'")" 1
 is "one direction of the reversed card" "$(q "SELECT count(DISTINCT r.card_id) FROM reviews r JOIN cards c ON c.id = r.card_id WHERE c.key LIKE 'cfc%'")" 1
@@ -30,7 +30,7 @@ is "the next day they are no longer held" "$(printf '%s' "$out" | /usr/bin/pytho
 # quiz: over many orders, no sibling right after its sibling
 adjacent=0
 for seed in $(seq 1 30); do
-	yes 'x' | head -10 | "$TRAINER" --db "$WORK/quiz.db" --decks "$WORK/d" --seed "$seed" quiz --count 6 >"$WORK/out" 2>&1
+	yes ':dunno' | head -10 | "$TRAINER" --db "$WORK/quiz.db" --decks "$WORK/d" --seed "$seed" quiz --count 6 >"$WORK/out" 2>&1
 	ids=$(sqlite3 "$WORK/quiz.db" "SELECT c.key FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.session_id = (SELECT max(id) FROM sessions) ORDER BY r.id" | sed 's/\..*//' | paste -sd' ')
 	prev=""
 	for k in $ids; do
@@ -51,7 +51,7 @@ is "new cards come from the decks in turns" "$(q "SELECT group_concat(c.key, ' '
 # ---- the settings that shape a review ----
 DB=$WORK/keep.db
 "$TRAINER" --db "$DB" --decks "$WORK/d" config bury-siblings off >/dev/null 2>&1
-yes x | head -12 | "$TRAINER" --db "$DB" --decks "$WORK/d" --now 2026-03-01T09:00:00Z review --limit 12 >/dev/null 2>&1
+yes :dunno | head -12 | "$TRAINER" --db "$DB" --decks "$WORK/d" --now 2026-03-01T09:00:00Z review --limit 12 >/dev/null 2>&1
 is "with bury-siblings off, every sibling is asked" "$(q "SELECT count(DISTINCT card_id) FROM reviews")" 6
 is "and none is held" "$(q "SELECT count(*) FROM cards WHERE buried_until > 0")" 0
 

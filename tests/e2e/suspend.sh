@@ -31,7 +31,7 @@ susp() { q "SELECT group_concat(n, ' ') FROM (SELECT d.name || '/' || c.key AS n
 
 # every card learnt, so each is due again at T1 (siblings too: not buried)
 t config bury-siblings off >/dev/null 2>&1
-yes x | head -8 | t --now $T0 review --new 100 --limit 8 >/dev/null 2>&1
+yes :dunno | head -8 | t --now $T0 review --new 100 --limit 8 >/dev/null 2>&1
 is "the cards were learnt" "$(q "SELECT count(*) FROM cards WHERE state != 0")" 8
 
 run --db "$DB" --decks "$WORK/d" suspend
@@ -60,7 +60,7 @@ run --db "$DB" --decks "$WORK/d" --now $T1 cards --due
 hasnt "cards --due leaves a suspended card out" "$out" "a/mdt "
 has "...but lists the others" "$out" "b/armistice "
 # every card left is asked, some again and again (wrong answers)
-yes x | head -30 | t --now $T1 review >"$WORK/out" 2>&1
+yes :dunno | head -30 | t --now $T1 review >"$WORK/out" 2>&1
 hasnt "review does not ask a suspended card" "$(cat "$WORK/out")" "When was the treaty signed?"
 has "...but the others" "$(cat "$WORK/out")" "When was the armistice signed?"
 is "...and logs no answer to it" "$(q "SELECT count(*) FROM reviews r JOIN cards c ON c.id = r.card_id WHERE c.key = 'mdt'")" 1
@@ -95,7 +95,7 @@ unsuspended a/rok.reverse"
 is "...the database holds suspended=0" "$(susp)" "b/armistice"
 run --db "$DB" --decks "$WORK/d" --now $T1 cards --due
 has "unsuspended, the card is due again" "$out" "a/mdt "
-yes x | head -20 | t --now $T1 review >"$WORK/out" 2>&1
+yes :dunno | head -20 | t --now $T1 review >"$WORK/out" 2>&1
 has "...and review asks it" "$(cat "$WORK/out")" "When was the treaty signed?"
 run --db "$DB" --decks "$WORK/d" unsuspend armistice nonesuch
 is "unsuspend an unknown id: exit 64" "$status" 64
