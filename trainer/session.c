@@ -27,13 +27,14 @@
 static const char *const commands_help =
     ":hint     a hint (the answer then counts at most as Hard)\n"
     ":dunno    give up: see the answer, counted as wrong (also ?)\n"
-    ":skip     skip this card until tomorrow\n"
-    ":undo     take back the last answer\n"
-    ":note     the note of the last card answered\n"
+    ":skip     skip this card (until tomorrow; in a quiz, another comes)\n"
+    ":undo     take back the last answer (not in a quiz)\n"
+    ":note     the note of the last card answered, naming it\n"
     ":suspend  never ask this card again (until unsuspended)\n"
     ":stats    how this session is going\n"
     ":help     this list\n"
-    ":quit     end the session (Ctrl-D and Ctrl-C too)\n";
+    ":quit     end the session (Ctrl-D and Ctrl-C too)\n"
+    "a unique start of a command is enough: :q, :hi, :no, :st\n";
 
 /* A tag's tally in this session. */
 struct tally {
@@ -79,6 +80,7 @@ struct session {
 
 	int asked, right;
 	long long answer_ms; /* time spent answering, of the answers kept */
+	int hinted_right;    /* quiz: right after a hint */
 	struct tally *tallies;
 	size_t ntallies;
 	struct missed *missed; /* quiz: answered wrong, for the summary */
@@ -453,8 +455,8 @@ build_quiz(struct session *s)
 		if (!s->cards[i].suspended)
 			s->queue[s->nqueue++] = i;
 	shuffle(s, s->queue, s->nqueue);
-	if (s->o->mode == SESSION_QUIZ && s->nqueue > (size_t)s->o->count)
-		s->nqueue = (size_t)s->o->count;
+	/* a quiz keeps the whole line: a card skipped makes room for the
+	 * next, and the quiz ends after 'count' answers */
 	keep_siblings_apart(s, s->queue, s->nqueue);
 }
 
@@ -507,6 +509,8 @@ next_card(struct session *s)
 	    s->asked >= s->o->limit)
 		return -1;
 	s->from = FROM_QUEUE;
+	if (s->o->mode == SESSION_QUIZ && s->asked >= s->o->count)
+		return -1;
 	if (s->o->mode != SESSION_REVIEW)
 		return s->qhead < s->nqueue ? (long)s->queue[s->qhead++] : -1;
 	l = first_learning(s);
@@ -565,7 +569,9 @@ show_question(struct session *s, const struct store_card *sc, const int *shown,
 	const char *hint = type_hint(c, buf, sizeof(buf));
 
 	if (s->o->mode == SESSION_QUIZ)
-		snprintf(pos, sizeof(pos), "%d/%zu", s->asked + 1, s->nqueue);
+		snprintf(pos, sizeof(pos), "%d/%zu", s->asked + 1,
+		         s->nqueue < (size_t)s->o->count ? s->nqueue
+		                                         : (size_t)s->o->count);
 	else if (s->o->mode == SESSION_DRILL)
 		snprintf(pos, sizeof(pos), "%zu left",
 		         s->nqueue - s->qhead + 1);
@@ -901,6 +907,48 @@ save_answer(struct session *s, struct store_card *sc, struct store_answer *a,
 	return rc;
 }
 
+static const char *const command_names[] = {
+	"hint", "dunno", "skip", "suspend", "undo",
+	"note", "stats", "help", "quit",
+};
+
+/*
+ * The command 'word' names: a whole name or a prefix of one only (":q",
+ * ":hi", ":no", ":st"); "?" is help.  NULL after saying why: unknown, or
+ * a prefix of several (":h" could be :hint or :help).
+ */
+static const char *
+command_name(struct session *s, const char *word)
+{
+	const size_t n = sizeof(command_names) / sizeof(command_names[0]);
+	size_t len = strlen(word), found = n, count = 0;
+	struct strbuf sb = { 0 };
+
+	if (strcmp(word, "?") == 0)
+		return "help";
+	for (size_t i = 0; len > 0 && i < n; i++) {
+		if (strcmp(word, command_names[i]) == 0)
+			return command_names[i];
+		if (strncmp(word, command_names[i], len) == 0) {
+			strbuf_addf(&sb, "%s:%s", count ? " or " : "",
+			            command_names[i]);
+			found = i;
+			count++;
+		}
+	}
+	if (count == 1) {
+		strbuf_release(&sb);
+		return command_names[found];
+	}
+	if (count > 1)
+		say(s, STYLE_PLAIN, "':%s' could be %s\n", word, sb.buf);
+	else
+		say(s, STYLE_PLAIN, "unknown command ':%s'; :help lists them\n",
+		    word);
+	strbuf_release(&sb);
+	return NULL;
+}
+
 /* Act on a ':' command; returns 1 when the card is done with (skip,
  * suspend, quit), 2 to give up on it (judged wrong), 0 to ask again. */
 static int
@@ -908,10 +956,12 @@ command(struct session *s, size_t idx, const char *line, int *hinted,
         const int *shown, size_t nshown, int *undone)
 {
 	struct store_card *sc = &s->cards[idx];
-	const char *cmd = line + 1;
+	const char *cmd = command_name(s, line + 1);
 	int rc;
 
-	if (strcmp(cmd, "hint") == 0 || strcmp(cmd, "h") == 0) {
+	if (cmd == NULL) /* unknown or ambiguous: said so */
+		return 0;
+	if (strcmp(cmd, "hint") == 0) {
 		char *h = make_hint(&sc->card, shown, nshown);
 
 		say(s, STYLE_DIM, "hint: %s\n", h);
@@ -946,6 +996,12 @@ command(struct session *s, size_t idx, const char *line, int *hinted,
 		return 1;
 	}
 	if (strcmp(cmd, "undo") == 0) {
+		if (s->o->mode == SESSION_QUIZ) { /* an exam: answers stand */
+			say(s, STYLE_DIM,
+			    "in a quiz an answer stands: there "
+			    "is no :undo\n");
+			return 0;
+		}
 		*undone = 1;
 		return 1;
 	}
@@ -953,12 +1009,14 @@ command(struct session *s, size_t idx, const char *line, int *hinted,
 		const struct card *c =
 		    s->last_card ? &s->cards[s->last_card - 1].card : NULL;
 
-		if (c && c->note)
-			say(s, STYLE_DIM, "note: %s\n", c->note);
+		if (c == NULL)
+			say(s, STYLE_DIM, "no card answered yet\n");
+		else if (c->note)
+			say(s, STYLE_DIM, "note of the last card (%s): %s\n",
+			    c->q, c->note);
 		else
-			say(s, STYLE_DIM, "%s\n",
-			    c ? "the last card has no note"
-			      : "no card answered yet");
+			say(s, STYLE_DIM, "the last card (%s) has no note\n",
+			    c->q);
 		return 0;
 	}
 	if (strcmp(cmd, "stats") == 0) {
@@ -971,16 +1029,13 @@ command(struct session *s, size_t idx, const char *line, int *hinted,
 		    s->asked, s->right, ivl);
 		return 0;
 	}
-	if (strcmp(cmd, "help") == 0 || strcmp(cmd, "?") == 0) {
+	if (strcmp(cmd, "help") == 0) {
 		say(s, STYLE_DIM, "%s", commands_help);
 		return 0;
 	}
-	if (strcmp(cmd, "quit") == 0 || strcmp(cmd, "q") == 0) {
-		s->quit = 1;
-		return 1;
-	}
-	say(s, STYLE_PLAIN, "unknown command '%s'; :help lists them\n", line);
-	return 0;
+	/* quit */
+	s->quit = 1;
+	return 1;
 }
 
 /*
@@ -1216,6 +1271,8 @@ ask_card(struct session *s, size_t idx, long *again)
 			sc->mem = after;
 	}
 	count_answer(s, c, right, a.duration_ms, 1);
+	if (right && hinted && s->o->mode == SESSION_QUIZ)
+		s->hinted_right++; /* half the credit in the score */
 	s->last_card = (long long)idx + 1;
 	if (s->o->mode == SESSION_REVIEW) {
 		char ivl[16];
@@ -1331,13 +1388,23 @@ summary(struct session *s)
 	if (s->interrupted)
 		say(s, STYLE_PLAIN,
 		    "\ninterrupted: every answer given is saved\n");
-	if (s->o->mode == SESSION_QUIZ)
+	if (s->o->mode == SESSION_QUIZ && s->hinted_right > 0) {
+		/* a right answer after a hint earns half a point */
+		int halves = 2 * s->right - s->hinted_right;
+
+		say(s, STYLE_TITLE,
+		    "\nscore: %d%s/%d (%d%%), %d right after a "
+		    "hint at half a point",
+		    halves / 2, halves % 2 ? ".5" : "", s->asked,
+		    percent(halves, 2LL * s->asked), s->hinted_right);
+	} else if (s->o->mode == SESSION_QUIZ) {
 		say(s, STYLE_TITLE, "\nscore: %d/%d (%d%%)", s->right, s->asked,
 		    percent(s->right, s->asked));
-	else
+	} else {
 		say(s, STYLE_TITLE, "\n%d question%s, %d right (%d%%)",
 		    s->asked, s->asked == 1 ? "" : "s", s->right,
 		    percent(s->right, s->asked));
+	}
 	say(s, STYLE_TITLE, "; %s answering, %s in the session\n", answering,
 	    spent);
 	if (s->ntallies > 0) {

@@ -112,7 +112,7 @@ session ':note\n:hint\nJuly 27 1953\n:note\n:undo\n27 July 1953\n:skip\n:suspend
 has ":note before any answer says so" "$out" "no card answered yet"
 has ":hint shows the deck's hint" "$out" "hint: Late July."
 has "a hinted right answer is at most Hard" "$out" "rated Hard"
-has ":note shows the last card's note" "$out" "note: At Panmunjom."
+has ":note shows the last card's note, naming it" "$out" "note of the last card (When was the armistice signed?): At Panmunjom."
 has ":undo takes the answer back" "$out" "taken back: that answer is gone"
 is "the card taken back is asked again" "$(grep -c '^When was the armistice signed?' "$WORK/out")" 3
 has ":skip skips until tomorrow" "$out" "skipped until tomorrow"

@@ -11,3 +11,20 @@ has "...the time in the session too" "$(cat "$WORK/out")" " in the session"
 run --db "$DB" --decks "$WORK/d" sessions
 has "sessions gives the same 67%" "$out" "2 (67%)"
 has "and names its time column" "$out" "answering"
+
+# ---- commands by a unique start; :h is two ----
+printf ':h\n:hi\n:st\n:q\n' | "$TRAINER" --db "$WORK/c.db" --decks "$WORK/d" --seed 1 review >"$WORK/out" 2>&1
+has ":h could be :hint or :help" "$(cat "$WORK/out")" "':h' could be :hint or :help"
+has ":hi is the hint" "$(cat "$WORK/out")" "hint: "
+has ":st is :stats" "$(cat "$WORK/out")" "0 answered, 0 right"
+has ":q quits" "$(cat "$WORK/out")" "0 questions"
+
+# ---- a quiz is an exam: :skip brings another card, :undo is not there,
+# a hint halves the credit ----
+# seed 1 asks Q1, Q2, Q3: Q1 skipped, Q2 right, Q3 right after a hint
+printf ':skip\nB2\n:undo\n:hint\nC3\n' | "$TRAINER" --db "$WORK/q.db" --decks "$WORK/d" --seed 1 quiz --count 2 >"$WORK/out" 2>&1
+out=$(cat "$WORK/out")
+has "a skipped card makes room for another: two questions still" "$out" "[2/2]"
+has ":undo is not offered in a quiz" "$out" "in a quiz an answer stands: there is no :undo"
+has "the score counts a hinted right answer as half a point" "$out" "score: 1.5/2 (75%), 1 right after a hint at half a point"
+is "two answers are logged" "$(sqlite3 "$WORK/q.db" 'SELECT count(*) FROM reviews')" 2
