@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/select.h>
 #include <termios.h>
 #include <unistd.h>
@@ -31,7 +32,21 @@ struct tty {
 	 * line marking a diff's characters in it, printed under it */
 	size_t col;
 	struct strbuf carets;
+	size_t indent; /* the blanks this line began with: a wrapped line
+	                  starts with as many */
 };
+
+/* The terminal's width in columns, read again after each resize; 0 when
+ * it is not known (text is then not wrapped). */
+static size_t
+width_of(const struct tty *t)
+{
+	struct winsize ws;
+
+	if (!t->terminal || ioctl(fileno(t->out), TIOCGWINSZ, &ws) < 0)
+		return 0;
+	return ws.ws_col;
+}
 
 #define TTY_MAX_LINE      4096 /* bytes of an answer */
 #define TTY_MAX_LINE_TEXT "4096"
@@ -233,41 +248,102 @@ static const char *const codes[] = {
 	[STYLE_EXTRA] = "\033[4;31m",
 };
 
+/* Write 'n' bytes of 'text' (no line break in them) in 'style', keeping
+ * the column and, without colour, a diff's caret line. */
+static void
+put(struct tty *t, enum session_style style, const char *text, size_t n)
+{
+	int marked = style == STYLE_MISSING || style == STYLE_EXTRA;
+	char *part = xstrndup(text, n);
+	size_t w = text_width(part);
+
+	if (t->color && codes[style]) {
+		fputs(codes[style], t->out);
+		out_safe(t->out, part, 0);
+		fputs("\033[0m", t->out);
+	} else {
+		out_safe(t->out, part, 0);
+	}
+	for (; w > 0; w--) {
+		while (marked && !t->color && t->carets.len < t->col)
+			strbuf_addch(&t->carets, ' ');
+		if (marked && !t->color)
+			strbuf_addch(&t->carets, '^');
+		t->col++;
+	}
+	free(part);
+}
+
+static void
+end_line(struct tty *t)
+{
+	fputc('\n', t->out);
+	if (t->carets.len) {
+		fputs(t->carets.buf, t->out);
+		fputc('\n', t->out);
+	}
+	strbuf_release(&t->carets);
+	t->col = 0;
+}
+
+/*
+ * Show 'text': on a terminal it wraps at the terminal's width between
+ * words (wide characters count two columns), never inside one; a diff's
+ * marked text and a line with a caret line under it are not wrapped, so
+ * the marks stay aligned.  Pipes are not wrapped.
+ */
 static void
 say(void *ctx, enum session_style style, const char *text)
 {
 	struct tty *t = ctx;
+	int marked = style == STYLE_MISSING || style == STYLE_EXTRA;
+	size_t width = marked ? 0 : width_of(t);
 
-	if (t->color && codes[style]) {
-		fputs(codes[style], t->out);
-		out_safe(t->out, text, OUT_KEEP_NEWLINES);
-		fputs("\033[0m", t->out);
-		return;
-	}
-	/* without colour a diff's characters get a caret line under them */
 	while (*text) {
 		size_t n = strcspn(text, "\n");
-		int marked = style == STYLE_MISSING || style == STYLE_EXTRA;
-		char *part = xstrndup(text, n);
 
-		out_safe(t->out, part, 0);
-		for (size_t w = text_width(part); w > 0; w--) {
-			while (marked && t->carets.len < t->col)
-				strbuf_addch(&t->carets, ' ');
-			if (marked)
-				strbuf_addch(&t->carets, '^');
-			t->col++;
+		if (t->col == 0)
+			t->indent = strspn(text, " ");
+		if (width == 0) {
+			put(t, style, text, n);
+		} else {
+			/* word by word, each with the blanks before it */
+			const char *p = text, *end = text + n;
+
+			while (p < end) {
+				const char *w = p + strspn(p, " ");
+				const char *e;
+				char *word;
+				size_t ww;
+
+				if (w > end)
+					w = end;
+				e = w + strcspn(w, " \n");
+				if (e > end)
+					e = end;
+				word = xstrndup(w, (size_t)(e - w));
+				ww = text_width(word);
+				free(word);
+				if (t->col > 0 && t->carets.len == 0 && e > w &&
+				    t->col + (size_t)(w - p) + ww > width) {
+					size_t indent = t->indent;
+
+					end_line(t);
+					t->indent = indent;
+					for (; t->col < indent &&
+					       indent < width / 2;
+					     t->col++)
+						fputc(' ', t->out);
+					p = w; /* the blanks go with the break
+					        */
+				}
+				put(t, style, p, (size_t)(e - p));
+				p = e;
+			}
 		}
-		free(part);
 		text += n;
 		if (*text == '\n') {
-			fputc('\n', t->out);
-			if (t->carets.len) {
-				fputs(t->carets.buf, t->out);
-				fputc('\n', t->out);
-			}
-			strbuf_release(&t->carets);
-			t->col = 0;
+			end_line(t);
 			text++;
 		}
 	}

@@ -178,6 +178,51 @@ check("the answers saved are the rated ones, the one taken back is not",
       query(db, "SELECT answer, rating FROM reviews ORDER BY id") == [("Rhee", 2), ("1 October 1953", 3)],
       query(db, "SELECT answer, rating FROM reviews ORDER BY id"))
 
+# Word wrap at the terminal's width: at 50 columns a long question and its
+# note break between words, never inside one; after a resize to 80 the
+# next text uses the new width.
+WRAP = os.path.join(WORK, "wrapdecks")
+os.makedirs(WRAP, exist_ok=True)
+with open(os.path.join(WRAP, "w.yaml"), "w") as f:
+    f.write("""deck: w
+title: Wrap
+cards:
+  - {id: w1, q: "Which American general commanded the United Nations forces when the Korean War began in June 1950?", a: MacArthur, note: "Douglas MacArthur led the United Nations Command from its founding in July 1950 until April 1951."}
+  - {id: w2, q: "Which American general followed him as commander of the United Nations forces in April 1951?", a: Ridgway}
+""")
+db = newdb()
+c = pexpect.spawn(TRAINER, ["--db", db, "--decks", WRAP, "--now", "2026-03-01T09:00:00Z",
+                            "--seed", "1", "review"],
+                  env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": WORK, "TZ": "UTC",
+                       "TERM": "dumb", "INPUTRC": "/dev/null", "LANG": "C.UTF-8"},
+                  encoding="utf-8", timeout=10, dimensions=(40, 50))
+try:
+    c.expect_exact("> ")
+    first = c.before
+    c.send("MacArthur\r")
+    c.expect_exact("u: take back] ")
+    note = c.before
+    c.setwinsize(40, 80)
+    c.send("\r")
+    c.expect_exact("> ")
+    second = c.before
+    c.sendintr()
+    c.expect(pexpect.EOF)
+    c.close()
+    lines = [l for l in (first + note).replace("\r", "").split("\n")
+             if l.strip() and not l.startswith("trainer: ")]
+    check("at 50 columns no line is longer than 50", all(len(l) <= 50 for l in lines), lines)
+    check("the question is broken between words",
+          "Which American general commanded the United\nNations forces" in first.replace("\r", ""),
+          first)
+    check("the note too, its lines indented as it begins",
+          "United Nations Command\n  from its founding" in note.replace("\r", ""), note)
+    check("after a resize to 80 columns the next question uses the width",
+          "Which American general followed him as commander of the United Nations forces" in second.replace("\r", ""),
+          second)
+except (pexpect.TIMEOUT, pexpect.EOF):
+    check("word wrap at 50 columns", False, c.before)
+
 # An answer over 4 KiB is refused at the prompt and asked again.
 db = newdb()
 c = spawn(db)
