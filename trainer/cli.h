@@ -151,4 +151,8 @@ int cli_open_store(const struct cli *cli, struct store **st);
  */
 int cli_open_synced(const struct cli *cli, struct store **st);
 
+/* The same without the sync: for a command that writes only what it is
+ * told (a setting). */
+int cli_open_writable(const struct cli *cli, struct store **st);
+
 #endif

@@ -212,23 +212,6 @@ list(struct store *st, int json)
 	return 0;
 }
 
-/* Open the database to write a setting: made when missing (saying so),
- * the decks not synced (a setting does not need them). */
-static int
-open_writable(const struct cli *cli, struct store **st)
-{
-	struct diag_list diags = { 0 };
-	const char *path = cli_db_path(cli);
-	int rc;
-
-	if (path == NULL)
-		return EX_USAGE;
-	rc = store_open(path, st, &diags);
-	if (rc == 0 && store_created(*st))
-		diag_say("created the progress database %s", path);
-	return diag_report(&diags, rc);
-}
-
 static int
 run_config(struct cli *cli, int argc, char **argv)
 {
@@ -277,7 +260,7 @@ run_config(struct cli *cli, int argc, char **argv)
 		                       s->key, s->allowed, args[1]);
 
 	if (nargs == 2 || reset) {
-		if ((rc = open_writable(cli, &st)) != 0)
+		if ((rc = cli_open_writable(cli, &st)) != 0)
 			return rc;
 		rc = reset ? store_unset_setting(st, s->key, &diags)
 		           : store_set_setting(st, s->key, args[1], &diags);

@@ -240,10 +240,9 @@ cli_open_store(const struct cli *cli, struct store **st)
 }
 
 int
-cli_open_synced(const struct cli *cli, struct store **st)
+cli_open_writable(const struct cli *cli, struct store **st)
 {
 	struct diag_list diags = { 0 };
-	struct store_sync report;
 	const char *path = cli_db_path(cli);
 	int rc;
 
@@ -253,9 +252,20 @@ cli_open_synced(const struct cli *cli, struct store **st)
 	rc = store_open(path, st, &diags);
 	if (rc == 0 && store_created(*st))
 		diag_say("created the progress database %s", path);
-	if (rc == 0)
-		rc = store_sync(*st, cli_decks_path(cli), cli_now(cli), &report,
-		                &diags);
+	return diag_report(&diags, rc);
+}
+
+int
+cli_open_synced(const struct cli *cli, struct store **st)
+{
+	struct diag_list diags = { 0 };
+	struct store_sync report;
+	int rc;
+
+	if ((rc = cli_open_writable(cli, st)) != 0)
+		return rc;
+	rc =
+	    store_sync(*st, cli_decks_path(cli), cli_now(cli), &report, &diags);
 	/* a deck with errors is reported (and decides the exit status),
 	 * the others go on */
 	rc = diag_report(&diags, rc);
