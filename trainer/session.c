@@ -206,12 +206,19 @@ available(const struct store_card *c, long long t)
 /*
  * Are 'a' and 'b' siblings: two cards of one note, the gaps of one cloze
  * (ID.1, ID.2) or the two directions of a reversed card (ID, ID.reverse)?
- * Ids are letters, digits and dashes, so a '.' only starts such a suffix.
+ * Ids are letters, digits and dashes, so a '.' only starts such a suffix:
+ * the note is the id up to it (note_len).
  */
+static size_t
+note_len(const struct store_card *c)
+{
+	return strcspn(c->card.id, ".");
+}
+
 static int
 siblings(const struct store_card *a, const struct store_card *b)
 {
-	size_t la = strcspn(a->card.id, "."), lb = strcspn(b->card.id, ".");
+	size_t la = note_len(a), lb = note_len(b);
 
 	return a != b && la == lb && strncmp(a->card.id, b->card.id, la) == 0 &&
 	       strcmp(a->deck, b->deck) == 0;
@@ -321,8 +328,7 @@ spread_out(struct session *s, size_t *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		const struct store_card *c = &s->cards[v[i]];
 		char *key =
-		    xasprintf("%s/%.*s", c->deck, (int)strcspn(c->card.id, "."),
-		              c->card.id);
+		    xasprintf("%s/%.*s", c->deck, (int)note_len(c), c->card.id);
 		struct spread *g;
 
 		strlist_push(&keys, key);
@@ -973,9 +979,7 @@ command(struct session *s, size_t idx, const char *line, int *hinted,
 		return 2;
 	if (strcmp(cmd, "skip") == 0) {
 		if (s->o->mode == SESSION_REVIEW) {
-			struct fsrs_when w = clock_when(now(s), s->o->rollover);
-			long long until =
-			    clock_day_start(w.day + 1, s->o->rollover, now(s));
+			long long until = clock_day_end(now(s), s->o->rollover);
 
 			if ((rc = store_bury(s->st, sc->id, until, s->diags)) <
 			    0)
