@@ -429,6 +429,10 @@ number_parse_words(const char *s, struct number *out, char *why, size_t size)
 		return -1;
 	}
 	r.value = total + group + frac;
+	if (!(r.value <= NUMBER_MAX)) { /* "thirty hundred six trillion" */
+		snprintf(why, size, "%s", NUMBER_TOO_LARGE);
+		return NUMBER_RANGE;
+	}
 	*out = r;
 	return 0;
 

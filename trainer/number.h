@@ -51,7 +51,7 @@ int number_parse(const char *s, struct number *out, char *why, size_t size);
  * first.  Case does not matter; words are separated by spaces, hyphens or
  * commas.  Returns 0 and fills 'out', or -1 and writes into 'why' what is
  * wrong ("'lots' is not a number word", "'thirty' cannot come after
- * 'four'").
+ * 'four'"); NUMBER_RANGE, said so in 'why', past NUMBER_MAX.
  */
 int number_parse_words(const char *s, struct number *out, char *why,
                        size_t size);
@@ -75,7 +75,7 @@ enum number_unit number_unit_word(const char *w);
  * space between them; 'rest' may be NULL when 'size' is 0) for the caller
  * to judge.  Returns 0 and fills 'out', -1 when the text is not one
  * number ("lots", "5 or 6", "five to six", "$5 percent"), or NUMBER_RANGE
- * for digits past NUMBER_MAX.
+ * for a number past NUMBER_MAX.
  */
 int number_parse_answer(const char *s, struct number *out, char *rest,
                         size_t size);

@@ -200,6 +200,18 @@ test_number_range(void **state)
 		                 0);
 		assert_true(n.value == ok[i].v);
 	}
+	/* found by fuzz_number: the word reader went past the limit */
+	assert_int_equal(number_parse_words("thirty-hundred six trillion", &n,
+	                                    why, sizeof(why)),
+	                 NUMBER_RANGE);
+	assert_string_equal(why, NUMBER_TOO_LARGE);
+	assert_int_equal(
+	    number_parse_answer("usdthirty-hundred six trillion", &n, NULL, 0),
+	    NUMBER_RANGE);
+	assert_int_equal(number_parse_words("nine hundred ninety-nine trillion",
+	                                    &n, why, sizeof(why)),
+	                 0);
+	assert_true(n.value == 999e12);
 	assert_int_equal(number_parse("-0", &n, why, sizeof(why)), 0);
 	assert_false(signbit(n.value));
 	/* what is printed stays short, even for what no parser gives */
