@@ -14,7 +14,7 @@
 #include "isotime.h"
 #include "opt.h"
 #include "out.h"
-#include "session.h"
+#include "wording.h"
 #include "stats.h"
 
 /* Compare the mean rate of the newest half with the older half. */
@@ -181,8 +181,7 @@ run_sessions(struct cli *cli, int argc, char **argv)
 		char *f = filters_text(v[i].filters);
 
 		clock_local_text(v[i].started, when, sizeof(when));
-		session_format_interval(v[i].duration_ms / 1000, spent,
-		                        sizeof(spent));
+		format_interval(v[i].duration_ms / 1000, spent, sizeof(spent));
 		if (v[i].questions)
 			snprintf(right, sizeof(right), "%lld (%d%%)",
 			         v[i].right,

@@ -14,7 +14,7 @@
 #include "opt.h"
 #include "out.h"
 #include "report.h"
-#include "session.h"
+#include "wording.h"
 #include "stats.h"
 
 /* "91% (45/49)" or "-" */
@@ -51,7 +51,7 @@ print_text(const struct stats *s, int unicode)
 	static const char *const weekdays[] = { "Mon", "Tue", "Wed", "Thu",
 		                                "Fri", "Sat", "Sun" };
 
-	session_format_interval(s->today_ms / 1000, spent, sizeof(spent));
+	format_interval(s->today_ms / 1000, spent, sizeof(spent));
 	printf("Today: %lld answered, %lld right, %s spent; %lld due now, "
 	       "%lld new card%s left\n",
 	       s->today_answered, s->today_right, spent, s->due_now,

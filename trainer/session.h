@@ -14,13 +14,8 @@
 #include <stdint.h>
 
 #include "fsrs.h"
+#include "queue.h"
 #include "store.h"
-
-enum session_mode {
-	SESSION_REVIEW,
-	SESSION_QUIZ,
-	SESSION_DRILL,
-};
 
 /* How a piece of text should look; an io without colour ignores it. */
 enum session_style {
@@ -84,8 +79,5 @@ struct session_opts {
  */
 int session_run(struct store *st, const struct session_opts *o,
                 const struct session_io *io, struct diag_list *diags);
-
-/* "10m", "1h", "3d", "2.5mo", "1.2y": how long 'seconds' is, briefly. */
-void session_format_interval(long long seconds, char *buf, size_t size);
 
 #endif

@@ -6,13 +6,13 @@
 cd "$(dirname "$0")/../.." || exit 1
 engine="trainer/deck trainer/ytree trainer/deckset trainer/answer trainer/date
 	trainer/number trainer/isotime trainer/fsrs trainer/diff trainer/util
-	trainer/diag trainer/replay trainer/opt progress/store progress/store-check
+	trainer/diag trainer/replay trainer/opt trainer/queue progress/store progress/store-check
 	progress/sync progress/stats progress/content progress/schema"
 bad=""
 for f in $engine; do
 	for e in c h; do
 		[ -f "$f.$e" ] || continue
-		if grep -qE '#include [<"](readline/|tty\.h|session\.h|cli\.h|study\.h|report\.h)' "$f.$e"; then
+		if grep -qE '#include [<"](readline/|tty\.h|session\.h|session-impl\.h|wording\.h|clock\.h|cli\.h|study\.h|report\.h)' "$f.$e"; then
 			bad="$bad $f.$e"
 		fi
 	done
@@ -20,3 +20,6 @@ done
 is "no engine file includes readline, the terminal, the session or the command line" "${bad# }" ""
 is "nothing outside progress/ includes store-impl.h" "$(grep -l '#include "store-impl.h"' trainer/*.[ch] tests/unit/*.c tests/tools/*.c 2>/dev/null | paste -sd' ')" ""
 is "the engine never reads the clock" "$(for f in $engine; do grep -l 'time(NULL)\|clock_gettime\|gettimeofday' "$f".[ch] 2>/dev/null; done | paste -sd' ')" ""
+is "the queue calls neither the store nor the clock module" "$(grep -nE '\<(store|clock)_[a-z_]+\(' trainer/queue.c trainer/queue.h | grep -v 'store_card' | paste -sd' ')" ""
+is "only the session loop and its commands include session-impl.h" "$(grep -l '#include "session-impl.h"' trainer/*.[ch] tests/unit/*.c 2>/dev/null | paste -sd' ')" "trainer/session-cmd.c trainer/session.c"
+is "the session loop is under 400 lines" "$(awk 'END { print (NR < 400) ? "yes" : NR " lines" }' trainer/session.c)" "yes"
