@@ -820,6 +820,15 @@ store_bury(struct store *st, long long card, long long until,
 }
 
 int
+store_bury_restore(struct store *st, long long card, long long buried_until,
+                   struct diag_list *diags)
+{
+	return update_card(st,
+	                   "UPDATE cards SET buried_until = ?1 WHERE id = ?2",
+	                   card, buried_until, diags);
+}
+
+int
 store_suspend_cards(struct store *st, const long long *cards, size_t n,
                     int suspended, struct diag_list *diags)
 {

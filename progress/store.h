@@ -147,6 +147,10 @@ int store_suspend(struct store *st, long long card, int suspended,
                   struct diag_list *diags);
 int store_bury(struct store *st, long long card, long long until,
                struct diag_list *diags);
+/* Put a card's burial back as it was, 'buried_until' as read (0: not
+ * buried), as an undo does. */
+int store_bury_restore(struct store *st, long long card, long long buried_until,
+                       struct diag_list *diags);
 
 /* Suspend (1) or unsuspend (0) the 'n' cards 'cards' in one transaction:
  * all of them or, on an error, none.  Returns 0, -EX_DATAERR for a card

@@ -14,9 +14,10 @@ session_bury(struct session *s, const struct queue_answer *a, int undo)
 {
 	for (size_t i = 0; i < a->nburied; i++) {
 		const struct store_card *c = &s->cards[a->buried[i].card];
-		int rc = store_bury(
-		    s->st, c->id, undo ? a->buried[i].before : c->buried_until,
-		    s->diags);
+		int rc =
+		    undo ? store_bury_restore(s->st, c->id, a->buried[i].before,
+		                              s->diags)
+		         : store_bury(s->st, c->id, c->buried_until, s->diags);
 
 		if (rc < 0)
 			return session_failed(s, rc);

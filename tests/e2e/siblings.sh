@@ -70,3 +70,37 @@ DB=$WORK/ahead.db
 "$TRAINER" --db "$DB" --decks "$WORK/two" config learn-ahead 0 >/dev/null 2>&1
 yes x | head -10 | "$TRAINER" --db "$DB" --decks "$WORK/two" --now 2026-03-01T09:00:00Z review --new 1 >"$WORK/out" 2>&1
 is "with learn-ahead 0 a learning card does not come early" "$(q 'SELECT count(*) FROM reviews')" 1
+
+# ---- :undo takes back the burial with the answer ----
+DB=$WORK/undo.db
+printf ':dunno\n:undo\n:quit\n' | "$TRAINER" --db "$DB" --decks "$WORK/d" --now 2026-03-01T09:00:00Z --seed 2 review >"$WORK/out" 2>&1
+has "the answer is taken back" "$(cat "$WORK/out")" "taken back: that answer is gone"
+is "no answer is left" "$(q 'SELECT count(*) FROM reviews')" 0
+is "and no sibling is held any more" "$(q 'SELECT count(*) FROM cards WHERE buried_until > 0')" 0
+printf ':dunno\n:undo\n:dunno\n:quit\n' | "$TRAINER" --db "$DB" --decks "$WORK/d" --now 2026-03-01T09:00:00Z --seed 2 review >"$WORK/out" 2>&1
+is "answered again, its siblings are held again" "$(q "SELECT count(*) FROM cards WHERE buried_until = strftime('%s', '2026-03-02 04:00:00')")" "$(q "SELECT count(*) - 1 FROM cards WHERE key LIKE (SELECT substr(c.key, 1, 2) || '%' FROM reviews r JOIN cards c ON c.id = r.card_id)")"
+
+# ---- drill: a card answered wrong never comes back beside its sibling ----
+mkdir -p "$WORK/dr"
+cat >"$WORK/dr/d.yaml" <<'YAML'
+deck: d
+title: Drill
+cards:
+  - {id: p, q: Pp?, a: pp, reverse: true}
+  - {id: c1, q: C1?, a: c1}
+  - {id: c2, q: C2?, a: c2}
+  - {id: c3, q: C3?, a: c3}
+  - {id: c4, q: C4?, a: c4}
+YAML
+adjacent=0
+for seed in $(seq 1 25); do
+	rm -f "$WORK/dr.db"
+	yes ':dunno' | head -30 | "$TRAINER" --db "$WORK/dr.db" --decks "$WORK/dr" --seed "$seed" drill >/dev/null 2>&1
+	ids=$(sqlite3 "$WORK/dr.db" "SELECT c.key FROM reviews r JOIN cards c ON c.id = r.card_id ORDER BY r.id LIMIT 12" | sed 's/\..*//' | paste -sd' ')
+	prev=""
+	for k in $ids; do
+		[ "$k" = "$prev" ] && adjacent=$((adjacent + 1))
+		prev=$k
+	done
+done
+is "in 25 drills of wrong answers no card follows its sibling" "$adjacent" 0
