@@ -55,6 +55,10 @@ undo_last(struct session *s, struct asking *k)
 	queue_put_back(&s->q, k->card);
 	u = queue_undo(&s->q);
 	k->again = u->card;
+	/* :note names the card answered before it: the one taken back is
+	 * asked again, and its note would give the answer away */
+	s->last_card =
+	    queue_last(&s->q) ? (long long)queue_last(&s->q)->card + 1 : 0;
 	score_count(&s->score, &s->cards[u->card].card, u->right, u->ms, -1);
 	if (session_bury(s, u, 1) == STEP_ERROR)
 		return STEP_ERROR;
