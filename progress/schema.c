@@ -198,7 +198,24 @@ static const char v4[] =
     "UPDATE settings SET key = 'new-per-day' WHERE key = 'new_per_day';"
     "UPDATE settings SET key = 'rollover-hour' WHERE key = 'rollover_hour';";
 
-const char *const schema_migrations[] = { v1, v2, v3, v4 };
+/* Version 5: the indexes a session starts from, so that its start does
+ * not grow with the collection: the cards in review or learning by due
+ * time (cards_queue, read in that order; cards_review, covering what a
+ * count of the due cards reads), the new cards by
+ * deck and place, neither holding suspended or retired cards; and the
+ * few buried cards. */
+static const char v5[] =
+    "CREATE INDEX IF NOT EXISTS cards_review ON cards(due, scheduled_days,"
+    " buried_until, deck_id, state, retired, suspended)"
+    " WHERE state != 0 AND retired = 0 AND suspended = 0;"
+    "CREATE INDEX IF NOT EXISTS cards_queue ON cards(due)"
+    " WHERE state != 0 AND retired = 0 AND suspended = 0;"
+    "CREATE INDEX IF NOT EXISTS cards_fresh ON cards(deck_id, position)"
+    " WHERE state = 0 AND retired = 0 AND suspended = 0;"
+    "CREATE INDEX IF NOT EXISTS cards_buried ON cards(buried_until)"
+    " WHERE buried_until > 0;";
+
+const char *const schema_migrations[] = { v1, v2, v3, v4, v5 };
 const int schema_nmigrations =
     (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));
 

@@ -12,7 +12,8 @@
 struct store {
 	sqlite3 *db;
 	char *path;
-	int created; /* this open made the file */
+	int created;    /* this open made the file */
+	long long work; /* SQLite's virtual machine steps, in hundreds */
 };
 
 /* Report the connection's last error as "WHAT: sqlite's message";

@@ -70,6 +70,20 @@ rollback(struct store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Count the work SQLite does, a hundred steps at a time (store_work). */
+static int
+count_work(void *arg)
+{
+	((struct store *)arg)->work++;
+	return 0;
+}
+
+long long
+store_work(const struct store *st)
+{
+	return st ? st->work : 0;
+}
+
 /* ---- opening ---- */
 
 /* Create the folders above 'path', like mkdir -p. */
@@ -341,6 +355,7 @@ store_open(const char *path, struct store **out, struct diag_list *diags)
 		rc = store_fail(st, diags, "cannot open the database");
 		goto fail;
 	}
+	sqlite3_progress_handler(st->db, 100, count_work, st);
 	if (sqlite3_db_readonly(st->db, "main") == 1) {
 		diag_error(diags, path, 0, 0,
 		           "the database is read-only (check the permissions "
@@ -640,11 +655,26 @@ store_cards(struct store *st, const struct store_filter *f,
 		memset(c, 0, sizeof(*c));
 		c->id = sqlite3_column_int64(s, 0);
 		c->deck = xstrdup((const char *)sqlite3_column_text(s, 1));
-		if (content_to_card((const char *)sqlite3_column_text(s, 2),
-		                    (const char *)sqlite3_column_text(s, 3),
-		                    (const char *)sqlite3_column_text(s, 4),
-		                    &c->card, why, sizeof(why)) < 0 ||
-		    store_read_mem(s, 5, &c->mem, why, sizeof(why)) < 0) {
+		if (f->light && sqlite3_column_text(s, 2)) {
+			c->card.id =
+			    xstrdup((const char *)sqlite3_column_text(s, 2));
+			if (store_read_mem(s, 5, &c->mem, why, sizeof(why)) <
+			    0) {
+				diag_add(diags, DIAG_WARNING, st->path, 0, 0,
+				         "card '%s/%s' was left out: %s; run "
+				         "'trainer db check'",
+				         c->deck, c->card.id, why);
+				free(c->deck);
+				card_release(&c->card);
+				continue;
+			}
+		} else if (content_to_card(
+		               (const char *)sqlite3_column_text(s, 2),
+		               (const char *)sqlite3_column_text(s, 3),
+		               (const char *)sqlite3_column_text(s, 4),
+		               &c->card, why, sizeof(why)) < 0 ||
+		           store_read_mem(s, 5, &c->mem, why, sizeof(why)) <
+		               0) {
 			diag_add(diags, DIAG_WARNING, st->path, 0, 0,
 			         "card '%s/%s' was left out: %s; run 'trainer "
 			         "db check'",
@@ -658,6 +688,7 @@ store_cards(struct store *st, const struct store_filter *f,
 		c->suspended = sqlite3_column_int(s, 15);
 		c->buried_until = sqlite3_column_int64(s, 16);
 		c->retired = sqlite3_column_int(s, 17);
+		c->has_content = !f->light;
 		count++;
 	}
 	if (err != SQLITE_DONE)

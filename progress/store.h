@@ -32,7 +32,7 @@
 
 /* The schema this program writes: the number of migrations in schema.c
  * (a static assertion there keeps the two equal). */
-#define STORE_VERSION 4
+#define STORE_VERSION 5
 
 struct store;
 
@@ -60,6 +60,11 @@ int store_created(const struct store *st);
 
 /* Close; NULL is fine. */
 void store_close(struct store *st);
+
+/* The work SQLite has done for this open database (writable only), in
+ * hundreds of its virtual machine's steps: a measure of rows read that
+ * the tests compare, not a time. */
+long long store_work(const struct store *st);
 
 /* The schema version of the open file (always STORE_VERSION). */
 int store_version(struct store *st);
@@ -97,6 +102,8 @@ struct store_card {
 	int suspended;
 	long long buried_until; /* 0 when not buried */
 	int retired;            /* gone from its deck (only with_retired) */
+	int has_content;        /* 'card' is whole, not only its id (see
+	                           store_card_content) */
 };
 
 struct store_filter {
@@ -110,6 +117,8 @@ struct store_filter {
 	int with_retired;   /* include the cards gone from their deck */
 	const char *key;    /* NULL: any; else only cards with this id */
 	int suspended_only; /* only suspended cards */
+	int light;          /* the cards' ids, not their content (see
+	                       store_card_content) */
 };
 
 /*
@@ -147,6 +156,69 @@ int store_suspend(struct store *st, long long card, int suspended,
                   struct diag_list *diags);
 int store_bury(struct store *st, long long card, long long until,
                struct diag_list *diags);
+/* ---- what a review starts from (store-review.c) ---- */
+
+/*
+ * The cards a review may ask, read without their content ('card' holds
+ * only the id; store_card_content fills the rest when the card is asked)
+ * through indexes, so the start does not grow with the collection.  Only
+ * cards that are not retired, not suspended and not buried at 'now'.
+ */
+struct store_review_query {
+	const char *deck;           /* NULL: every deck */
+	const struct strlist *tags; /* any of them; NULL or empty: all */
+	long long now;
+	long long day_end;     /* the start of the next local day */
+	long long learn_ahead; /* seconds */
+};
+
+/* The due cards (fsrs_is_due), in order of due time and id, after
+ * ('after_due', 'after_id'), at most 'limit'. */
+int store_due_cards(struct store *st, const struct store_review_query *q,
+                    long long after_due, long long after_id, size_t limit,
+                    struct store_card **cards, size_t *n,
+                    struct diag_list *diags);
+/* How many cards are due (as store_due_cards reads them). */
+int store_due_count(struct store *st, const struct store_review_query *q,
+                    long long *count, struct diag_list *diags);
+/* The cards in (re)learning steps not due yet but within learn-ahead. */
+int store_learning_cards(struct store *st, const struct store_review_query *q,
+                         struct store_card **cards, size_t *n,
+                         struct diag_list *diags);
+/* The first 'per_deck' new cards of each deck, in deck order (by name),
+ * each deck's in its file's order. */
+int store_new_cards(struct store *st, const struct store_review_query *q,
+                    long long per_deck, struct store_card **cards, size_t *n,
+                    struct diag_list *diags);
+/* Read the content of card 'c' into c->card.  -EX_DATAERR, with a
+ * warning, when the stored content is not a valid card. */
+int store_card_content(struct store *st, struct store_card *c,
+                       struct diag_list *diags);
+
+/* A card buried and what it was before, to put it back. */
+struct store_burial {
+	long long card;
+	long long before; /* its buried_until */
+	int due;          /* it was due (not new) */
+};
+/*
+ * Bury until 'until' the siblings of 'card' (the cards of its note, in
+ * its deck: NOTE and NOTE.*) that are new or due by 'day_end' and not
+ * suspended or buried at 'now'; '*out' (free it) says which, and what
+ * each was before.
+ */
+int store_bury_siblings(struct store *st, long long card, long long until,
+                        long long now, long long day_end,
+                        struct store_burial **out, size_t *n,
+                        struct diag_list *diags);
+/* When the first card not new and not suspended is due; 0: none. */
+int store_next_due(struct store *st, const struct store_review_query *q,
+                   long long *next, struct diag_list *diags);
+/* How many live cards match, and how many of them are suspended. */
+int store_count_cards(struct store *st, const struct store_review_query *q,
+                      long long *matching, long long *suspended,
+                      struct diag_list *diags);
+
 /* Put a card's burial back as it was, 'buried_until' as read (0: not
  * buried), as an undo does. */
 int store_bury_restore(struct store *st, long long card, long long buried_until,

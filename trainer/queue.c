@@ -255,12 +255,15 @@ order_fresh(struct queue *q)
 	free(k);
 }
 
+/* Sort the cards from 'from' on into the due line, the new cards and the
+ * learning list; the due ones added are ordered among themselves. */
 static void
-build_review(struct queue *q)
+classify(struct queue *q, size_t from)
 {
 	long long t = q->o.when.time;
+	size_t line_from = q->nline;
 
-	for (size_t i = 0; i < q->ncards; i++) {
+	for (size_t i = from; i < q->ncards; i++) {
 		const struct store_card *c = &q->cards[i];
 
 		if (!available(c, t))
@@ -273,8 +276,37 @@ build_review(struct queue *q)
 		         c->mem.due <= t + q->o.learn_ahead)
 			q->learning[q->nlearning++] = i;
 	}
-	sort_due(q, q->line, q->nline);
+	sort_due(q, q->line + line_from, q->nline - line_from);
+}
+
+static void
+build_review(struct queue *q)
+{
+	classify(q, 0);
 	order_fresh(q);
+}
+
+void
+queue_more_due(struct queue *q, struct store_card *cards, size_t ncards,
+               int more, long long unloaded)
+{
+	size_t from = q->ncards, grow = ncards - q->ncards;
+
+	q->cards = cards;
+	q->ncards = ncards;
+	q->line =
+	    xgrow(q->line, &q->alloc, q->nline + grow + 1, sizeof(*q->line));
+	q->learning = xrealloc(q->learning, (ncards + 1) * sizeof(size_t));
+	q->fresh = xrealloc(q->fresh, (ncards + 1) * sizeof(size_t));
+	classify(q, from);
+	queue_set_unloaded(q, more, unloaded);
+}
+
+void
+queue_set_unloaded(struct queue *q, int more, long long unloaded)
+{
+	q->due_more = more;
+	q->due_unloaded = more ? unloaded : 0;
 }
 
 static void
@@ -313,8 +345,10 @@ queue_init(struct queue *q, struct store_card *cards, size_t ncards,
 void
 queue_release(struct queue *q)
 {
-	for (size_t i = 0; i < QUEUE_MAX_UNDO; i++)
+	for (size_t i = 0; i < QUEUE_MAX_UNDO; i++) {
 		free(q->undo[i].buried);
+		free(q->undo[i].stored);
+	}
 	free(q->line);
 	free(q->fresh);
 	free(q->learning);
@@ -369,6 +403,8 @@ queue_next(struct queue *q, long long now)
 		q->from = FROM_QUEUE;
 		return (long)q->line[q->head++];
 	}
+	if (q->due_more)
+		return QUEUE_MORE;
 	if (q->fhead < q->nfresh && q->new_left > 0) {
 		q->new_left--;
 		q->from = FROM_FRESH;
@@ -456,7 +492,10 @@ bury_from(struct queue *q, size_t *v, size_t from, size_t *n, int list,
 	for (size_t i = from; i < *n; i++) {
 		struct store_card *c = &q->cards[v[i]];
 
-		if (!queue_siblings(c, &q->cards[card])) {
+		/* as the store buries: new cards and cards due by day, not
+		 * cards in their learning steps */
+		if (!queue_siblings(c, &q->cards[card]) ||
+		    (c->mem.state != FSRS_NEW && c->mem.scheduled_days < 1)) {
 			v[kept++] = v[i];
 			continue;
 		}
@@ -478,6 +517,7 @@ queue_answered(struct queue *q, const struct queue_answer *a,
 
 	if (q->nundo == QUEUE_MAX_UNDO) { /* forget the oldest */
 		free(q->undo[0].buried);
+		free(q->undo[0].stored);
 		memmove(q->undo, q->undo + 1,
 		        (QUEUE_MAX_UNDO - 1) * sizeof(*q->undo));
 		q->undo[QUEUE_MAX_UNDO - 1] = (struct queue_answer){ 0 };
@@ -485,6 +525,7 @@ queue_answered(struct queue *q, const struct queue_answer *a,
 	}
 	u = &q->undo[q->nundo++];
 	free(u->buried); /* of an answer taken back */
+	free(u->stored);
 	*u = *a;
 	u->from = q->from;
 	q->from = FROM_NONE;
@@ -572,7 +613,8 @@ queue_left(const struct queue *q, struct queue_left *out)
 {
 	size_t fresh = q->nfresh - q->fhead;
 
-	out->due = q->nline - q->head + (q->from == FROM_QUEUE);
+	out->due = q->nline - q->head + (q->from == FROM_QUEUE) +
+	           (size_t)q->due_unloaded;
 	out->learning = q->nlearning + (q->from == FROM_LEARNING);
 	out->fresh =
 	    ((size_t)q->new_left < fresh ? (size_t)q->new_left : fresh) +
@@ -586,19 +628,4 @@ queue_early(const struct queue *q, size_t card, long long now)
 {
 	return q->o.mode == SESSION_REVIEW && q->from == FROM_LEARNING &&
 	       q->cards[card].mem.due > now;
-}
-
-long long
-queue_next_due(const struct queue *q)
-{
-	long long next = 0;
-
-	for (size_t i = 0; i < q->ncards; i++) {
-		const struct store_card *c = &q->cards[i];
-
-		if (c->mem.state != FSRS_NEW && !c->suspended &&
-		    (next == 0 || c->mem.due < next))
-			next = c->mem.due;
-	}
-	return next;
 }

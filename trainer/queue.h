@@ -73,8 +73,11 @@ struct queue_answer {
 	enum queue_from from;
 	int to_learning;  /* review: it went to the learning list */
 	long requeued_at; /* drill: where the copy went back in; -1 */
-	struct queue_buried *buried;
+	struct queue_buried *buried; /* of the cards loaded */
 	size_t nburied;
+	struct store_burial *stored; /* the siblings the store buried (given
+	                                by the caller, kept with the answer) */
+	size_t nstored;
 };
 
 #define QUEUE_MAX_UNDO 64
@@ -92,7 +95,9 @@ struct queue {
 	size_t nlearning;
 	int new_left;
 	int answered;
-	enum queue_from from; /* where the card being asked came from */
+	int due_more;           /* review: due cards wait in the store */
+	long long due_unloaded; /* review: how many */
+	enum queue_from from;   /* where the card being asked came from */
 	struct queue_answer undo[QUEUE_MAX_UNDO];
 	int nundo;
 };
@@ -118,9 +123,23 @@ void queue_release(struct queue *q);
 /* Is there nothing to ask at all? */
 int queue_empty(const struct queue *q);
 
+#define QUEUE_MORE (-2)
+
 /* Take the next card to ask at 'now' (its index in 'cards'), setting
- * q->from; -1 when the session is done. */
+ * q->from; -1 when the session is done; QUEUE_MORE when the due cards
+ * loaded are done with and more wait in the store (queue_more_due). */
 long queue_next(struct queue *q, long long now);
+
+/*
+ * Review: more due cards loaded, appended to the array: 'cards' (perhaps
+ * moved) now holds 'ncards', the new ones after the old.  'unloaded' due
+ * cards are still in the store (0: none; also when 'more' is 0).
+ */
+void queue_more_due(struct queue *q, struct store_card *cards, size_t ncards,
+                    int more, long long unloaded);
+
+/* Review: the due cards in the store, not loaded, are 'unloaded'. */
+void queue_set_unloaded(struct queue *q, int more, long long unloaded);
 
 /* Put card 'card', taken by queue_next and not answered, back where it
  * came from. */
@@ -160,9 +179,6 @@ void queue_left(const struct queue *q, struct queue_left *out);
 
 /* Is the card being asked a learning card shown before its step is due? */
 int queue_early(const struct queue *q, size_t card, long long now);
-
-/* The earliest due time of a card that is not new or suspended; 0. */
-long long queue_next_due(const struct queue *q);
 
 /* A random number, continuing the queue's sequence from the seed. */
 uint64_t queue_rand(struct queue *q);

@@ -9,22 +9,6 @@
 
 #include "clock.h"
 
-enum step
-session_bury(struct session *s, const struct queue_answer *a, int undo)
-{
-	for (size_t i = 0; i < a->nburied; i++) {
-		const struct store_card *c = &s->cards[a->buried[i].card];
-		int rc =
-		    undo ? store_bury_restore(s->st, c->id, a->buried[i].before,
-		                              s->diags)
-		         : store_bury(s->st, c->id, c->buried_until, s->diags);
-
-		if (rc < 0)
-			return session_failed(s, rc);
-	}
-	return STEP_DONE;
-}
-
 /*
  * Take back the last answer of this session; the card on screen, 'k',
  * goes back first.  STEP_UNDO when it is gone, STEP_ASK when there is
@@ -60,8 +44,12 @@ undo_last(struct session *s, struct asking *k)
 	s->last_card =
 	    queue_last(&s->q) ? (long long)queue_last(&s->q)->card + 1 : 0;
 	score_count(&s->score, &s->cards[u->card].card, u->right, u->ms, -1);
-	if (session_bury(s, u, 1) == STEP_ERROR)
-		return STEP_ERROR;
+	for (size_t i = 0; i < u->nstored; i++) /* its siblings' burial */
+		if ((rc = store_bury_restore(s->st, u->stored[i].card,
+		                             u->stored[i].before, s->diags)) <
+		    0)
+			return session_failed(s, rc);
+	session_siblings_counted(s, u, -1);
 	say(s->io, STYLE_DIM, "taken back: that answer is gone\n");
 	return STEP_UNDO;
 }

@@ -24,7 +24,13 @@ struct session {
 	long long last_card; /* index + 1 of the card answered last */
 	int quit;
 	int interrupted;
-	int status; /* the store's error, negative; 0 */
+	int status;                   /* the store's error, negative; 0 */
+	struct store_review_query rq; /* review: what the cards are read by */
+	long long cursor_due, cursor_id; /* review: the last due card read */
+	int due_more;           /* review: more due cards are in the store */
+	long long due_unloaded; /* review: how many */
+	long long *ids;         /* the store's ids of 'cards', sorted */
+	size_t nids;
 };
 
 /* The card being asked: what was shown, and how it is going. */
@@ -73,9 +79,22 @@ session_ms(struct session *s)
 enum step session_command(struct session *s, struct asking *k,
                           const char *line);
 
-/* Tell the store the burial of the siblings of answer 'a': as the queue
- * buried them ('undo' 0), or as they were before (1). */
-enum step session_bury(struct session *s, const struct queue_answer *a,
-                       int undo);
+/* Read the cards to start from (see session-load.c); 'new_left' new
+ * cards may come today. */
+int session_load(struct session *s, int new_left);
+
+/* Review: read the next due cards, when the queue has asked those it
+ * has, and tell the queue. */
+int session_top_up(struct session *s);
+
+/* The store's figures for the end; with 'counts' also how many cards
+ * match and how many of them are suspended. */
+int session_end_figures(struct session *s, struct session_end *e, int counts);
+
+/* Review: the due siblings of answer 'a' not read yet were buried
+ * ('sign' 1) or unburied (-1): count them out of (or back in) what waits
+ * in the store. */
+void session_siblings_counted(struct session *s, const struct queue_answer *a,
+                              int sign);
 
 #endif

@@ -74,12 +74,18 @@ is_give_up(const char *line)
 	return line[0] == '?' && line[1 + strspn(line + 1, " \t")] == '\0';
 }
 
-/* Show card 'k->card', its choices or items shuffled (an order card
- * never in order). */
-static void
+/* Show card 'k->card' (its content read first), its choices or items
+ * shuffled (an order card never in order): STEP_ASK, or STEP_DONE when
+ * its content cannot be read (with a warning), or STEP_ERROR. */
+static enum step
 present(struct session *s, struct asking *k)
 {
 	const struct card *c = &s->cards[k->card].card;
+	int rc;
+
+	if (!s->cards[k->card].has_content &&
+	    (rc = store_card_content(s->st, &s->cards[k->card], s->diags)) < 0)
+		return rc == -EX_DATAERR ? STEP_DONE : session_failed(s, rc);
 
 	k->nshown = c->type == CARD_CHOICE  ? c->choices.n
 	            : c->type == CARD_ORDER ? c->items.n
@@ -104,6 +110,7 @@ present(struct session *s, struct asking *k)
 	say_question(s->io, &s->q, k->card, session_now(s), k->shown,
 	             k->nshown);
 	k->asked_ms = s->io->clock_ms(s->io->ctx);
+	return STEP_ASK;
 }
 
 /*
@@ -171,11 +178,9 @@ record(struct session *s, struct asking *k, const char *line,
 	struct fsrs_card before = sc->mem, after = sc->mem, all[4];
 	struct queue_answer qa = { 0 };
 	const struct queue_answer *kept;
-	long long review;
+	long long review, until;
 	int right = r->verdict == VERDICT_RIGHT || r->verdict == VERDICT_CLOSE;
-	int rating = 0;
-
-	int rc;
+	int rating = 0, rc;
 
 	if ((rc = ensure_session(s)) < 0)
 		return session_failed(s, rc);
@@ -209,8 +214,13 @@ record(struct session *s, struct asking *k, const char *line,
 		                    .before = before,
 		                    .right = right,
 		                    .ms = a.duration_ms };
-	kept = queue_answered(&s->q, &qa, a.after, a.when.time,
-	                      clock_day_end(a.when.time, s->o->rollover));
+	until = clock_day_end(a.when.time, s->o->rollover);
+	if (s->o->mode == SESSION_REVIEW && !s->o->keep_siblings &&
+	    (rc = store_bury_siblings(s->st, sc->id, until, a.when.time,
+	                              s->rq.day_end, &qa.stored, &qa.nstored,
+	                              s->diags)) < 0)
+		return session_failed(s, rc);
+	kept = queue_answered(&s->q, &qa, a.after, a.when.time, until);
 	score_count(&s->score, &sc->card, right, a.duration_ms, 1);
 	if (right && k->hinted && s->o->mode == SESSION_QUIZ)
 		s->score.hinted_right++; /* half the credit in the score */
@@ -224,7 +234,8 @@ record(struct session *s, struct asking *k, const char *line,
 		say(s->io, STYLE_DIM, "rated %s: next in %s\n",
 		    rating_name(rating), ivl);
 	}
-	return session_bury(s, kept, 0);
+	session_siblings_counted(s, kept, 1);
+	return STEP_DONE;
 }
 
 /* Ask card 'card' until it is answered or left; on STEP_UNDO '*again' is
@@ -237,8 +248,9 @@ ask_card(struct session *s, size_t card, size_t *again)
 	char *line = NULL;
 	enum step st;
 
-	present(s, &k);
-	st = read_reply(s, &k, &line, &r);
+	st = present(s, &k);
+	if (st == STEP_ASK)
+		st = read_reply(s, &k, &line, &r);
 	if (st == STEP_ANSWER) {
 		if (!s->io->interactive)
 			say(s->io, STYLE_PLAIN, "> %s\n", line);
@@ -260,8 +272,8 @@ session_run(struct store *st, const struct session_opts *o,
             const struct session_io *io, struct diag_list *diags)
 {
 	struct session s = { 0 };
-	struct store_filter f = { 0 };
 	struct queue_opts qo = { 0 };
+	struct session_end end = { 0 };
 	enum step step = STEP_DONE;
 	long card;
 	int rc;
@@ -271,13 +283,13 @@ session_run(struct store *st, const struct session_opts *o,
 	s.io = io;
 	s.diags = diags;
 	s.start_ms = io->clock_ms(io->ctx);
-	f.deck = o->deck;
-	f.tags = o->tags;
-	if ((rc = store_cards(st, &f, &s.cards, &s.ncards, diags)) < 0)
-		return rc;
+	s.rq =
+	    (struct store_review_query){ o->deck, o->tags, o->start,
+		                         clock_day_end(o->start, o->rollover),
+		                         o->learn_ahead };
 	qo.mode = o->mode;
 	qo.when = clock_when(o->start, o->rollover);
-	qo.day_end = clock_day_end(o->start, o->rollover);
+	qo.day_end = s.rq.day_end;
 	qo.params = o->params;
 	if (o->mode == SESSION_REVIEW)
 		qo.new_left =
@@ -288,22 +300,33 @@ session_run(struct store *st, const struct session_opts *o,
 	qo.seed = o->seed;
 	qo.new_random = o->new_random;
 	qo.keep_siblings = o->keep_siblings;
+	if ((rc = session_load(&s, qo.new_left > 0 ? qo.new_left : 0)) < 0)
+		goto out;
 	queue_init(&s.q, s.cards, s.ncards, &qo);
+	queue_set_unloaded(&s.q, s.due_more, s.due_unloaded);
 
 	if (queue_empty(&s.q)) {
-		say_nothing_to_ask(io, &s.q, session_now(&s));
+		if ((rc = session_end_figures(&s, &end, 1)) == 0)
+			say_nothing_to_ask(io, &s.q, &end, session_now(&s));
 		goto out;
 	}
 	while (!s.quit && step != STEP_ERROR &&
-	       (card = queue_next(&s.q, session_now(&s))) >= 0) {
+	       (card = queue_next(&s.q, session_now(&s))) != -1) {
 		size_t again = (size_t)card;
 
+		if (card == QUEUE_MORE) {
+			if ((rc = session_top_up(&s)) < 0)
+				step = session_failed(&s, rc);
+			continue;
+		}
 		do /* :undo: ask the card taken back */
 			step = ask_card(&s, again, &again);
 		while (step == STEP_UNDO);
 	}
 	/* what was answered is saved even when the store failed since */
-	say_summary(io, &s.q, &s.score, session_ms(&s), s.interrupted,
+	if (session_end_figures(&s, &end, 0) < 0 && s.status == 0)
+		s.status = -EX_IOERR;
+	say_summary(io, &s.q, &s.score, &end, session_ms(&s), s.interrupted,
 	            session_now(&s));
 	rc = s.status;
 	if (s.id && store_session_end(st, s.id, session_now(&s), diags) < 0 &&
@@ -313,5 +336,6 @@ out:
 	score_release(&s.score);
 	queue_release(&s.q);
 	store_cards_free(s.cards, s.ncards);
+	free(s.ids);
 	return rc;
 }

@@ -486,10 +486,10 @@ say_stats(const struct session_io *io, const struct score *sc,
 
 /* When the next card is due, and how many new cards are left today. */
 static void
-say_next_due(const struct session_io *io, const struct queue *q, long long now)
+say_next_due(const struct session_io *io, const struct queue *q, long long next,
+             long long now)
 {
 	char when[32], ivl[16];
-	long long next = queue_next_due(q);
 	struct queue_left left;
 
 	queue_left(q, &left);
@@ -509,28 +509,25 @@ say_next_due(const struct session_io *io, const struct queue *q, long long now)
 
 void
 say_nothing_to_ask(const struct session_io *io, const struct queue *q,
-                   long long now)
+                   const struct session_end *e, long long now)
 {
-	size_t suspended = 0;
 	struct queue_left left;
 
-	for (size_t i = 0; i < q->ncards; i++)
-		suspended += q->cards[i].suspended != 0;
-	if (q->ncards == 0) {
+	if (e->matching == 0) {
 		say(io, STYLE_PLAIN, "no cards match\n");
 		return;
 	}
-	if (suspended == q->ncards) {
+	if (e->suspended == e->matching) {
 		say(io, STYLE_PLAIN,
-		    "every card that matches is suspended (%zu card%s)\n",
-		    suspended, suspended == 1 ? "" : "s");
+		    "every card that matches is suspended (%lld card%s)\n",
+		    e->suspended, e->suspended == 1 ? "" : "s");
 		return;
 	}
 	if (q->o.mode != SESSION_REVIEW)
 		return;
 	queue_left(q, &left);
 	say(io, STYLE_PLAIN, "nothing is due now: ");
-	say_next_due(io, q, now);
+	say_next_due(io, q, e->next_due, now);
 	say(io, STYLE_PLAIN,
 	    "to study anyway: 'trainer quiz' or 'trainer drill'");
 	if (left.fresh_all > 0)
@@ -542,8 +539,8 @@ say_nothing_to_ask(const struct session_io *io, const struct queue *q,
 
 void
 say_summary(const struct session_io *io, const struct queue *q,
-            const struct score *sc, long long session_ms, int interrupted,
-            long long now)
+            const struct score *sc, const struct session_end *e,
+            long long session_ms, int interrupted, long long now)
 {
 	enum session_mode mode = q->o.mode;
 	char spent[16], answering[16];
@@ -596,5 +593,5 @@ say_summary(const struct session_io *io, const struct queue *q,
 		    sc->missed[i].expected);
 	}
 	if (mode == SESSION_REVIEW)
-		say_next_due(io, q, now);
+		say_next_due(io, q, e->next_due, now);
 }

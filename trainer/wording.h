@@ -96,14 +96,21 @@ void score_release(struct score *sc);
 void say_stats(const struct session_io *io, const struct score *sc,
                long long session_ms);
 
+/* What the store says at the end, for the words that end a session. */
+struct session_end {
+	long long next_due;  /* the first card not new or suspended; 0 */
+	long long matching;  /* the live cards that match the filters */
+	long long suspended; /* of those */
+};
+
 /* Nothing to ask at the start: say why, and what can be done instead. */
 void say_nothing_to_ask(const struct session_io *io, const struct queue *q,
-                        long long now);
+                        const struct session_end *e, long long now);
 
 /* The end: the score, by tag, the quiz answers to go over, and in a
  * review when the next card is due. */
 void say_summary(const struct session_io *io, const struct queue *q,
-                 const struct score *sc, long long session_ms, int interrupted,
-                 long long now);
+                 const struct score *sc, const struct session_end *e,
+                 long long session_ms, int interrupted, long long now);
 
 #endif
