@@ -138,6 +138,30 @@ has "the reversed abbreviation asks for more than initials" "$out" "  q:       S
   a:       ROK"
 ask eisenhower-worry 'a\n'
 hasnt "the UN worry does not list Eisenhower's other reservations" "$out" "unstable"
+hasnt "...not even the first one" "$out" "against its will"
 ask rhee-office '1948\n'
 has "Rhee's year is right" "$out" "right: 1948"
 has "the note puts NATO in 1949" "$out" "NATO was founded only in April 1949"
+
+# ---- the facts the deck lacked before issue 11 ----
+run --db "$DB" --decks decks cards --deck us-rok-alliance --json
+ids=$(printf '%s' "$out" | /usr/bin/python3 -c 'import json, sys; print(" ".join(c["id"] for c in json.load(sys.stdin)))')
+missing=""
+for id in eisenhower-renewed-war eisenhower-rok-politics rhee-pacific-bond rhee-treaty-why \
+	mdt-chip.1 mdt-agreed-minute treaty-1882-place mdt-precedents-list.5; do
+	case " $ids " in *" $id "*) ;; *) missing="$missing $id" ;; esac
+done
+is "the new cards are there" "$missing" ""
+ask eisenhower-renewed-war 'Commit the US, against its will, to renewed fighting with the DPRK\n'
+has "Eisenhower's fear of renewed fighting is its own card" "$out" "score: 1/1 (100%)"
+ask eisenhower-rok-politics 'Its volatile politics and unstable government\n'
+has "...and his doubt about the ROK's politics" "$out" "score: 1/1 (100%)"
+ask rhee-pacific-bond 'Anti-communism and the United States\n'
+has "what would bind Rhee's Pacific alliance" "$out" "score: 1/1 (100%)"
+ask rhee-treaty-why "That the US would stay at the ROK's side if it pushed north\n"
+has "why Rhee wanted the treaty" "$out" "score: 1/1 (100%)"
+ask mdt-chip 'bargaining chip\n'
+has "the treaty as a bargaining chip is accepted" "$out" "right: negotiating chip"
+ask mdt-agreed-minute "The UN Command's duty to defend the ROK, and large US economic and military aid\n"
+has "the Agreed Minute's other provisions" "$out" "score: 1/1 (100%)"
+hasnt "...under its singular title" "$out" "Agreed Minutes"
