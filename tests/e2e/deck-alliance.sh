@@ -165,3 +165,16 @@ has "the treaty as a bargaining chip is accepted" "$out" "right: negotiating chi
 ask mdt-agreed-minute "The UN Command's duty to defend the ROK, and large US economic and military aid\n"
 has "the Agreed Minute's other provisions" "$out" "score: 1/1 (100%)"
 hasnt "...under its singular title" "$out" "Agreed Minutes"
+
+# ---- no hint gives its own answer; no neighbour's question names a place it asks ----
+run --db "$DB" --decks decks cards --deck us-rok-alliance --json
+given=$(printf '%s' "$out" | /usr/bin/python3 -c '
+import json, re, sys
+for c in json.load(sys.stdin):
+    if c["type"] in ("text", "cloze") and c["hint"]:
+        for f in [c["answer"]] + c["accept"]:
+            if re.search(r"\b" + re.escape(f.lower()) + r"\b", c["hint"].lower()):
+                print(c["id"], f)')
+is "no hint holds its card's answer" "$given" ""
+ask dulles-office 'Secretary of State\n'
+hasnt "the question on Dulles's office does not name the city of the talks" "$out" "Seoul"
