@@ -160,18 +160,20 @@ static const struct tcard marti = { .type = CARD_TEXT, .a = "José Martí" };
 static const struct tcard pyeongtaek = { .type = CARD_TEXT, .a = "Pyeongtaek" };
 static const struct tcard dprk = {
 	.type = CARD_TEXT,
-	.a = "Democratic People's Republic of Korea",
-	.accept = { "North Korea", "조선민주주의인민공화국" },
+	.a = "North Korea",
+	.accept = { "Democratic People's Republic of Korea",
+	            "조선민주주의인민공화국", "북한", "북조선" },
 };
 static const struct tcard rok = {
 	.type = CARD_TEXT,
-	.a = "Republic of Korea",
-	.accept = { "South Korea", "대한민국", "한국" },
+	.a = "South Korea",
+	.accept = { "Republic of Korea", "대한민국", "한국", "남한" },
 };
 static const struct tcard joseon = {
 	.type = CARD_TEXT,
 	.a = "Joseon",
-	.accept = { "Joseon Dynasty", "Chosun", "Choson", "Chosŏn", "조선" },
+	.accept = { "Joseon Dynasty", "Chosun", "Choson", "Chosŏn",
+	            "Yi dynasty", "Yi Joseon", "조선", "조선왕조" },
 };
 /* The case: both an accepted form and one with "Dynasty". */
 static const struct tcard joseon_dynasty = {
@@ -251,7 +253,7 @@ static const struct tcard twins = {
  * the right order is 3 1 2 4. */
 static const struct tcard agreements = {
 	.type = CARD_ORDER,
-	.options = { "Joseon-US Treaty of Peace, Commerce, and Navigation",
+	.options = { "Korea's first treaty with the United States",
 	             "Taft-Katsura Agreement", "Armistice Agreement",
 	             "US-ROK Mutual Defense Treaty" },
 	.shown = { 1, 2, 0, 3 },
@@ -959,8 +961,9 @@ static const struct row {
 	{ "pyeongtaek osan", &pyeongtaek, "Osan", W, NONE, ANY },
 
 	/* North and South */
-	{ "dprk north korea", &dprk, "North Korea", R, NONE,
-	  "Democratic People's Republic of Korea" },
+	{ "dprk north korea", &dprk, "North Korea", R, NONE, "North Korea" },
+	{ "dprk full name", &dprk, "Democratic People's Republic of Korea", R,
+	  NONE, "North Korea" },
 	{ "dprk hyphen", &dprk, "north-korea", R, NONE, ANY },
 	{ "dprk no apostrophe", &dprk, "Democratic Peoples Republic of Korea",
 	  R, NONE, ANY },
@@ -972,7 +975,7 @@ static const struct row {
 	{ "dprk south is not close", &dprk, "South Korea", W, NONE, ANY },
 	{ "dprk nroth", &dprk, "Nroth Korea", C,
 	  "close: the spelling is North Korea", ANY },
-	{ "rok hangul", &rok, "대한민국", R, NONE, "Republic of Korea" },
+	{ "rok hangul", &rok, "대한민국", R, NONE, "South Korea" },
 	{ "rok hanguk", &rok, "한국", R, NONE, ANY },
 	{ "rok article", &rok, "the Republic of Korea", R, NONE, ANY },
 	{ "rok north is not close", &rok, "North Korea", W, NONE, ANY },
@@ -981,6 +984,7 @@ static const struct row {
 	{ "joseon breve", &joseon, "Chosŏn", R, NONE, "Joseon" },
 	{ "joseon plain", &joseon, "choson", R, NONE, ANY },
 	{ "joseon hangul", &joseon, "조선", R, NONE, ANY },
+	{ "joseon yi dynasty", &joseon, "Yi dynasty", R, NONE, "Joseon" },
 	{ "joseon dynasty", &joseon, "Joseon dynasty", R, NONE, ANY },
 	{ "joseon slip", &joseon, "Josen", C, "close: the spelling is Joseon",
 	  ANY },
