@@ -2,15 +2,47 @@
  * cmd-check.c - "trainer check [PATH...]": validate decks.
  *
  * Every problem in every file is printed as file:line:col: error: ...,
- * then one summary line.  Exit 0 when all is well, 65 when any deck has
- * an error, 66 when a path cannot be read.
+ * then the warnings of the linter (lint.h) about the decks that loaded,
+ * each file's after its errors, then one summary line.  Exit 0 when all
+ * is well (warnings or not), 65 when any deck has an error, 66 when a
+ * path cannot be read.
  */
 #include "cli.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "lint.h"
 #include "opt.h"
+
+/*
+ * Load every deck file at 'path' into 'set' and lint each one that
+ * loads, so that a file's warnings follow it.  The statuses go to
+ * diag_status.
+ */
+static void
+check_path(struct deckset *set, const char *path, struct diag_list *diags)
+{
+	struct strlist files = { 0 };
+
+	diag_status(deckset_files(path, &files, diags));
+	for (size_t i = 0; i < files.n; i++)
+		if (diag_status(deckset_add_file(set, files.v[i], diags)) == 0)
+			lint_deck(set->v[set->n - 1], diags);
+	strlist_release(&files);
+}
+
+/* ", 2 warnings", or nothing when there are none. */
+static void
+print_warnings(const struct diag_list *diags)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < diags->n; i++)
+		n += diags->v[i].level == DIAG_WARNING;
+	if (n > 0)
+		printf(", %zu warning%s", n, n == 1 ? "" : "s");
+}
 
 /*
  * Print the diagnostics in one write: stderr is unbuffered, and a hostile
@@ -32,23 +64,25 @@ run_check(struct cli *cli, int argc, char **argv)
 	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
 		if (id == OPT_ERROR)
 			return cli_usage_error(&cmd_check, "%s", p.error);
-		diag_status(deckset_load(&set, value, &diags));
+		check_path(&set, value, &diags);
 		npaths++;
 	}
 	if (npaths == 0)
-		diag_status(deckset_load(&set, cli_decks_path(cli), &diags));
+		check_path(&set, cli_decks_path(cli), &diags);
 
 	diag_print(&diags, stderr);
 	for (size_t i = 0; i < set.n; i++)
 		ncards += set.v[i]->ncards;
 	if (diags.nerrors == 0)
-		printf("%zu deck file%s, %zu card%s: no errors\n", set.nfiles,
+		printf("%zu deck file%s, %zu card%s: no errors", set.nfiles,
 		       set.nfiles == 1 ? "" : "s", ncards,
 		       ncards == 1 ? "" : "s");
 	else
-		printf("%zu deck file%s: %zu error%s\n", set.nfiles,
+		printf("%zu deck file%s: %zu error%s", set.nfiles,
 		       set.nfiles == 1 ? "" : "s", diags.nerrors,
 		       diags.nerrors == 1 ? "" : "s");
+	print_warnings(&diags);
+	putchar('\n');
 	diag_list_release(&diags);
 	deckset_release(&set);
 	return 0; /* the worst status noted above decides the exit */
@@ -61,9 +95,14 @@ const struct command cmd_check = {
 	.help = "Check each deck file or folder of decks (default: the decks "
 	        "folder) and print\n"
 	        "every problem as FILE:LINE:COL: error: MESSAGE, then a "
-	        "summary.\n"
-	        "Exit status: 0 when all decks are valid, 65 when any has an "
-	        "error,\n"
-	        "66 when a path cannot be read.\n",
+	        "summary.  Cards that\n"
+	        "load but teach badly (a cloze gap given away by its text or "
+	        "hint, a reversed\n"
+	        "card without 'accept', a date question that does not say "
+	        "the precision of\n"
+	        "its answer) get FILE:LINE:COL: warning: MESSAGE.\n"
+	        "Exit status: 0 when all decks are valid (with or without "
+	        "warnings), 65 when\n"
+	        "any has an error, 66 when a path cannot be read.\n",
 	.run = run_check,
 };

@@ -431,6 +431,7 @@ card_release(struct card *c)
 	free(c->hint);
 	free(c->note);
 	free(c->unit);
+	free(c->text);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -604,6 +605,8 @@ emit_cards(struct loader *l, struct draft *d, const struct ynode *card)
 			free(id);
 			fill_common(c, d);
 			c->q = cloze_question(d, i);
+			c->text = xstrdup(d->text);
+			c->gap = i + 1;
 			split_alternatives(d->gaps.v[i], &alts);
 			c->a = xstrdup(alts.v[0]);
 			for (size_t j = 1; j < alts.n; j++)

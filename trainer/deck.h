@@ -61,6 +61,9 @@ struct card {
 	double value;           /* number: the answer, scale applied */
 	char *unit;             /* number: "$", "%", a word, or NULL */
 	double tolerance;       /* number: allowed distance (absolute) */
+	char *text;             /* cloze: the text as written, every gap in
+	                           {{...}}; NULL for other types */
+	size_t gap;             /* cloze: the gap of 'text' asked, from 1 */
 	int reverse_of;         /* 1 for the twin made by 'reverse: true' */
 	int line;               /* where the card starts in its file */
 	int col;

@@ -102,8 +102,8 @@ deckset_add(struct deckset *set, struct deck *deck, struct diag_list *diags)
 	return 0;
 }
 
-static int
-load_one(struct deckset *set, const char *path, struct diag_list *diags)
+int
+deckset_add_file(struct deckset *set, const char *path, struct diag_list *diags)
 {
 	struct deck *deck;
 	int rc = deckset_load_file(path, &deck, diags);
@@ -200,7 +200,7 @@ deckset_load(struct deckset *set, const char *path, struct diag_list *diags)
 	/* every file, whatever the ones before it gave: each problem is
 	 * reported and the worst status wins (-EX_NOINPUT over -EX_DATAERR) */
 	for (size_t i = 0; i < files.n; i++) {
-		int r = load_one(set, files.v[i], diags);
+		int r = deckset_add_file(set, files.v[i], diags);
 
 		if (r < rc)
 			rc = r;

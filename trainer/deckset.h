@@ -34,6 +34,14 @@ int deckset_load(struct deckset *set, const char *path,
                  struct diag_list *diags);
 
 /*
+ * Load the one deck file at 'path' (counted in 'nfiles') and add it to
+ * 'set', as deckset_load does for each file.  Returns 0 when the deck was
+ * added (it is the last of 'set->v'), or a negative status.
+ */
+int deckset_add_file(struct deckset *set, const char *path,
+                     struct diag_list *diags);
+
+/*
  * The deck files at 'path': the file itself, or every "*.yaml" and
  * "*.yml" file in the folder, in name order, appended to 'files'.
  * Returns 0 or -EX_NOINPUT (with a diagnostic) when there are none.

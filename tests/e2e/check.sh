@@ -4,12 +4,12 @@ cd "$(dirname "$0")/../.." || exit 1
 
 run check
 is "the shipped decks pass check" "$status" 0
-is "check prints nothing on stderr for good decks" "$err" ""
+hasnt "check prints no error for the shipped decks" "$err" "error:"
 has "check summarises the decks" "$out" "cards: no errors"
 
 run check decks
 is "check on the decks folder" "$status" 0
-ncards=$(printf '%s\n' "$out" | sed -n 's/.* \([0-9]*\) cards: no errors/\1/p')
+ncards=$(printf '%s\n' "$out" | sed -n 's/.* \([0-9]*\) cards: no errors.*/\1/p')
 if [ "${ncards:-0}" -ge 80 ]; then echo "ok - the shipped decks hold at least 80 cards ($ncards)"; else echo "not ok - the shipped decks hold only ${ncards:-0} cards"; fi
 
 for f in decks/*.yaml; do

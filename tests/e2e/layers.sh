@@ -6,7 +6,8 @@
 cd "$(dirname "$0")/../.." || exit 1
 engine="trainer/deck trainer/ytree trainer/deckset trainer/answer trainer/date
 	trainer/number trainer/isotime trainer/fsrs trainer/diff trainer/util
-	trainer/diag trainer/replay trainer/opt trainer/queue progress/store progress/store-check
+	trainer/diag trainer/replay trainer/opt trainer/queue trainer/lint
+	progress/store progress/store-check progress/store-review
 	progress/sync progress/stats progress/content progress/schema"
 bad=""
 for f in $engine; do
