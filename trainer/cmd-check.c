@@ -21,14 +21,23 @@
  * diag_status.
  */
 static void
-check_path(struct deckset *set, const char *path, struct diag_list *diags)
+check_path(struct deckset *set, const char *path, size_t *ncards,
+           struct diag_list *diags)
 {
 	struct strlist files = { 0 };
 
 	diag_status(deckset_files(path, &files, diags));
-	for (size_t i = 0; i < files.n; i++)
-		if (diag_status(deckset_add_file(set, files.v[i], diags)) == 0)
-			lint_deck(set->v[set->n - 1], diags);
+	for (size_t i = 0; i < files.n; i++) {
+		struct deck *d;
+
+		if (diag_status(deckset_add_file(set, files.v[i], diags)) != 0)
+			continue;
+		d = set->v[set->n - 1];
+		lint_deck(d, diags);
+		/* done with its cards: only the name is needed further */
+		*ncards += d->ncards;
+		deck_free_cards(d);
+	}
 	strlist_release(&files);
 }
 
@@ -64,15 +73,13 @@ run_check(struct cli *cli, int argc, char **argv)
 	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
 		if (id == OPT_ERROR)
 			return cli_usage_error(&cmd_check, "%s", p.error);
-		check_path(&set, value, &diags);
+		check_path(&set, value, &ncards, &diags);
 		npaths++;
 	}
 	if (npaths == 0)
-		check_path(&set, cli_decks_path(cli), &diags);
+		check_path(&set, cli_decks_path(cli), &ncards, &diags);
 
 	diag_print(&diags, stderr);
-	for (size_t i = 0; i < set.n; i++)
-		ncards += set.v[i]->ncards;
 	if (diags.nerrors == 0)
 		printf("%zu deck file%s, %zu card%s: no errors", set.nfiles,
 		       set.nfiles == 1 ? "" : "s", ncards,

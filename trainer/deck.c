@@ -1098,13 +1098,21 @@ deck_load_buffer(const char *file, const char *buf, size_t len,
 }
 
 void
+deck_free_cards(struct deck *deck)
+{
+	for (size_t i = 0; i < deck->ncards; i++)
+		card_release(&deck->cards[i]);
+	free(deck->cards);
+	deck->cards = NULL;
+	deck->ncards = deck->alloc = 0;
+}
+
+void
 deck_free(struct deck *deck)
 {
 	if (deck == NULL)
 		return;
-	for (size_t i = 0; i < deck->ncards; i++)
-		card_release(&deck->cards[i]);
-	free(deck->cards);
+	deck_free_cards(deck);
 	free(deck->file);
 	free(deck->name);
 	free(deck->title);

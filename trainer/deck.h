@@ -95,6 +95,9 @@ int deck_load_buffer(const char *file, const char *buf, size_t len,
 
 /* Free a deck; NULL is fine. */
 void deck_free(struct deck *deck);
+/* Free the cards of 'deck' only, keeping its name and file (a checker
+ * done with the cards still needs them for the names of later decks). */
+void deck_free_cards(struct deck *deck);
 
 /* Free what a card holds (not the card itself); it is zeroed after. */
 void card_release(struct card *c);
