@@ -71,14 +71,6 @@ carve(struct builder *b, size_t size)
 }
 
 static void
-free_kids(struct ynode *n)
-{
-	for (size_t i = 0; i < n->n; i++)
-		free_kids(n->kids[i]);
-	free(n->kids);
-}
-
-static void
 free_blocks(struct yblock *blk)
 {
 	while (blk) {
@@ -94,7 +86,6 @@ ytree_free(struct ynode *n)
 {
 	if (n == NULL)
 		return;
-	free_kids(n);
 	free_blocks(n->blocks);
 }
 
@@ -279,8 +270,19 @@ attach(struct builder *b, enum ynode_kind kind, const yaml_mark_t *mark)
 	} else {
 		struct ynode *parent = b->stack[b->depth - 1];
 
-		parent->kids = xgrow(parent->kids, &parent->alloc,
-		                     parent->n + 1, sizeof(*parent->kids));
+		if (parent->n == parent->alloc) {
+			/* from the blocks too, doubling: the old array stays
+			 * there, unused, at most as large as the new */
+			size_t alloc = parent->alloc ? 2 * parent->alloc : 4;
+			struct ynode **kids =
+			    carve(b, alloc * sizeof(*parent->kids));
+
+			if (parent->n)
+				memcpy(kids, parent->kids,
+				       parent->n * sizeof(*kids));
+			parent->kids = kids;
+			parent->alloc = alloc;
+		}
 		parent->kids[parent->n++] = n;
 	}
 	return n;
@@ -486,8 +488,6 @@ ytree_parse(const char *file, const char *buf, size_t len, struct ynode **root,
 	}
 	yaml_parser_delete(&parser);
 	if (rc < 0 || b.root == NULL) {
-		if (b.root)
-			free_kids(b.root);
 		free_blocks(b.blocks);
 	} else {
 		b.root->blocks = b.blocks;

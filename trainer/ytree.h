@@ -42,8 +42,9 @@ struct ynode {
 	struct ynode **kids;
 	size_t n;
 	size_t alloc;
-	/* The root only: the blocks every node and text of the tree were
-	 * carved from (one allocation per 64 KiB, not two per value). */
+	/* The root only: the blocks every node, list of kids and text of
+	 * the tree were carved from (one allocation per 64 KiB, not two per
+	 * value). */
 	struct yblock *blocks;
 };
 
