@@ -178,8 +178,10 @@ int store_due_cards(struct store *st, const struct store_review_query *q,
                     long long after_due, long long after_id, size_t limit,
                     struct store_card **cards, size_t *n,
                     struct diag_list *diags);
-/* How many cards are due (as store_due_cards reads them). */
+/* How many due cards come after ('after_due', 'after_id'), counted up
+ * to 'cap' (the cost is that of 'cap' rows, not of every due card). */
 int store_due_count(struct store *st, const struct store_review_query *q,
+                    long long after_due, long long after_id, long long cap,
                     long long *count, struct diag_list *diags);
 /* The cards in (re)learning steps not due yet but within learn-ahead. */
 int store_learning_cards(struct store *st, const struct store_review_query *q,

@@ -615,6 +615,9 @@ queue_left(const struct queue *q, struct queue_left *out)
 
 	out->due = q->nline - q->head + (q->from == FROM_QUEUE) +
 	           (size_t)q->due_unloaded;
+	out->due_many = out->due > QUEUE_COUNT_CAP;
+	if (out->due_many)
+		out->due = QUEUE_COUNT_CAP;
 	out->learning = q->nlearning + (q->from == FROM_LEARNING);
 	out->fresh =
 	    ((size_t)q->new_left < fresh ? (size_t)q->new_left : fresh) +

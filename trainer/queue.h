@@ -82,6 +82,10 @@ struct queue_answer {
 
 #define QUEUE_MAX_UNDO 64
 
+/* Due cards beyond this many are counted as "more than" (1000+): counting
+ * them all would cost as much as reading them. */
+#define QUEUE_COUNT_CAP 1000
+
 struct queue {
 	struct store_card *cards;
 	size_t ncards;
@@ -108,6 +112,7 @@ struct queue_left {
 	size_t learning;  /* review: cards in their learning steps */
 	size_t fresh;     /* review: new cards within the day's limit */
 	size_t fresh_all; /* review: new cards, past the limit too */
+	int due_many;     /* review: 'due' is QUEUE_COUNT_CAP, and more */
 	size_t line;      /* quiz and drill: the cards in the whole line */
 };
 

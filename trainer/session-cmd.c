@@ -49,7 +49,8 @@ undo_last(struct session *s, struct asking *k)
 		                             u->stored[i].before, s->diags)) <
 		    0)
 			return session_failed(s, rc);
-	session_siblings_counted(s, u, -1);
+	if (u->nstored > u->nburied && session_recount(s) == STEP_ERROR)
+		return STEP_ERROR;
 	say(s->io, STYLE_DIM, "taken back: that answer is gone\n");
 	return STEP_UNDO;
 }

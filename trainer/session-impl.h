@@ -91,10 +91,8 @@ int session_top_up(struct session *s);
  * match and how many of them are suspended. */
 int session_end_figures(struct session *s, struct session_end *e, int counts);
 
-/* Review: the due siblings of answer 'a' not read yet were buried
- * ('sign' 1) or unburied (-1): count them out of (or back in) what waits
- * in the store. */
-void session_siblings_counted(struct session *s, const struct queue_answer *a,
-                              int sign);
+/* Review: count again (up to QUEUE_COUNT_CAP) the due cards that wait
+ * in the store, after siblings were buried or unburied. */
+enum step session_recount(struct session *s);
 
 #endif

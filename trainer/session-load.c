@@ -42,16 +42,18 @@ session_index(struct session *s)
 	xqsort(s->ids, s->nids, sizeof(*s->ids), id_cmp);
 }
 
-void
-session_siblings_counted(struct session *s, const struct queue_answer *a,
-                         int sign)
+enum step
+session_recount(struct session *s)
 {
-	for (size_t i = 0; s->due_more && i < a->nstored; i++)
-		if (a->stored[i].due && !session_loaded(s, a->stored[i].card))
-			s->due_unloaded -= sign;
-	if (s->due_unloaded < 0)
-		s->due_unloaded = 0;
+	int rc = 0;
+
+	s->due_unloaded = 0;
+	if (s->due_more)
+		rc = store_due_count(s->st, &s->rq, s->cursor_due, s->cursor_id,
+		                     QUEUE_COUNT_CAP + 1, &s->due_unloaded,
+		                     s->diags);
 	queue_set_unloaded(&s->q, s->due_more, s->due_unloaded);
+	return rc < 0 ? session_failed(s, rc) : STEP_DONE;
 }
 
 int
@@ -85,12 +87,11 @@ take_cards(struct session *s, struct store_card *v, size_t n)
 
 /*
  * Review: read the next due cards after the last read (at most
- * DUE_BATCH); at the start ('first') count how many are due in all, to
- * know how many wait in the store.  The queue learns of them with
- * 'queue_more_due' (or, at the start, queue_init).
+ * DUE_BATCH), and count (up to a cap) how many more wait in the store.  The
+ * queue learns of them with 'queue_more_due' (or, at the start, queue_init).
  */
 static int
-load_due(struct session *s, int first)
+load_due(struct session *s)
 {
 	struct store_card *v;
 	size_t n;
@@ -106,13 +107,12 @@ load_due(struct session *s, int first)
 	}
 	s->due_more = n == DUE_BATCH;
 	take_cards(s, v, n);
-	if (first && s->due_more &&
-	    (rc = store_due_count(s->st, &s->rq, &s->due_unloaded, s->diags)) <
-	        0)
+	s->due_unloaded = 0;
+	if (s->due_more &&
+	    (rc = store_due_count(s->st, &s->rq, s->cursor_due, s->cursor_id,
+	                          QUEUE_COUNT_CAP + 1, &s->due_unloaded,
+	                          s->diags)) < 0)
 		return rc;
-	s->due_unloaded -= (long long)n;
-	if (!s->due_more || s->due_unloaded < 0)
-		s->due_unloaded = 0;
 	return 0;
 }
 
@@ -135,7 +135,7 @@ session_load(struct session *s, int new_left)
 		return rc;
 	}
 	s->cursor_due = LLONG_MIN;
-	if ((rc = load_due(s, 1)) < 0 ||
+	if ((rc = load_due(s)) < 0 ||
 	    (rc = store_learning_cards(s->st, &s->rq, &v, &n, s->diags)) < 0)
 		return rc;
 	take_cards(s, v, n);
@@ -151,7 +151,7 @@ session_load(struct session *s, int new_left)
 int
 session_top_up(struct session *s)
 {
-	int rc = load_due(s, 0);
+	int rc = load_due(s);
 
 	if (rc == 0)
 		queue_more_due(&s->q, s->cards, s->ncards, s->due_more,

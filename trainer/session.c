@@ -234,8 +234,7 @@ record(struct session *s, struct asking *k, const char *line,
 		say(s->io, STYLE_DIM, "rated %s: next in %s\n",
 		    rating_name(rating), ivl);
 	}
-	session_siblings_counted(s, kept, 1);
-	return STEP_DONE;
+	return kept->nstored > kept->nburied ? session_recount(s) : STEP_DONE;
 }
 
 /* Ask card 'card' until it is answered or left; on STEP_UNDO '*again' is

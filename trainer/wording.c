@@ -102,8 +102,9 @@ say_question(const struct session_io *io, const struct queue *q, size_t card,
 	else if (q->o.mode == SESSION_DRILL)
 		snprintf(pos, sizeof(pos), "%zu left", left.due);
 	else /* what is left, the card on screen included */
-		snprintf(pos, sizeof(pos), "%zu due · %zu learning · %zu new",
-		         left.due, left.learning, left.fresh);
+		snprintf(pos, sizeof(pos), "%zu%s due · %zu learning · %zu new",
+		         left.due, left.due_many ? "+" : "", left.learning,
+		         left.fresh);
 	say(io, STYLE_TITLE, "\n[%s] %s%s%s", pos, sc->deck, hint ? " · " : "",
 	    hint ? hint : "");
 	if (queue_early(q, card, now)) {

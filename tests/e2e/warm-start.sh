@@ -32,14 +32,38 @@ is "the answered reversed card's new sibling is held until tomorrow" "$(q "SELEC
 
 # The work of a warm start (SQLite's steps, counted, not timed) does not
 # grow with the collection: 1,000 new cards or 20,000
-work() { # N: the work of a review's start on N new cards, synced before
+work() { # N [due]: the work of a review's start on N cards, new (or 3
+	# in 4 due), synced before
 	mkdir -p "$WORK/w$1"
 	awk -v n="$1" 'BEGIN { print "deck: w\ntitle: W\ncards:"; for (c = 0; c < n; c++) printf "  - {id: c%d, q: \"Q%d?\", a: \"A%d\"}\n", c, c, c }' >"$WORK/w$1/w.yaml"
 	touch -d '2026-01-01' "$WORK/w$1/w.yaml" # synced once, then unchanged
+	rm -f "$WORK/w$1.db"
 	printf '' | "$TRAINER" --db "$WORK/w$1.db" --decks "$WORK/w$1" $NOW review >/dev/null 2>&1
+	[ "${2-}" = due ] && sqlite3 "$WORK/w$1.db" "UPDATE cards SET state = 2, stability = 1 + id % 50, difficulty = 5, scheduled_days = 3, reps = 2,
+		due = strftime('%s', '2026-03-01 08:00:00') - id, last_review = strftime('%s', '2026-02-25 08:00:00'), last_day = 20509 WHERE id % 4 != 0"
 	printf '' | TRAINER_COUNT_WORK=1 "$TRAINER" --db "$WORK/w$1.db" --decks "$WORK/w$1" $NOW review 2>&1 >/dev/null | sed -n 's/^trainer: work: //p'
+}
+flat() { # SMALL LARGE: is LARGE no more than 1.5 SMALL (and a little)?
+	awk -v s="$1" -v l="$2" 'BEGIN { print (s > 0 && l <= 1.5 * s + 2) ? "yes" : "no" }'
 }
 small=$(work 1000)
 large=$(work 20000)
 is "the work is counted" "$([ -n "$small" ] && [ "$small" -gt 0 ] && echo yes)" yes
-is "a warm start on 20,000 cards does no more work than on 1,000 ($small, $large)" "$(awk -v s="$small" -v l="$large" 'BEGIN { print (l <= 1.5 * s + 2) ? "yes" : "no" }')" yes
+is "a warm start on 20,000 new cards does no more work than on 1,000 ($small, $large)" "$(flat "$small" "$large")" yes
+small=$(work 2000 due)
+large=$(work 20000 due)
+is "nor on 15,000 due cards than on 1,500 ($small, $large)" "$(flat "$small" "$large")" yes
+
+# Past 1,000 due cards the counter says 1000+: counting them all would cost
+# as much as reading them; below, it is exact again
+mkdir -p "$WORK/many"
+awk 'BEGIN { print "deck: many\ntitle: Many\ncards:"; for (c = 1; c <= 1250; c++) printf "  - {id: m%d, q: \"M%d?\", a: \"A%d\"}\n", c, c, c }' >"$WORK/many/m.yaml"
+DB=$WORK/many.db
+printf '' | "$TRAINER" --db "$DB" --decks "$WORK/many" $NOW review >/dev/null 2>&1
+q "UPDATE cards SET state = 2, stability = 5, difficulty = 5, scheduled_days = 3, reps = 2,
+	due = strftime('%s', '2026-03-01 08:00:00') - id, last_review = strftime('%s', '2026-02-25 08:00:00'), last_day = 20509"
+yes :dunno | head -260 | "$TRAINER" --db "$DB" --decks "$WORK/many" $NOW review --limit 255 >"$WORK/out" 2>&1
+is "1,250 due: the first header says 1000+" "$(grep -m1 '^\[' "$WORK/out")" "[1000+ due · 0 learning · 0 new] many"
+is "with 1,001 left, still 1000+" "$(grep '^\[' "$WORK/out" | sed -n 250p)" "[1000+ due · 249 learning · 0 new] many"
+is "with 1,000 left, the count" "$(grep '^\[' "$WORK/out" | sed -n 251p)" "[1000 due · 250 learning · 0 new] many"
+is "...and on down" "$(grep '^\[' "$WORK/out" | sed -n 255p)" "[996 due · 254 learning · 0 new] many"
