@@ -13,6 +13,9 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	int created; /* this open made the file */
+	/* kept prepared from their first use to store_close: what every
+	 * answer runs */
+	sqlite3_stmt *insert_review, *update_state;
 };
 
 /* Report the connection's last error as "WHAT: sqlite's message";
