@@ -1102,8 +1102,7 @@ store_undo(struct store *st, long long review, struct diag_list *diags)
 	}
 	rc = store_exec(st, "COMMIT", diags);
 out:
-	if (s)
-		sqlite3_reset(s);
+	sqlite3_finalize(s);
 	if (rc < 0)
 		rollback(st);
 	return rc;
