@@ -14,6 +14,9 @@ struct store {
 	char *path;
 	int created;    /* this open made the file */
 	long long work; /* SQLite's virtual machine steps, in hundreds */
+	/* kept prepared from their first use to store_close: what every
+	 * answer runs */
+	sqlite3_stmt *insert_review, *update_state;
 };
 
 /* Report the connection's last error as "WHAT: sqlite's message";

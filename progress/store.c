@@ -501,6 +501,8 @@ store_close(struct store *st)
 {
 	if (st == NULL)
 		return;
+	sqlite3_finalize(st->insert_review);
+	sqlite3_finalize(st->update_state);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -943,6 +945,26 @@ static const char update_state_sql[] =
     " last_review = ?10, last_day = ?11 WHERE id = ?1"
     " AND (?12 = 0 OR (reps = ?13 AND last_review = ?14))";
 
+/* The statement kept in '*slot' for 'sql', prepared on first use to last
+ * until store_close, reset and unbound; NULL after store_fail. */
+static sqlite3_stmt *
+kept(struct store *st, sqlite3_stmt **slot, const char *sql,
+     struct diag_list *diags)
+{
+	if (*slot) {
+		sqlite3_reset(*slot);
+		sqlite3_clear_bindings(*slot);
+		return *slot;
+	}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot,
+	                       NULL) != SQLITE_OK) {
+		store_fail(st, diags, "database error");
+		sqlite3_finalize(*slot);
+		*slot = NULL;
+	}
+	return *slot;
+}
+
 /* Bind the memory state 'm' to parameters 'first'... of 's'. */
 static void
 bind_mem(sqlite3_stmt *s, int first, const struct fsrs_card *m)
@@ -968,7 +990,7 @@ static int
 write_state(struct store *st, long long card, const struct fsrs_card *m,
             const struct fsrs_card *expect, struct diag_list *diags)
 {
-	sqlite3_stmt *s = store_prepare(st, update_state_sql, diags);
+	sqlite3_stmt *s = kept(st, &st->update_state, update_state_sql, diags);
 	int rc = 0;
 
 	if (s == NULL)
@@ -991,7 +1013,7 @@ write_state(struct store *st, long long card, const struct fsrs_card *m,
 		diag_error(diags, st->path, 0, 0, "no card %lld", card);
 		rc = -EX_DATAERR;
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -1005,7 +1027,7 @@ store_answer(struct store *st, const struct store_answer *a, long long *review,
 
 	if ((rc = store_exec(st, "BEGIN IMMEDIATE", diags)) < 0)
 		return rc;
-	s = store_prepare(st, insert_review_sql, diags);
+	s = kept(st, &st->insert_review, insert_review_sql, diags);
 	if (s == NULL) {
 		rc = -EX_IOERR;
 		goto out;
@@ -1036,7 +1058,8 @@ store_answer(struct store *st, const struct store_answer *a, long long *review,
 		goto out;
 	rc = store_exec(st, "COMMIT", diags);
 out:
-	sqlite3_finalize(s);
+	if (s)
+		sqlite3_reset(s);
 	if (rc < 0)
 		rollback(st);
 	return rc;

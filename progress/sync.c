@@ -143,24 +143,9 @@ upsert_deck(struct store *st, const struct deck *d, const struct file_info *fi,
 	return rc;
 }
 
-static int
-set_tags(struct store *st, long long card, const struct card *c,
-         struct diag_list *diags)
-{
-	int rc = run(st, "DELETE FROM card_tags WHERE card_id = ?1", card, NULL,
-	             diags);
-
-	for (size_t i = 0; rc == 0 && i < c->tags.n; i++)
-		rc = run(st,
-		         "INSERT OR IGNORE INTO card_tags (card_id, tag)"
-		         " VALUES (?1, ?2)",
-		         card, c->tags.v[i], diags);
-	return rc;
-}
-
-/* The statements used for every card of a deck. */
+/* The statements used for every card, prepared once per sync. */
 struct card_stmts {
-	sqlite3_stmt *find, *insert, *update, *edit, *keep;
+	sqlite3_stmt *find, *insert, *update, *edit, *keep, *untag, *tag;
 };
 
 static void
@@ -171,6 +156,8 @@ card_stmts_release(struct card_stmts *cs)
 	sqlite3_finalize(cs->update);
 	sqlite3_finalize(cs->edit);
 	sqlite3_finalize(cs->keep);
+	sqlite3_finalize(cs->untag);
+	sqlite3_finalize(cs->tag);
 }
 
 static int
@@ -198,7 +185,14 @@ card_stmts_prepare(struct store *st, struct card_stmts *cs,
 	                  diags);
 	cs->keep = store_prepare(
 	    st, "INSERT OR IGNORE INTO temp.sync_keys (key) VALUES (?)", diags);
-	if (!cs->find || !cs->insert || !cs->update || !cs->edit || !cs->keep) {
+	cs->untag =
+	    store_prepare(st, "DELETE FROM card_tags WHERE card_id = ?", diags);
+	cs->tag = store_prepare(st,
+	                        "INSERT OR IGNORE INTO card_tags (card_id, tag)"
+	                        " VALUES (?, ?)",
+	                        diags);
+	if (!cs->find || !cs->insert || !cs->update || !cs->edit || !cs->keep ||
+	    !cs->untag || !cs->tag) {
 		card_stmts_release(cs);
 		return -EX_IOERR;
 	}
@@ -214,6 +208,26 @@ step_done(struct store *st, sqlite3_stmt *s, struct diag_list *diags)
 	sqlite3_clear_bindings(s);
 	return err == SQLITE_DONE ? 0
 	                          : store_fail(st, diags, "cannot sync a card");
+}
+
+/* Set the tags of card 'card' to those of 'c'; a card just added has
+ * none to delete first ('added'). */
+static int
+set_tags(struct store *st, struct card_stmts *cs, long long card,
+         const struct card *c, int added, struct diag_list *diags)
+{
+	int rc = 0;
+
+	if (!added) {
+		sqlite3_bind_int64(cs->untag, 1, card);
+		rc = step_done(st, cs->untag, diags);
+	}
+	for (size_t i = 0; rc == 0 && i < c->tags.n; i++) {
+		sqlite3_bind_int64(cs->tag, 1, card);
+		sqlite3_bind_text(cs->tag, 2, c->tags.v[i], -1, SQLITE_STATIC);
+		rc = step_done(st, cs->tag, diags);
+	}
+	return rc;
 }
 
 /* Bring one card of deck 'deck_id' in line with 'c'. */
@@ -280,7 +294,7 @@ sync_card(struct store *st, struct card_stmts *cs, long long deck_id,
 		report->returned += retired;
 	}
 	if (!found || changed)
-		rc = set_tags(st, id, c, diags);
+		rc = set_tags(st, cs, id, c, !found, diags);
 out:
 	free(content);
 	return rc;
@@ -288,10 +302,10 @@ out:
 
 /* Bring the store in line with one parsed deck. */
 static int
-sync_deck(struct store *st, const struct deck *d, const struct file_info *fi,
-          long long now, struct store_sync *report, struct diag_list *diags)
+sync_deck(struct store *st, struct card_stmts *cs, const struct deck *d,
+          const struct file_info *fi, long long now, struct store_sync *report,
+          struct diag_list *diags)
 {
-	struct card_stmts cs;
 	long long deck_id = 0;
 	int rc;
 
@@ -316,13 +330,11 @@ sync_deck(struct store *st, const struct deck *d, const struct file_info *fi,
 		if (rc < 0)
 			return rc;
 	}
-	if ((rc = store_exec(st, "DELETE FROM temp.sync_keys", diags)) < 0 ||
-	    (rc = card_stmts_prepare(st, &cs, diags)) < 0)
+	if ((rc = store_exec(st, "DELETE FROM temp.sync_keys", diags)) < 0)
 		return rc;
 	for (size_t i = 0; rc == 0 && i < d->ncards; i++)
-		rc = sync_card(st, &cs, deck_id, &d->cards[i], (int)i, now,
+		rc = sync_card(st, cs, deck_id, &d->cards[i], (int)i, now,
 		               report, diags);
-	card_stmts_release(&cs);
 	if (rc < 0)
 		return rc;
 	rc = run(st,
@@ -372,6 +384,7 @@ store_sync(struct store *st, const char *path, long long now,
 	/* the files seen, and the deck names taken (to their file): looked
 	 * up by hash, so a folder of many decks syncs in linear time */
 	struct strmap seen_map = { 0 }, name_map = { 0 };
+	struct card_stmts cs = { 0 };
 	struct stat sb;
 	char ebuf[128];
 	int rc, broken = 0;
@@ -429,7 +442,13 @@ store_sync(struct store *st, const char *path, long long now,
 		} else {
 			strlist_push(&names, deck->name);
 			strmap_put(&name_map, names.v[names.n - 1], files.v[i]);
-			rc = sync_deck(st, deck, &fi, now, report, diags);
+			/* the statements are prepared for the first deck
+			 * read, and serve every deck after it */
+			if (cs.find == NULL)
+				rc = card_stmts_prepare(st, &cs, diags);
+			if (rc == 0)
+				rc = sync_deck(st, &cs, deck, &fi, now, report,
+				               diags);
 		}
 		deck_free(deck);
 		free(fi.real);
@@ -440,6 +459,7 @@ store_sync(struct store *st, const char *path, long long now,
 		if (realpath(path, real))
 			rc = retire_missing(st, real, &seen_map, report, diags);
 	}
+	card_stmts_release(&cs);
 	if (rc == 0)
 		rc = store_exec(st, "COMMIT", diags);
 	else if (!sqlite3_get_autocommit(st->db))

@@ -4,7 +4,7 @@
  */
 #include "cli.h"
 
-#include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,60 +16,130 @@
 #include "out.h"
 #include "study.h"
 
-static json_t *
-json_strlist(const struct strlist *l)
-{
-	json_t *a = json_array();
+/*
+ * The JSON of one card, written a card at a time in the layout jansson
+ * gives an array of objects with JSON_INDENT(2): nothing is kept once
+ * printed.
+ */
 
-	for (size_t i = 0; i < l->n; i++)
-		json_array_append_new(a, json_string(l->v[i]));
-	return a;
+/* A number in the shortest form that reads back as the same double, as
+ * JSON (a ".0" when it would read as an integer; null when not finite). */
+static void
+json_number(struct strbuf *sb, double v)
+{
+	char buf[40], *e;
+
+	if (!isfinite(v)) {
+		strbuf_adds(sb, "null");
+		return;
+	}
+	/* a decimal of 15 digits or fewer is found at 15: its double is
+	 * much closer to it than a unit in the 15th digit */
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, sizeof(buf), "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	if ((e = strchr(buf, 'e')) != NULL) {
+		/* 1e+20 as 1e20 and 1e-07 as 1e-7, as jansson writes them */
+		char *d = e + 1, *q = e + 1;
+
+		if (*q == '+')
+			q++;
+		else if (*q == '-')
+			*d++ = *q++;
+		while (*q == '0' && q[1])
+			q++;
+		memmove(d, q, strlen(q) + 1);
+	}
+	strbuf_adds(sb, buf);
+	if (strpbrk(buf, ".e") == NULL)
+		strbuf_adds(sb, ".0");
 }
 
-static json_t *
-json_str_or_null(const char *s)
+/* The start of the member 'key' of a card: after the first, a comma. */
+static void
+json_key(struct strbuf *sb, const char *key)
 {
-	return s ? json_string(s) : json_null();
+	if (sb->len && sb->buf[sb->len - 1] != '{')
+		strbuf_addch(sb, ',');
+	strbuf_adds(sb, "\n    \"");
+	strbuf_adds(sb, key);
+	strbuf_adds(sb, "\": ");
 }
 
-static json_t *
-card_json(const struct store_card *sc)
+static void
+json_str_or_null(struct strbuf *sb, const char *key, const char *s)
+{
+	json_key(sb, key);
+	if (s)
+		out_json_string(sb, s);
+	else
+		strbuf_adds(sb, "null");
+}
+
+static void
+json_strlist(struct strbuf *sb, const char *key, const struct strlist *l)
+{
+	json_key(sb, key);
+	if (l->n == 0) {
+		strbuf_adds(sb, "[]");
+		return;
+	}
+	strbuf_addch(sb, '[');
+	for (size_t i = 0; i < l->n; i++) {
+		strbuf_adds(sb, i ? ",\n      " : "\n      ");
+		out_json_string(sb, l->v[i]);
+	}
+	strbuf_adds(sb, "\n    ]");
+}
+
+/* Append card 'sc' to 'sb' as an element of the array. */
+static void
+card_json(struct strbuf *sb, const struct store_card *sc)
 {
 	const struct card *c = &sc->card;
 	const struct fsrs_card *m = &sc->mem;
-	json_t *o = json_object();
+	int number = c->type == CARD_NUMBER;
 	char due[32];
 
-	json_object_set_new(o, "id", json_string(c->id));
-	json_object_set_new(o, "deck", json_string(sc->deck));
-	json_object_set_new(o, "type", json_string(deck_type_name(c->type)));
-	json_object_set_new(o, "question", json_string(c->q));
-	json_object_set_new(o, "answer", json_str_or_null(c->a));
-	json_object_set_new(o, "accept", json_strlist(&c->accept));
-	json_object_set_new(o, "choices", json_strlist(&c->choices));
-	json_object_set_new(o, "items", json_strlist(&c->items));
-	json_object_set_new(o, "tags", json_strlist(&c->tags));
-	json_object_set_new(o, "hint", json_str_or_null(c->hint));
-	json_object_set_new(o, "note", json_str_or_null(c->note));
-	if (c->type == CARD_NUMBER) {
-		json_object_set_new(o, "value", json_real(c->value));
-		json_object_set_new(o, "unit", json_str_or_null(c->unit));
-		json_object_set_new(o, "tolerance", json_real(c->tolerance));
-	} else {
-		json_object_set_new(o, "value", json_null());
-		json_object_set_new(o, "unit", json_null());
-		json_object_set_new(o, "tolerance", json_null());
-	}
-	json_object_set_new(o, "state", json_string(fsrs_state_name(m->state)));
+	strbuf_adds(sb, "  {");
+	json_str_or_null(sb, "id", c->id);
+	json_str_or_null(sb, "deck", sc->deck);
+	json_str_or_null(sb, "type", deck_type_name(c->type));
+	json_str_or_null(sb, "question", c->q);
+	json_str_or_null(sb, "answer", c->a);
+	json_strlist(sb, "accept", &c->accept);
+	json_strlist(sb, "choices", &c->choices);
+	json_strlist(sb, "items", &c->items);
+	json_strlist(sb, "tags", &c->tags);
+	json_str_or_null(sb, "hint", c->hint);
+	json_str_or_null(sb, "note", c->note);
+	json_key(sb, "value");
+	if (number)
+		json_number(sb, c->value);
+	else
+		strbuf_adds(sb, "null");
+	json_str_or_null(sb, "unit", number ? c->unit : NULL);
+	json_key(sb, "tolerance");
+	if (number)
+		json_number(sb, c->tolerance);
+	else
+		strbuf_adds(sb, "null");
+	json_str_or_null(sb, "state", fsrs_state_name(m->state));
 	isotime_format_utc(m->due, due, sizeof(due));
-	json_object_set_new(
-	    o, "due", m->state == FSRS_NEW ? json_null() : json_string(due));
-	json_object_set_new(o, "stability", json_real(m->stability));
-	json_object_set_new(o, "difficulty", json_real(m->difficulty));
-	json_object_set_new(o, "reps", json_integer(m->reps));
-	json_object_set_new(o, "lapses", json_integer(m->lapses));
-	json_object_set_new(o, "suspended", json_boolean(sc->suspended));
-	return o;
+	json_str_or_null(sb, "due", m->state == FSRS_NEW ? NULL : due);
+	json_key(sb, "stability");
+	json_number(sb, m->stability);
+	json_key(sb, "difficulty");
+	json_number(sb, m->difficulty);
+	json_key(sb, "reps");
+	strbuf_addf(sb, "%d", m->reps);
+	json_key(sb, "lapses");
+	strbuf_addf(sb, "%d", m->lapses);
+	json_key(sb, "suspended");
+	strbuf_adds(sb, sc->suspended ? "true" : "false");
+	strbuf_adds(sb, "\n  }");
 }
 
 /* Print 'label' then 's', continuation lines indented under it. */
@@ -322,7 +392,7 @@ run_cards(struct cli *cli, int argc, char **argv)
 	struct diag_list diags = { 0 };
 	struct optparse p;
 	const char *value;
-	json_t *all = NULL;
+	struct strbuf sb = { 0 };
 	size_t n = 0, nlist = 0, shown = 0;
 	struct fsrs_params params;
 	int id, json = 0, rc, rollover, per_day;
@@ -373,24 +443,26 @@ run_cards(struct cli *cli, int argc, char **argv)
 	gather(&set, cards, n, f.now, &list, &nlist);
 	if ((rc = check_filter(&filter, list, nlist)) != 0)
 		goto out;
-	if (json)
-		all = json_array();
 	for (size_t i = 0; i < nlist; i++) {
 		if (!wanted(&list[i].c, &f))
 			continue;
-		if (json)
-			json_array_append_new(all, card_json(&list[i].c));
-		else
+		if (json) {
+			/* one card at a time: the output is never held */
+			sb.len = 0;
+			strbuf_adds(&sb, shown ? ",\n" : "[\n");
+			card_json(&sb, &list[i].c);
+			fwrite(sb.buf, 1, sb.len, stdout);
+		} else {
 			card_text(&list[i].c);
+		}
 		shown++;
 	}
-	if (json) {
-		out_json(stdout, all, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	} else if (shown == 0) {
+	if (json)
+		fputs(shown ? "\n]\n" : "[]\n", stdout);
+	else if (shown == 0)
 		puts("no cards match");
-	}
 out:
-	json_decref(all);
+	strbuf_release(&sb);
 	free(list);
 	store_cards_free(cards, n);
 	store_close(st);

@@ -94,6 +94,51 @@ out_safe(FILE *fp, const char *s, int flags)
 	strbuf_release(&sb);
 }
 
+void
+out_json_string(struct strbuf *sb, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	strbuf_addch(sb, '"');
+	while (*p) {
+		const unsigned char *run = p;
+		unsigned c;
+		size_t n;
+
+		while (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
+			p++;
+		if (p > run)
+			strbuf_add(sb, (const char *)run, (size_t)(p - run));
+		if (*p == '\0')
+			break;
+		if ((n = utf8_next(p, &c)) == 0) { /* not UTF-8: one byte */
+			strbuf_adds(sb, "\\ufffd");
+			p++;
+			continue;
+		}
+		if (c == '"' || c == '\\')
+			strbuf_addf(sb, "\\%c", (int)c);
+		else if (c == '\b')
+			strbuf_adds(sb, "\\b");
+		else if (c == '\f')
+			strbuf_adds(sb, "\\f");
+		else if (c == '\n')
+			strbuf_adds(sb, "\\n");
+		else if (c == '\r')
+			strbuf_adds(sb, "\\r");
+		else if (c == '\t')
+			strbuf_adds(sb, "\\t");
+		else if (c < 0x20) /* as jansson writes them */
+			strbuf_addf(sb, "\\u%04X", c);
+		else if (unsafe(c)) /* as out_json writes them */
+			strbuf_addf(sb, "\\u%04x", c);
+		else
+			strbuf_add(sb, (const char *)p, n);
+		p += n;
+	}
+	strbuf_addch(sb, '"');
+}
+
 char *
 out_safe_dup(const char *s)
 {

@@ -37,6 +37,15 @@ void out_safe(FILE *fp, const char *s, int flags);
 char *out_safe_dup(const char *s);
 
 /*
+ * Append 's' to 'sb' as a JSON string, quoted: escaped as out_json
+ * prints a string (jansson's escapes, then the unsafe characters as
+ * \uXXXX), so a document printed a piece at a time reads the same.  A
+ * byte that is not UTF-8 becomes \ufffd.
+ */
+struct strbuf;
+void out_json_string(struct strbuf *sb, const char *s);
+
+/*
  * Write 'j' as JSON text to 'fp' (json_dumps 'flags'), every unsafe
  * character in its strings written as a \uXXXX escape, then a newline.
  * Returns 0, or -1 when the JSON cannot be encoded.
