@@ -4,6 +4,7 @@
 #include "replay.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -169,4 +170,46 @@ replay_add_line(struct replay_history *h, char *line, size_t len, int lineno,
 			return 0; /* the header */
 	}
 	return add_row(h, s, lineno, file, diags);
+}
+
+size_t
+replay_format_number(double v, char *buf)
+{
+	long long k, whole, frac;
+	char *p = buf;
+	int n;
+
+	/*
+	 * When v is the double nearest k / 10^8 and k has at most 15
+	 * digits, "%.15g" prints k / 10^8 itself: v is within 1.2e-16 of it
+	 * relatively, closer than half a unit of the 15th digit (5e-16).
+	 * From 0.0001 to below 10^7 "%g" writes no exponent, and trims
+	 * trailing zeros and a bare decimal point.
+	 */
+	if (v >= 1e-4 && v < 1e7) {
+		k = (long long)(v * 1e8 + 0.5);
+		if ((double)k / 1e8 == v) {
+			whole = k / 100000000;
+			frac = k % 100000000;
+			n = 0;
+			for (long long w = whole; n == 0 || w; w /= 10)
+				n++;
+			for (int i = n - 1; i >= 0; i--, whole /= 10)
+				p[i] = (char)('0' + whole % 10);
+			p += n;
+			if (frac) {
+				n = 8;
+				for (; frac % 10 == 0; frac /= 10)
+					n--;
+				*p++ = '.';
+				for (int i = n - 1; i >= 0; i--, frac /= 10)
+					p[i] = (char)('0' + frac % 10);
+				p += n;
+			}
+			*p = '\0';
+			return (size_t)(p - buf);
+		}
+	}
+	n = snprintf(buf, REPLAY_NUMBER_MAX, "%.15g", v);
+	return n < 0 ? 0 : (size_t)n;
 }

@@ -52,4 +52,13 @@ void replay_history_release(struct replay_history *h);
 /* 1 to 4 for "1" to "4" or a rating word (any case), else 0. */
 int replay_rating(const char *s);
 
+/*
+ * Write 'v' into 'buf' exactly as printf's "%.15g" does, and return its
+ * length; 'buf' holds at least REPLAY_NUMBER_MAX bytes.  A value FSRS
+ * rounded to 8 decimals (k / 1e8 from 0.0001 to 10^7) takes a short way
+ * without printf; anything else is printf's.
+ */
+#define REPLAY_NUMBER_MAX 32
+size_t replay_format_number(double v, char *buf);
+
 #endif
