@@ -35,11 +35,26 @@ round8(double x)
 	return js_round(x * 1e8) / 1e8;
 }
 
+/* fmax and fmin without a call to the library: a NaN loses, and of two
+ * equal values the second is taken, as the x86-64 maxsd and minsd that
+ * the C library uses do. */
+static double
+max_of(double a, double b)
+{
+	return a > b || isnan(b) ? a : b;
+}
+
+static double
+min_of(double a, double b)
+{
+	return a < b || isnan(b) ? a : b;
+}
+
 /* ts-fsrs's clamp: Math.min(Math.max(v, lo), hi). */
 static double
 clamp(double v, double lo, double hi)
 {
-	return fmin(fmax(v, lo), hi);
+	return min_of(max_of(v, lo), hi);
 }
 
 long long
@@ -90,7 +105,7 @@ fsrs_weight_bounds(const struct fsrs_params *p, int i, double *lo, double *hi)
 		double v = -(log(w11) + log(pow(2, w13) - 1) + w14 * 0.3) /
 		           p->nrelearning;
 
-		*hi = clamp(round8(sqrt(fmax(v, 0))), 0.01, 2);
+		*hi = clamp(round8(sqrt(max_of(v, 0))), 0.01, 2);
 	}
 }
 
@@ -173,7 +188,7 @@ fsrs_params_finish(struct fsrs_params *p, int *clamped, char *why, size_t size)
 double
 fsrs_init_stability(const struct fsrs_params *p, int g)
 {
-	return fmax(p->w[g - 1], 0.1);
+	return max_of(p->w[g - 1], 0.1);
 }
 
 double
@@ -242,7 +257,7 @@ short_term_stability(const struct fsrs_params *p, double s, double s_pow, int g)
 	double sinc = s_pow * p->short_term_sinc[g - 1];
 
 	if (g >= FSRS_HARD)
-		sinc = fmax(sinc, 1);
+		sinc = max_of(sinc, 1);
 	return round8(clamp(s * sinc, FSRS_S_MIN, FSRS_S_MAX));
 }
 
@@ -294,9 +309,9 @@ fsrs_next_state(const struct fsrs_params *p, double d, double s, long long t,
 int
 fsrs_next_interval(const struct fsrs_params *p, double s)
 {
-	double ivl = fmax(1, js_round(s * p->interval_modifier));
+	double ivl = max_of(1, js_round(s * p->interval_modifier));
 
-	return (int)fmin(ivl, p->max_interval);
+	return (int)min_of(ivl, p->max_interval);
 }
 
 /* ---- fuzz ---- */
@@ -315,14 +330,15 @@ fsrs_fuzz_range(const struct fsrs_params *p, double ivl, long long elapsed,
 	double delta = 1, lo, hi;
 
 	for (size_t i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
-		delta += ranges[i].factor *
-		         fmax(fmin(ivl, ranges[i].end) - ranges[i].start, 0);
-	ivl = fmin(ivl, p->max_interval);
-	lo = fmax(2, js_round(ivl - delta));
-	hi = fmin(js_round(ivl + delta), p->max_interval);
+		delta +=
+		    ranges[i].factor *
+		    max_of(min_of(ivl, ranges[i].end) - ranges[i].start, 0);
+	ivl = min_of(ivl, p->max_interval);
+	lo = max_of(2, js_round(ivl - delta));
+	hi = min_of(js_round(ivl + delta), p->max_interval);
 	if (ivl > (double)elapsed)
-		lo = fmax(lo, (double)elapsed + 1);
-	lo = fmin(lo, hi);
+		lo = max_of(lo, (double)elapsed + 1);
+	lo = min_of(lo, hi);
 	*min_ivl = (int)lo;
 	*max_ivl = (int)hi;
 }
