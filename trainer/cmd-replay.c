@@ -54,14 +54,22 @@ read_history(FILE *fp, struct replay_history *h, struct diag_list *diags)
 	return diags->nerrors ? -EX_DATAERR : 0;
 }
 
+/* What a row prints of its card after the review. */
+struct outcome {
+	double stability;
+	double difficulty;
+	long long due;
+	int scheduled_days;
+	enum fsrs_state state;
+};
+
 /*
- * Schedule every row: card states after each review in 'after' (one per
- * row).  A due date past the year 9999 is an error.  Returns 0, or
- * -EX_DATAERR.
+ * Schedule every row: what each review leaves in 'after' (one per row).
+ * A due date past the year 9999 is an error.  Returns 0, or -EX_DATAERR.
  */
 static int
 schedule(const struct replay_history *h, const struct fsrs_params *params,
-         int rollover, struct fsrs_card *after, struct diag_list *diags)
+         int rollover, struct outcome *after, struct diag_list *diags)
 {
 	struct fsrs_card *cards =
 	    xcalloc(h->ncards ? h->ncards : 1, sizeof(*cards));
@@ -74,7 +82,9 @@ schedule(const struct replay_history *h, const struct fsrs_params *params,
 
 		fsrs_next(params, c, clock_when(r->time, rollover),
 		          (enum fsrs_rating)r->rating, c);
-		after[i] = *c;
+		after[i] =
+		    (struct outcome){ c->stability, c->difficulty, c->due,
+			              c->scheduled_days, c->state };
 		if (c->due > ISOTIME_MAX)
 			diag_error(diags, "<stdin>", r->line, 0,
 			           "the due date is past 9999");
@@ -161,10 +171,82 @@ read_weights(const char *path, double *w, struct diag_list *diags)
 	return rc;
 }
 
+/* Rows are made in a buffer of our own and written when it fills. */
+struct rows_out {
+	char buf[1 << 16];
+	size_t len;
+};
+
 static void
-print_number(FILE *fp, double v)
+rows_flush(struct rows_out *o)
 {
-	fprintf(fp, "%.15g", v);
+	fwrite(o->buf, 1, o->len, stdout);
+	o->len = 0;
+}
+
+static void
+rows_put(struct rows_out *o, const char *s, size_t n)
+{
+	if (o->len + n > sizeof(o->buf)) {
+		rows_flush(o);
+		if (n > sizeof(o->buf)) {
+			fwrite(s, 1, n, stdout);
+			return;
+		}
+	}
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
+
+/* 'v' in decimal, as "%d" writes it; returns its length. */
+static size_t
+put_int(char *p, int v)
+{
+	char digits[12];
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	size_t n = 0, len = 0;
+
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		p[len++] = '-';
+	while (n)
+		p[len++] = digits[--n];
+	return len;
+}
+
+/* The row of review 'r' after it: the card's 'id' as shown (escaped),
+ * then "time,rating,state,stability,difficulty,interval_days,due". */
+static void
+print_row(struct rows_out *o, const char *id, size_t idlen,
+          const struct replay_row *r, const struct outcome *c)
+{
+	char row[160], *p = row;
+	const char *state = fsrs_state_name(c->state);
+	size_t n = strlen(state);
+
+	rows_put(o, id, idlen);
+	*p++ = ',';
+	isotime_format_utc(r->time, p, 32);
+	p += strlen(p);
+	*p++ = ',';
+	*p++ = (char)('0' + r->rating);
+	*p++ = ',';
+	memcpy(p, state, n);
+	p += n;
+	*p++ = ',';
+	p += replay_format_number(c->stability, p);
+	*p++ = ',';
+	p += replay_format_number(c->difficulty, p);
+	*p++ = ',';
+	p += put_int(p, c->scheduled_days);
+	*p++ = ',';
+	isotime_format_utc(c->due, p, 32);
+	p += strlen(p);
+	*p++ = '\n';
+	rows_put(o, row, (size_t)(p - row));
 }
 
 static int
@@ -189,14 +271,16 @@ run_replay(struct cli *cli, int argc, char **argv)
 	};
 	struct fsrs_params params;
 	struct replay_history h = { 0 };
-	struct fsrs_card *after = NULL;
+	struct outcome *after = NULL;
+	struct rows_out *rows = NULL;
+	char **shown = NULL;
+	size_t *shown_len = NULL;
 	struct diag_list diags = { 0 };
 	struct optparse p;
 	const char *value, *params_file = NULL;
 	char why[200];
 	long rollover = CLOCK_DEFAULT_ROLLOVER;
 	int id, rc = 0, clamped = 0;
-	static char outbuf[1 << 16];
 
 	(void)cli;
 	fsrs_params_default(&params);
@@ -268,23 +352,29 @@ run_replay(struct cli *cli, int argc, char **argv)
 	diag_print(&diags, stderr);
 	if (rc < 0)
 		goto out;
-	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
+	/* each card's id escaped once, not on each of its rows */
+	shown = xcalloc(h.ncards ? h.ncards : 1, sizeof(*shown));
+	shown_len = xcalloc(h.ncards ? h.ncards : 1, sizeof(*shown_len));
+	for (size_t i = 0; i < h.ncards; i++) {
+		shown[i] = out_safe_dup(h.ids[i]);
+		shown_len[i] = strlen(shown[i]);
+	}
+	rows = xmalloc(sizeof(*rows));
+	rows->len = 0;
 	puts("card,time,rating,state,stability,difficulty,interval_days,due");
 	for (size_t i = 0; i < h.nrows; i++) {
-		const struct replay_row *r = &h.rows[i];
-		const struct fsrs_card *c = &after[i];
-		char t[32], due[32];
+		size_t card = h.rows[i].card;
 
-		isotime_format_utc(r->time, t, sizeof(t));
-		isotime_format_utc(c->due, due, sizeof(due));
-		out_safe(stdout, h.ids[r->card], 0);
-		printf(",%s,%d,%s,", t, r->rating, fsrs_state_name(c->state));
-		print_number(stdout, c->stability);
-		putchar(',');
-		print_number(stdout, c->difficulty);
-		printf(",%d,%s\n", c->scheduled_days, due);
+		print_row(rows, shown[card], shown_len[card], &h.rows[i],
+		          &after[i]);
 	}
+	rows_flush(rows);
 out:
+	for (size_t i = 0; shown && i < h.ncards; i++)
+		free(shown[i]);
+	free(shown);
+	free(shown_len);
+	free(rows);
 	free(after);
 	diag_list_release(&diags);
 	replay_history_release(&h);

@@ -35,11 +35,26 @@ round8(double x)
 	return js_round(x * 1e8) / 1e8;
 }
 
+/* fmax and fmin without a call to the library: a NaN loses, and of two
+ * equal values the second is taken, as the x86-64 maxsd and minsd that
+ * the C library uses do. */
+static double
+max_of(double a, double b)
+{
+	return a > b || isnan(b) ? a : b;
+}
+
+static double
+min_of(double a, double b)
+{
+	return a < b || isnan(b) ? a : b;
+}
+
 /* ts-fsrs's clamp: Math.min(Math.max(v, lo), hi). */
 static double
 clamp(double v, double lo, double hi)
 {
-	return fmin(fmax(v, lo), hi);
+	return min_of(max_of(v, lo), hi);
 }
 
 long long
@@ -90,7 +105,7 @@ fsrs_weight_bounds(const struct fsrs_params *p, int i, double *lo, double *hi)
 		double v = -(log(w11) + log(pow(2, w13) - 1) + w14 * 0.3) /
 		           p->nrelearning;
 
-		*hi = clamp(round8(sqrt(fmax(v, 0))), 0.01, 2);
+		*hi = clamp(round8(sqrt(max_of(v, 0))), 0.01, 2);
 	}
 }
 
@@ -159,6 +174,12 @@ fsrs_params_finish(struct fsrs_params *p, int *clamped, char *why, size_t size)
 	p->factor = round8(exp(pow(p->decay, -1) * log(0.9)) - 1);
 	p->interval_modifier =
 	    round8((pow(p->retention, 1 / p->decay) - 1) / p->factor);
+	p->exp_w8 = exp(p->w[8]);
+	p->exp_w17_w18 = exp(p->w[17] * p->w[18]);
+	for (int g = FSRS_AGAIN; g <= FSRS_EASY; g++) {
+		p->init_difficulty[g - 1] = fsrs_init_difficulty(p, g);
+		p->short_term_sinc[g - 1] = exp(p->w[17] * (g - 3 + p->w[18]));
+	}
 	return 0;
 }
 
@@ -167,7 +188,7 @@ fsrs_params_finish(struct fsrs_params *p, int *clamped, char *why, size_t size)
 double
 fsrs_init_stability(const struct fsrs_params *p, int g)
 {
-	return fmax(p->w[g - 1], 0.1);
+	return max_of(p->w[g - 1], 0.1);
 }
 
 double
@@ -181,24 +202,40 @@ fsrs_next_difficulty(const struct fsrs_params *p, double d, int g)
 {
 	double delta = -p->w[6] * (g - 3);
 	double next = d + round8(delta * (10 - d) / 9);
-	double reverted = round8(p->w[7] * fsrs_init_difficulty(p, FSRS_EASY) +
+	double reverted = round8(p->w[7] * p->init_difficulty[FSRS_EASY - 1] +
 	                         (1 - p->w[7]) * next);
 
 	return clamp(reverted, 1, 10);
+}
+
+/* The growth of stability after a success that Hard, Good and Easy
+ * share: exp(w8) (11 - d) s^-w9 (e^((1 - r) w10) - 1). */
+static double
+recall_growth(const struct fsrs_params *p, double d, double s, double r)
+{
+	const double *w = p->w;
+
+	return p->exp_w8 * (11 - d) * pow(s, -w[9]) *
+	       (exp((1 - r) * w[10]) - 1);
+}
+
+/* The recall stability of rating 'g' from the shared growth: the same
+ * operations in the same order as FSRS's formula, so the same bits. */
+static double
+recall_stability(const struct fsrs_params *p, double s, double growth, int g)
+{
+	double hard_penalty = g == FSRS_HARD ? p->w[15] : 1;
+	double easy_bonus = g == FSRS_EASY ? p->w[16] : 1;
+
+	return round8(clamp(s * (1 + growth * hard_penalty * easy_bonus),
+	                    FSRS_S_MIN, FSRS_S_MAX));
 }
 
 double
 fsrs_next_recall_stability(const struct fsrs_params *p, double d, double s,
                            double r, int g)
 {
-	const double *w = p->w;
-	double hard_penalty = g == FSRS_HARD ? w[15] : 1;
-	double easy_bonus = g == FSRS_EASY ? w[16] : 1;
-
-	return round8(clamp(s * (1 + exp(w[8]) * (11 - d) * pow(s, -w[9]) *
-	                                 (exp((1 - r) * w[10]) - 1) *
-	                                 hard_penalty * easy_bonus),
-	                    FSRS_S_MIN, FSRS_S_MAX));
+	return recall_stability(p, s, recall_growth(p, d, s, r), g);
 }
 
 double
@@ -212,15 +249,22 @@ fsrs_next_forget_stability(const struct fsrs_params *p, double d, double s,
 	                    FSRS_S_MIN, FSRS_S_MAX));
 }
 
+/* The short-term stability of rating 'g' with s_pow = s^-w19, which the
+ * ratings share. */
+static double
+short_term_stability(const struct fsrs_params *p, double s, double s_pow, int g)
+{
+	double sinc = s_pow * p->short_term_sinc[g - 1];
+
+	if (g >= FSRS_HARD)
+		sinc = max_of(sinc, 1);
+	return round8(clamp(s * sinc, FSRS_S_MIN, FSRS_S_MAX));
+}
+
 double
 fsrs_next_short_term_stability(const struct fsrs_params *p, double s, int g)
 {
-	const double *w = p->w;
-	double sinc = pow(s, -w[19]) * exp(w[17] * (g - 3 + w[18]));
-
-	if (g >= FSRS_HARD)
-		sinc = fmax(sinc, 1);
-	return round8(clamp(s * sinc, FSRS_S_MIN, FSRS_S_MAX));
+	return short_term_stability(p, s, pow(s, -p->w[19]), g);
 }
 
 double
@@ -229,13 +273,14 @@ fsrs_forgetting_curve(const struct fsrs_params *p, double t, double s)
 	return round8(pow(1 + p->factor * t / s, p->decay));
 }
 
-/* Next state with the retrievability 'r' already known. */
+/* Next state with the retrievability 'r' already known ('r' is not used
+ * when t is 0). */
 static void
 next_state_r(const struct fsrs_params *p, double d, double s, long long t,
              int g, double r, double *nd, double *ns)
 {
 	if (d == 0 && s == 0) {
-		*nd = clamp(fsrs_init_difficulty(p, g), 1, 10);
+		*nd = clamp(p->init_difficulty[g - 1], 1, 10);
 		*ns = fsrs_init_stability(p, g);
 		return;
 	}
@@ -243,7 +288,7 @@ next_state_r(const struct fsrs_params *p, double d, double s, long long t,
 		*ns = fsrs_next_short_term_stability(p, s, g);
 	} else if (g == FSRS_AGAIN) {
 		double after_fail = fsrs_next_forget_stability(p, d, s, r);
-		double floor_s = s / exp(p->w[17] * p->w[18]);
+		double floor_s = s / p->exp_w17_w18;
 
 		*ns = clamp(round8(floor_s), FSRS_S_MIN, after_fail);
 	} else {
@@ -264,9 +309,9 @@ fsrs_next_state(const struct fsrs_params *p, double d, double s, long long t,
 int
 fsrs_next_interval(const struct fsrs_params *p, double s)
 {
-	double ivl = fmax(1, js_round(s * p->interval_modifier));
+	double ivl = max_of(1, js_round(s * p->interval_modifier));
 
-	return (int)fmin(ivl, p->max_interval);
+	return (int)min_of(ivl, p->max_interval);
 }
 
 /* ---- fuzz ---- */
@@ -285,14 +330,15 @@ fsrs_fuzz_range(const struct fsrs_params *p, double ivl, long long elapsed,
 	double delta = 1, lo, hi;
 
 	for (size_t i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
-		delta += ranges[i].factor *
-		         fmax(fmin(ivl, ranges[i].end) - ranges[i].start, 0);
-	ivl = fmin(ivl, p->max_interval);
-	lo = fmax(2, js_round(ivl - delta));
-	hi = fmin(js_round(ivl + delta), p->max_interval);
+		delta +=
+		    ranges[i].factor *
+		    max_of(min_of(ivl, ranges[i].end) - ranges[i].start, 0);
+	ivl = min_of(ivl, p->max_interval);
+	lo = max_of(2, js_round(ivl - delta));
+	hi = min_of(js_round(ivl + delta), p->max_interval);
 	if (ivl > (double)elapsed)
-		lo = fmax(lo, (double)elapsed + 1);
-	lo = fmin(lo, hi);
+		lo = max_of(lo, (double)elapsed + 1);
+	lo = min_of(lo, hi);
 	*min_ivl = (int)lo;
 	*max_ivl = (int)hi;
 }
@@ -436,6 +482,15 @@ apply_steps(const struct fsrs_params *p, const struct fsrs_card *cur,
 	}
 }
 
+/* The interval for stability 's' in review, fuzzed, before the ratings
+ * are kept apart. */
+static int
+review_interval(const struct fsrs_params *p, double s, long long elapsed,
+                double fuzz)
+{
+	return fsrs_apply_fuzz(p, fsrs_next_interval(p, s), elapsed, fuzz);
+}
+
 /* Review-state outcomes: all four, as ts-fsrs computes them together. */
 static void
 review_outcomes(const struct fsrs_params *p, const struct fsrs_card *cur,
@@ -451,9 +506,8 @@ review_outcomes(const struct fsrs_params *p, const struct fsrs_card *cur,
 		             &out[g - 1].difficulty, &out[g - 1].stability);
 	}
 	for (int g = FSRS_HARD; g <= FSRS_EASY; g++)
-		ivl[g - 1] = fsrs_apply_fuzz(
-		    p, fsrs_next_interval(p, out[g - 1].stability), elapsed,
-		    fuzz);
+		ivl[g - 1] =
+		    review_interval(p, out[g - 1].stability, elapsed, fuzz);
 	ivl[1] = ivl[1] < ivl[2] ? ivl[1] : ivl[2];
 	ivl[2] = ivl[2] > ivl[1] + 1 ? ivl[2] : ivl[1] + 1;
 	ivl[3] = ivl[3] > ivl[2] + 1 ? ivl[3] : ivl[2] + 1;
@@ -466,6 +520,61 @@ review_outcomes(const struct fsrs_params *p, const struct fsrs_card *cur,
 	apply_steps(p, cur, &out[0], FSRS_AGAIN, FSRS_RELEARNING, now, elapsed,
 	            fuzz);
 	out[0].lapses++;
+}
+
+/*
+ * The review-state outcome of 'g' alone, the same as review_outcomes
+ * gives for it: the shared parts of the stabilities computed once, the
+ * difficulty only for 'g', and the intervals only of the ratings that
+ * 'g's depends on (Hard is kept at most Good, Good above Hard, Easy above
+ * Good).
+ */
+static void
+review_outcome(const struct fsrs_params *p, const struct fsrs_card *cur,
+               struct fsrs_when now, long long elapsed, double fuzz, int g,
+               struct fsrs_card *out)
+{
+	double s = cur->stability, d = cur->difficulty, r, shared, stab[4];
+	int ivl_hard, ivl_good, ivl;
+
+	if (d == 0 && s == 0) { /* never reviewed: not a review card */
+		struct fsrs_card all[4];
+
+		review_outcomes(p, cur, now, elapsed, fuzz, all);
+		*out = all[g - 1];
+		return;
+	}
+	r = elapsed > 0 ? fsrs_forgetting_curve(p, (double)elapsed, s) : 1;
+	*out = *cur;
+	if (g == FSRS_AGAIN) {
+		next_state_r(p, d, s, elapsed, g, r, &out->difficulty,
+		             &out->stability);
+		apply_steps(p, cur, out, FSRS_AGAIN, FSRS_RELEARNING, now,
+		            elapsed, fuzz);
+		out->lapses++;
+		return;
+	}
+	shared = elapsed == 0 ? pow(s, -p->w[19]) : recall_growth(p, d, s, r);
+	for (int k = FSRS_HARD; k <= FSRS_EASY; k++)
+		if (k <= FSRS_GOOD || k == g)
+			stab[k - 1] =
+			    elapsed == 0 ? short_term_stability(p, s, shared, k)
+			                 : recall_stability(p, s, shared, k);
+	ivl_hard = review_interval(p, stab[FSRS_HARD - 1], elapsed, fuzz);
+	ivl_good = review_interval(p, stab[FSRS_GOOD - 1], elapsed, fuzz);
+	ivl_hard = ivl_hard < ivl_good ? ivl_hard : ivl_good;
+	ivl_good = ivl_good > ivl_hard + 1 ? ivl_good : ivl_hard + 1;
+	ivl = g == FSRS_HARD ? ivl_hard : ivl_good;
+	if (g == FSRS_EASY) {
+		ivl = review_interval(p, stab[FSRS_EASY - 1], elapsed, fuzz);
+		ivl = ivl > ivl_good + 1 ? ivl : ivl_good + 1;
+	}
+	out->difficulty = fsrs_next_difficulty(p, d, g);
+	out->stability = stab[g - 1];
+	out->state = FSRS_REVIEW;
+	out->step = 0;
+	out->scheduled_days = ivl;
+	out->due = now.time + (long long)ivl * 86400;
 }
 
 /* The card as it stands at the review, before the rating: reps counted,
@@ -494,7 +603,7 @@ learning_outcome(const struct fsrs_params *p, const struct fsrs_card *cur,
                  double fuzz, int g, struct fsrs_card *out)
 {
 	double r =
-	    cur->stability > 0
+	    cur->stability > 0 && elapsed > 0
 	        ? fsrs_forgetting_curve(p, (double)elapsed, cur->stability)
 	        : 1;
 
@@ -526,17 +635,15 @@ void
 fsrs_next(const struct fsrs_params *p, const struct fsrs_card *c,
           struct fsrs_when now, enum fsrs_rating rating, struct fsrs_card *out)
 {
-	struct fsrs_card cur, all[4];
-	long long elapsed;
+	struct fsrs_card cur;
+	long long elapsed = begin_review(c, now, &cur);
+	double fuzz = fsrs_fuzz_factor(c->seed, cur.reps);
 
-	if (c->state == FSRS_REVIEW) {
-		fsrs_preview(p, c, now, all);
-		*out = all[rating - 1];
-		return;
-	}
-	elapsed = begin_review(c, now, &cur);
-	learning_outcome(p, &cur, c->state, now, elapsed,
-	                 fsrs_fuzz_factor(c->seed, cur.reps), rating, out);
+	if (c->state == FSRS_REVIEW)
+		review_outcome(p, &cur, now, elapsed, fuzz, rating, out);
+	else
+		learning_outcome(p, &cur, c->state, now, elapsed, fuzz, rating,
+		                 out);
 }
 
 double

@@ -46,10 +46,14 @@ struct fsrs_params {
 	int relearning[FSRS_MAX_STEPS]; /* relearning steps, in minutes */
 	int nrelearning;
 	int fuzz; /* spread review intervals over FSRS's fuzz range */
-	/* derived by fsrs_params_finish */
+	/* derived by fsrs_params_finish, so that no review recomputes them */
 	double decay;
 	double factor;
 	double interval_modifier;
+	double exp_w8;             /* exp(w8), in the recall stability */
+	double exp_w17_w18;        /* exp(w17 * w18), a lapse's floor */
+	double init_difficulty[4]; /* D0(g), raw, for g = 1 to 4 */
+	double short_term_sinc[4]; /* exp(w17 * (g - 3 + w18)) */
 };
 
 struct fsrs_card {
@@ -111,7 +115,8 @@ void fsrs_card_new(struct fsrs_card *c, long long now, uint64_t seed);
  */
 int fsrs_is_due(const struct fsrs_card *c, long long now, long long day_end);
 
-/* The card after answering 'rating' at 'now'. */
+/* The card after answering 'rating' at 'now'.  Computes only what that
+ * rating needs: the same card as fsrs_preview gives for it. */
 void fsrs_next(const struct fsrs_params *p, const struct fsrs_card *c,
                struct fsrs_when now, enum fsrs_rating rating,
                struct fsrs_card *out);

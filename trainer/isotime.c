@@ -135,6 +135,16 @@ bad:
 	return -1;
 }
 
+/* 'v' (0 or more) in 'n' decimal digits, zeros in front. */
+static void
+put_digits(char *p, long long v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
 void
 isotime_format_utc(long long t, char *buf, size_t size)
 {
@@ -156,6 +166,24 @@ isotime_format_utc(long long t, char *buf, size_t size)
 	d = doy - (153 * mp + 2) / 5 + 1;
 	m = mp < 10 ? mp + 3 : mp - 9;
 	y += m <= 2;
-	snprintf(buf, size, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", y, m,
-	         d, secs / 3600, secs / 60 % 60, secs % 60);
+	if (y < 0 || y > 9999 || size < 21) {
+		snprintf(buf, size,
+		         "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", y, m, d,
+		         secs / 3600, secs / 60 % 60, secs % 60);
+		return;
+	}
+	/* the same bytes without printf, which is most of a replay's time */
+	put_digits(buf, y, 4);
+	buf[4] = '-';
+	put_digits(buf + 5, m, 2);
+	buf[7] = '-';
+	put_digits(buf + 8, d, 2);
+	buf[10] = 'T';
+	put_digits(buf + 11, secs / 3600, 2);
+	buf[13] = ':';
+	put_digits(buf + 14, secs / 60 % 60, 2);
+	buf[16] = ':';
+	put_digits(buf + 17, secs % 60, 2);
+	buf[19] = 'Z';
+	buf[20] = '\0';
 }

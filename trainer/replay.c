@@ -4,6 +4,7 @@
 #include "replay.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -13,36 +14,68 @@
 
 #define NEVER LLONG_MIN /* before every time isotime_parse gives */
 
-static size_t
-card_index(struct replay_history *h, const char *id)
+/* FNV-1a of the 'len' bytes at 's', as str_hash gives for them. */
+static uint64_t
+id_hash(const char *s, size_t len)
 {
-	size_t mask, i;
+	uint64_t h = 1469598103934665603ull;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+/* The slot of card 'id' (its hash 'hash'): the card's, or the empty one
+ * where it goes. */
+static struct replay_slot *
+find_slot(const struct replay_history *h, uint64_t hash, const char *id)
+{
+	size_t mask = h->nslots - 1, i = hash & mask;
+
+	for (;; i = (i + 1) & mask) {
+		struct replay_slot *s = &h->slots[i];
+
+		if (s->card == 0 ||
+		    (s->hash == hash && strcmp(h->ids[s->card - 1], id) == 0))
+			return s;
+	}
+}
+
+/* The index of card 'id' ('len' bytes, then a NUL), added if new. */
+static size_t
+card_index(struct replay_history *h, const char *id, size_t len)
+{
+	uint64_t hash = id_hash(id, len);
+	struct replay_slot *s;
 
 	if ((h->ncards + 1) * 2 > h->nslots) {
-		size_t *old = h->slots, oldn = h->nslots;
+		struct replay_slot *old = h->slots;
+		size_t oldn = h->nslots;
 
+		/* a bigger table from the hashes kept: no id hashed again */
 		h->nslots = oldn ? oldn * 2 : 1024;
 		h->slots = xcalloc(h->nslots, sizeof(*h->slots));
 		for (size_t k = 0; k < oldn; k++) {
-			if (old[k] == 0)
+			size_t i = old[k].hash & (h->nslots - 1);
+
+			if (old[k].card == 0)
 				continue;
-			i = str_hash(h->ids[old[k] - 1]) & (h->nslots - 1);
-			while (h->slots[i])
+			while (h->slots[i].card)
 				i = (i + 1) & (h->nslots - 1);
 			h->slots[i] = old[k];
 		}
 		free(old);
 	}
-	mask = h->nslots - 1;
-	for (i = str_hash(id) & mask; h->slots[i]; i = (i + 1) & mask)
-		if (strcmp(h->ids[h->slots[i] - 1], id) == 0)
-			return h->slots[i] - 1;
+	s = find_slot(h, hash, id);
+	if (s->card)
+		return s->card - 1;
 	h->ids = xgrow(h->ids, &h->ids_alloc, h->ncards + 1, sizeof(*h->ids));
 	h->last =
 	    xgrow(h->last, &h->last_alloc, h->ncards + 1, sizeof(*h->last));
-	h->ids[h->ncards] = xstrdup(id);
+	h->ids[h->ncards] = xstrndup(id, len);
 	h->last[h->ncards] = NEVER;
-	h->slots[i] = ++h->ncards;
+	s->hash = hash;
+	s->card = ++h->ncards;
 	return h->ncards - 1;
 }
 
@@ -58,18 +91,17 @@ replay_history_release(struct replay_history *h)
 	memset(h, 0, sizeof(*h));
 }
 
-static char *
-trim(char *s)
+/* Take the blanks off both ends of the bytes from '*s' to '*e' (a line
+ * break too at the end) and end them with a NUL. */
+static void
+trim(char **s, char **e)
 {
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
-	                 e[-1] == '\n'))
-		*--e = '\0';
-	return s;
+	while (*s < *e && (**s == ' ' || **s == '\t'))
+		(*s)++;
+	while (*e > *s && ((*e)[-1] == ' ' || (*e)[-1] == '\t' ||
+	                   (*e)[-1] == '\r' || (*e)[-1] == '\n'))
+		(*e)--;
+	**e = '\0';
 }
 
 int
@@ -85,22 +117,24 @@ replay_rating(const char *s)
 	return 0;
 }
 
-/* Check one row and add it. */
+/* Check one row, the bytes from 'line' to 'end', and add it. */
 static int
-add_row(struct replay_history *h, char *line, int lineno, const char *file,
-        struct diag_list *diags)
+add_row(struct replay_history *h, char *line, char *end, int lineno,
+        const char *file, struct diag_list *diags)
 {
-	char *f[4], why[200], *p = line;
+	char *f[4], *fend[4], why[200], *p = line;
 	size_t n = 0, card;
 	long long t;
 	int rating;
 
 	while (n < 4) {
-		f[n++] = p;
-		p = strchr(p, ',');
-		if (p == NULL)
+		char *comma = memchr(p, ',', (size_t)(end - p));
+
+		f[n] = p;
+		fend[n++] = comma ? comma : end;
+		if (comma == NULL)
 			break;
-		*p++ = '\0';
+		p = comma + 1;
 	}
 	if (n != 3) {
 		diag_error(diags, file, lineno, 0,
@@ -111,7 +145,7 @@ add_row(struct replay_history *h, char *line, int lineno, const char *file,
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++)
-		f[i] = trim(f[i]);
+		trim(&f[i], &fend[i]);
 	if (*f[0] == '\0') {
 		diag_error(diags, file, lineno, 0, "the card is empty");
 		return -1;
@@ -128,7 +162,7 @@ add_row(struct replay_history *h, char *line, int lineno, const char *file,
 		           f[2]);
 		return -1;
 	}
-	card = card_index(h, f[0]);
+	card = card_index(h, f[0], (size_t)(fend[0] - f[0]));
 	if (h->last[card] > t) {
 		char a[32], b[32];
 
@@ -151,15 +185,15 @@ int
 replay_add_line(struct replay_history *h, char *line, size_t len, int lineno,
                 const char *file, struct diag_list *diags)
 {
-	char *s = line;
+	char *s = line, *end = line + len;
 
 	if (memchr(line, '\0', len)) {
 		diag_error(diags, file, lineno, 0, "the line holds a NUL byte");
 		return -1;
 	}
-	if (lineno == 1 && strncmp(s, "\xef\xbb\xbf", 3) == 0)
+	if (lineno == 1 && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		s += 3; /* a byte order mark */
-	s = trim(s);
+	trim(&s, &end);
 	if (*s == '\0' || *s == '#')
 		return 0;
 	if (!h->seen) {
@@ -168,5 +202,47 @@ replay_add_line(struct replay_history *h, char *line, size_t len, int lineno,
 		    !strchr(s, ':'))
 			return 0; /* the header */
 	}
-	return add_row(h, s, lineno, file, diags);
+	return add_row(h, s, end, lineno, file, diags);
+}
+
+size_t
+replay_format_number(double v, char *buf)
+{
+	long long k, whole, frac;
+	char *p = buf;
+	int n;
+
+	/*
+	 * When v is the double nearest k / 10^8 and k has at most 15
+	 * digits, "%.15g" prints k / 10^8 itself: v is within 1.2e-16 of it
+	 * relatively, closer than half a unit of the 15th digit (5e-16).
+	 * From 0.0001 to below 10^7 "%g" writes no exponent, and trims
+	 * trailing zeros and a bare decimal point.
+	 */
+	if (v >= 1e-4 && v < 1e7) {
+		k = (long long)(v * 1e8 + 0.5);
+		if ((double)k / 1e8 == v) {
+			whole = k / 100000000;
+			frac = k % 100000000;
+			n = 0;
+			for (long long w = whole; n == 0 || w; w /= 10)
+				n++;
+			for (int i = n - 1; i >= 0; i--, whole /= 10)
+				p[i] = (char)('0' + whole % 10);
+			p += n;
+			if (frac) {
+				n = 8;
+				for (; frac % 10 == 0; frac /= 10)
+					n--;
+				*p++ = '.';
+				for (int i = n - 1; i >= 0; i--, frac /= 10)
+					p[i] = (char)('0' + frac % 10);
+				p += n;
+			}
+			*p = '\0';
+			return (size_t)(p - buf);
+		}
+	}
+	n = snprintf(buf, REPLAY_NUMBER_MAX, "%.15g", v);
+	return n < 0 ? 0 : (size_t)n;
 }

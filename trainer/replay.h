@@ -15,6 +15,7 @@
 #define TRAINER_REPLAY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 
@@ -33,13 +34,17 @@ struct replay_history {
 	/* private */
 	size_t rows_alloc, ids_alloc, last_alloc, nslots;
 	long long *last; /* each card's latest review so far */
-	size_t *slots;   /* open addressing: index + 1 */
-	int seen;        /* a line other than blanks and comments was seen */
+	struct replay_slot {
+		uint64_t hash; /* of the id (str_hash) */
+		size_t card;   /* index + 1; 0 for an empty slot */
+	} * slots;             /* open addressing, a power of 2 of them */
+	int seen; /* a line other than blanks and comments was seen */
 };
 
 /*
  * Take line 'lineno' (from 1) of the history: the 'len' bytes at 'line',
- * its line break included or not.  'line' is modified.  Returns 0 when
+ * its line break included or not, then a NUL (line[len]).  'line' is
+ * modified.  Returns 0 when
  * the line was a row (now the last of h->rows) or nothing to take, or -1
  * with an error added to 'diags' (file 'file').
  */
@@ -51,5 +56,14 @@ void replay_history_release(struct replay_history *h);
 
 /* 1 to 4 for "1" to "4" or a rating word (any case), else 0. */
 int replay_rating(const char *s);
+
+/*
+ * Write 'v' into 'buf' exactly as printf's "%.15g" does, and return its
+ * length; 'buf' holds at least REPLAY_NUMBER_MAX bytes.  A value FSRS
+ * rounded to 8 decimals (k / 1e8 from 0.0001 to 10^7) takes a short way
+ * without printf; anything else is printf's.
+ */
+#define REPLAY_NUMBER_MAX 32
+size_t replay_format_number(double v, char *buf);
 
 #endif

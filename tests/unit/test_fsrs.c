@@ -507,6 +507,98 @@ test_preview_matches_next(void **state)
 	}
 }
 
+/* A small seeded generator for the walks below: [0, 1). */
+static double
+walk_random(uint64_t *x)
+{
+	*x = *x * 6364136223846793005ull + 1442695040888963407ull;
+	return (double)(*x >> 11) * 0x1.0p-53;
+}
+
+static void
+assert_same_card(const struct fsrs_card *a, const struct fsrs_card *b)
+{
+	assert_int_equal(a->state, b->state);
+	assert_memory_equal(&a->stability, &b->stability, sizeof(double));
+	assert_memory_equal(&a->difficulty, &b->difficulty, sizeof(double));
+	assert_int_equal(a->step, b->step);
+	assert_int_equal(a->scheduled_days, b->scheduled_days);
+	assert_int_equal(a->reps, b->reps);
+	assert_int_equal(a->lapses, b->lapses);
+	assert_int_equal(a->due, b->due);
+	assert_int_equal(a->last_review, b->last_review);
+	assert_int_equal(a->last_day, b->last_day);
+	assert_int_equal(a->seed, b->seed);
+}
+
+/*
+ * fsrs_next computes only the rating asked for; fsrs_preview computes all
+ * four together as ts-fsrs does.  On random walks over random weights,
+ * retentions, steps, maximum intervals and fuzz, with reviews the same day,
+ * early, on time and late, the two give the same card to the bit for every
+ * rating.
+ */
+static void
+test_next_is_preview_bit_for_bit(void **state)
+{
+	static const int steps[][3] = {
+		{ 0 }, { 1, 10 }, { 1, 10, 60 }, { 10, 1440 }, { 1440, 4320 },
+	};
+	static const int nsteps[] = { 0, 2, 3, 2, 2 };
+	uint64_t x = 2026;
+	long checked = 0;
+
+	(void)state;
+	for (int set = 0; set < 200; set++) {
+		struct fsrs_params p;
+		struct fsrs_card c, all[4], one;
+		struct fsrs_when t = { -2000000000LL + set * 77777777LL, 0 };
+		int ls = set % 5, rs = (set / 5) % 5;
+
+		fsrs_params_default(&p);
+		for (int i = 0; set > 0 && i < FSRS_NWEIGHTS; i++) {
+			double lo, hi;
+
+			fsrs_weight_bounds(&p, i, &lo, &hi);
+			p.w[i] = lo + (hi - lo) * walk_random(&x);
+		}
+		p.retention = 0.7 + 0.29 * walk_random(&x);
+		p.fuzz = set % 2;
+		if (set % 4 == 1) /* intervals held at the maximum */
+			p.max_interval = 1 + (int)(walk_random(&x) * 30);
+		p.nlearning = nsteps[ls];
+		memcpy(p.learning, steps[ls], sizeof(steps[ls]));
+		p.nrelearning = nsteps[rs];
+		memcpy(p.relearning, steps[rs], sizeof(steps[rs]));
+		assert_int_equal(fsrs_params_finish(&p, NULL, NULL, 0), 0);
+		fsrs_card_new(&c, t.time, (uint64_t)set * 2654435761u);
+		for (int round = 0; round < 60; round++) {
+			double u = walk_random(&x);
+			int g = 1 + (int)(walk_random(&x) * 4);
+
+			t.day = fsrs_day(t.time, 3600 * (set % 3), set % 24);
+			fsrs_preview(&p, &c, t, all);
+			for (int k = FSRS_AGAIN; k <= FSRS_EASY; k++) {
+				fsrs_next(&p, &c, t, (enum fsrs_rating)k, &one);
+				assert_same_card(&one, &all[k - 1]);
+				checked++;
+			}
+			c = all[g - 1];
+			/* next: the same moment, the same day, early, on
+			 * time or late */
+			t.time = u < 0.1   ? t.time
+			         : u < 0.3 ? t.time + 600
+			         : u < 0.5 ? t.time + (c.due - t.time) / 2
+			         : u < 0.8 ? c.due
+			                   : c.due + (long long)(u * 1e8);
+			if (t.time > 200000000000LL)
+				break;
+		}
+	}
+	print_message("%ld outcomes checked\n", checked);
+	assert_true(checked > 20000);
+}
+
 static void
 test_params(void **state)
 {
@@ -620,6 +712,7 @@ main(void)
 		cmocka_unit_test(test_days_and_rollover),
 		cmocka_unit_test(test_elapsed_days_follow_local_days),
 		cmocka_unit_test(test_preview_matches_next),
+		cmocka_unit_test(test_next_is_preview_bit_for_bit),
 		cmocka_unit_test(test_params),
 		cmocka_unit_test(test_retrievability),
 	};
