@@ -125,14 +125,15 @@ read_light(struct store *st, sqlite3_stmt *s, struct store_card **v, size_t *n,
 	           : store_fail(st, diags, "cannot read the cards");
 }
 
-int
-store_due_cards(struct store *st, const struct store_review_query *q,
-                long long after_due, long long after_id, size_t limit,
-                struct store_card **cards, size_t *n, struct diag_list *diags)
+/* The light cards 'sql' reads through 'index', the values 'v' (of 'nv')
+ * bound from ?4 on. */
+static int
+light_rows(struct store *st, const char *sql, const char *index,
+           const struct store_review_query *q, const long long *v, int nv,
+           struct store_card **cards, size_t *n, struct diag_list *diags)
 {
 	char *tags;
-	sqlite3_stmt *s =
-	    prepare_filtered(st, due_sql, "cards_queue", q, &tags, diags);
+	sqlite3_stmt *s = prepare_filtered(st, sql, index, q, &tags, diags);
 	size_t alloc = 0;
 	int rc;
 
@@ -142,14 +143,23 @@ store_due_cards(struct store *st, const struct store_review_query *q,
 		free(tags);
 		return -EX_IOERR;
 	}
-	sqlite3_bind_int64(s, 4, q->day_end);
-	sqlite3_bind_int64(s, 5, after_due);
-	sqlite3_bind_int64(s, 6, after_id);
-	sqlite3_bind_int64(s, 7, (sqlite3_int64)limit);
+	for (int k = 0; k < nv; k++)
+		sqlite3_bind_int64(s, 4 + k, v[k]);
 	rc = read_light(st, s, cards, n, &alloc, diags);
 	sqlite3_finalize(s);
 	free(tags);
 	return rc;
+}
+
+int
+store_due_cards(struct store *st, const struct store_review_query *q,
+                long long after_due, long long after_id, size_t limit,
+                struct store_card **cards, size_t *n, struct diag_list *diags)
+{
+	const long long v[] = { q->day_end, after_due, after_id,
+		                (long long)limit };
+
+	return light_rows(st, due_sql, "cards_queue", q, v, 4, cards, n, diags);
 }
 
 /* The two numbers of the one row 'format' (see prepare_filtered) gives,
@@ -213,23 +223,10 @@ store_learning_cards(struct store *st, const struct store_review_query *q,
                      struct store_card **cards, size_t *n,
                      struct diag_list *diags)
 {
-	char *tags;
-	sqlite3_stmt *s =
-	    prepare_filtered(st, learning_sql, "cards_queue", q, &tags, diags);
-	size_t alloc = 0;
-	int rc;
+	const long long v[] = { q->now + q->learn_ahead };
 
-	*cards = NULL;
-	*n = 0;
-	if (s == NULL) {
-		free(tags);
-		return -EX_IOERR;
-	}
-	sqlite3_bind_int64(s, 4, q->now + q->learn_ahead);
-	rc = read_light(st, s, cards, n, &alloc, diags);
-	sqlite3_finalize(s);
-	free(tags);
-	return rc;
+	return light_rows(st, learning_sql, "cards_queue", q, v, 1, cards, n,
+	                  diags);
 }
 
 int

@@ -4,6 +4,12 @@
 # asked one right after the other while other cards are left.
 . "$(dirname "$0")/lib.bash"
 q() { sqlite3 "$DB" "$1"; }
+# DB [WHERE] [LIMIT]: how many answers in DB (in order) came right after
+# an answer to a sibling (the same note: the key up to its '.')
+next_to_sibling() {
+	sqlite3 "$1" "SELECT c.key FROM reviews r JOIN cards c ON c.id = r.card_id ${2-} ORDER BY r.id ${3-}" |
+		sed 's/\..*//' | awk 'NR > 1 && $0 == prev { n++ } { prev = $0 } END { print n + 0 }'
+}
 mkdir -p "$WORK/d"
 cat >"$WORK/d/s.yaml" <<'YAML'
 deck: s
@@ -31,12 +37,7 @@ is "the next day they are no longer held" "$(printf '%s' "$out" | /usr/bin/pytho
 adjacent=0
 for seed in $(seq 1 30); do
 	yes ':dunno' | head -10 | "$TRAINER" --db "$WORK/quiz.db" --decks "$WORK/d" --seed "$seed" quiz --count 6 >"$WORK/out" 2>&1
-	ids=$(sqlite3 "$WORK/quiz.db" "SELECT c.key FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.session_id = (SELECT max(id) FROM sessions) ORDER BY r.id" | sed 's/\..*//' | paste -sd' ')
-	prev=""
-	for k in $ids; do
-		[ "$k" = "$prev" ] && adjacent=$((adjacent + 1))
-		prev=$k
-	done
+	adjacent=$((adjacent + $(next_to_sibling "$WORK/quiz.db" "WHERE r.session_id = (SELECT max(id) FROM sessions)")))
 done
 is "in 30 quizzes no sibling follows its sibling" "$adjacent" 0
 
@@ -96,11 +97,6 @@ adjacent=0
 for seed in $(seq 1 25); do
 	rm -f "$WORK/dr.db"
 	yes ':dunno' | head -30 | "$TRAINER" --db "$WORK/dr.db" --decks "$WORK/dr" --seed "$seed" drill >/dev/null 2>&1
-	ids=$(sqlite3 "$WORK/dr.db" "SELECT c.key FROM reviews r JOIN cards c ON c.id = r.card_id ORDER BY r.id LIMIT 12" | sed 's/\..*//' | paste -sd' ')
-	prev=""
-	for k in $ids; do
-		[ "$k" = "$prev" ] && adjacent=$((adjacent + 1))
-		prev=$k
-	done
+	adjacent=$((adjacent + $(next_to_sibling "$WORK/dr.db" "" "LIMIT 12")))
 done
 is "in 25 drills of wrong answers no card follows its sibling" "$adjacent" 0
