@@ -148,6 +148,11 @@ light_rows(struct store *st, const char *sql, const char *index,
 	rc = read_light(st, s, cards, n, &alloc, diags);
 	sqlite3_finalize(s);
 	free(tags);
+	if (rc < 0) { /* nothing half read */
+		store_cards_free(*cards, *n);
+		*cards = NULL;
+		*n = 0;
+	}
 	return rc;
 }
 
@@ -261,6 +266,11 @@ store_new_cards(struct store *st, const struct store_review_query *q,
 	sqlite3_finalize(s);
 	sqlite3_finalize(d);
 	free(tags);
+	if (rc < 0) {
+		store_cards_free(*cards, *n);
+		*cards = NULL;
+		*n = 0;
+	}
 	return rc;
 }
 
