@@ -935,15 +935,21 @@ read_card(struct loader *l, const struct ynode *m, size_t index)
 	if (slot[CK_ID])
 		read_id(l, slot[CK_ID], &d);
 
-	label = card_label(&d, index);
-	if (at[CK_ID] == NULL)
+	/* the label is made only for a message: most cards have none */
+	label = NULL;
+	if (at[CK_ID] == NULL) {
+		label = card_label(&d, index);
 		err(l, m, "%s has no 'id'", label);
+	}
 	if (slot[CK_TYPE] == NULL || typed) {
 		for (size_t k = 0; k < CK_COUNT; k++)
 			if (k != CK_ID && (required_keys[d.type] & 1u << k) &&
-			    at[k] == NULL)
+			    at[k] == NULL) {
+				if (label == NULL)
+					label = card_label(&d, index);
 				err(l, m, "%s has no '%s' (%s)", label,
 				    card_keys[k].name, card_keys[k].what);
+			}
 		drop_foreign_keys(l, slot, at, &d, slot[CK_TYPE] != NULL);
 	} else {
 		/* unknown type: check only what every card has */

@@ -4,6 +4,7 @@
 #include "ytree.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -46,9 +47,10 @@ ytree_kind_name(const struct ynode *n)
 	return "?";
 }
 
-/* 'size' zeroed bytes from the builder's blocks, aligned for any type. */
+/* 'size' bytes from the builder's blocks, aligned for any type, not
+ * cleared. */
 static void *
-carve(struct builder *b, size_t size)
+carve_raw(struct builder *b, size_t size)
 {
 	struct yblock *blk = b->blocks;
 	size_t need = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) *
@@ -66,8 +68,14 @@ carve(struct builder *b, size_t size)
 	}
 	p = (char *)blk->data + blk->used;
 	blk->used += need;
-	memset(p, 0, size);
 	return p;
+}
+
+/* 'size' zeroed bytes from the builder's blocks. */
+static void *
+carve(struct builder *b, size_t size)
+{
+	return memset(carve_raw(b, size), 0, size);
 }
 
 static void
@@ -128,7 +136,15 @@ utf8_invalid(const unsigned char *s, size_t len, int *truncated)
 		unsigned c = s[i];
 		size_t n;
 		unsigned lo = 0x80, hi = 0xBF;
+		uint64_t word;
 
+		/* ASCII, the bulk of a deck, eight bytes at a time */
+		while (i + 8 <= len && (memcpy(&word, s + i, 8),
+		                        (word & 0x8080808080808080u) == 0))
+			i += 8;
+		if (i == len)
+			break;
+		c = s[i];
 		if (c < 0x80) {
 			i++;
 			continue;
@@ -275,7 +291,7 @@ attach(struct builder *b, enum ynode_kind kind, const yaml_mark_t *mark)
 			 * there, unused, at most as large as the new */
 			size_t alloc = parent->alloc ? 2 * parent->alloc : 4;
 			struct ynode **kids =
-			    carve(b, alloc * sizeof(*parent->kids));
+			    carve_raw(b, alloc * sizeof(*parent->kids));
 
 			if (parent->n)
 				memcpy(kids, parent->kids,
@@ -379,8 +395,9 @@ on_event(struct builder *b, const yaml_event_t *ev)
 			return -1;
 		}
 		n = attach(b, YNODE_SCALAR, m);
-		n->str = carve(b, ev->data.scalar.length + 1);
+		n->str = carve_raw(b, ev->data.scalar.length + 1);
 		memcpy(n->str, ev->data.scalar.value, ev->data.scalar.length);
+		n->str[ev->data.scalar.length] = '\0';
 		n->len = ev->data.scalar.length;
 		n->null = is_null(ev);
 		n->plain_line =

@@ -578,6 +578,36 @@ test_deckset_folder(void **state)
 	free(p);
 }
 
+/* Bad UTF-8 is found at its own byte wherever it falls among the ASCII
+ * read eight bytes at a time, and a character cut off by the end of the
+ * file is told apart. */
+static void
+test_bad_utf8_every_offset(void **state)
+{
+	(void)state;
+	for (size_t pad = 0; pad < 20; pad++) {
+		char yaml[128];
+		struct diag_list d;
+		int n = snprintf(yaml, sizeof(yaml), HEAD "  - {id: c, q: ");
+
+		memset(yaml + n, 'x', pad);
+		memcpy(yaml + n + pad, "\xC3\x28, a: a}\n", 10);
+		yaml[n + pad + 10] = '\0';
+		d = load_bad(yaml);
+		assert_int_equal(d.v[0].line, 4);
+		assert_int_equal(d.v[0].col, (int)(16 + pad));
+		assert_non_null(strstr(d.v[0].msg, "byte 0xC3"));
+		diag_list_release(&d);
+
+		/* the same, the file ending inside a 3-byte character */
+		memcpy(yaml + n + pad, "\xE2\x82", 3);
+		d = load_bad(yaml);
+		assert_int_equal(d.v[0].col, (int)(16 + pad));
+		assert_non_null(strstr(d.v[0].msg, "ends in the middle"));
+		diag_list_release(&d);
+	}
+}
+
 int
 main(void)
 {
@@ -603,6 +633,7 @@ main(void)
 		cmocka_unit_test(test_strmap),
 		cmocka_unit_test(test_load_file_missing),
 		cmocka_unit_test(test_deckset_folder),
+		cmocka_unit_test(test_bad_utf8_every_offset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
