@@ -215,7 +215,16 @@ static const char v5[] =
     "CREATE INDEX IF NOT EXISTS cards_buried ON cards(buried_until)"
     " WHERE buried_until > 0;";
 
-const char *const schema_migrations[] = { v1, v2, v3, v4, v5 };
+/* Version 6: no index that no query reads, since each costs a write per
+ * answer or per card: the due cards are read through cards_queue and
+ * cards_review, the log by card, session and the day tables, never by
+ * time or day; nothing looks burials up. */
+static const char v6[] = "DROP INDEX IF EXISTS cards_due;"
+                         "DROP INDEX IF EXISTS cards_buried;"
+                         "DROP INDEX IF EXISTS reviews_time;"
+                         "DROP INDEX IF EXISTS reviews_day;";
+
+const char *const schema_migrations[] = { v1, v2, v3, v4, v5, v6 };
 const int schema_nmigrations =
     (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));
 

@@ -32,7 +32,7 @@
 
 /* The schema this program writes: the number of migrations in schema.c
  * (a static assertion there keeps the two equal). */
-#define STORE_VERSION 5
+#define STORE_VERSION 6
 
 struct store;
 

@@ -133,7 +133,7 @@ rollover-hour = 4 (default)
 learn-ahead = 20 (default)
 bury-siblings = on (default)
 new-order = deck (default)"
-is "...it is migrated to version 5" "$(sqlite3 "$OLD" 'PRAGMA user_version')" 5
+is "...it is migrated to version 6" "$(sqlite3 "$OLD" 'PRAGMA user_version')" 6
 is "...the old keys renamed, the defaults version 2 stored removed" "$(sqlite3 "$OLD" "SELECT key || '=' || value FROM settings ORDER BY key")" "desired-retention=0.8
 new-per-day=2"
 yes x | head -40 | "$TRAINER" --db "$OLD" --decks "$WORK/d" --now $T0 review >/dev/null 2>&1

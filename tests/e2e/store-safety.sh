@@ -60,7 +60,7 @@ for v in -1 -2 -3 -2147483648; do
 done
 cp "$DB" "$WORK/newer.db"
 q "$WORK/newer.db" 'PRAGMA user_version = 2147483647' >/dev/null
-refused "schema version INT_MAX" "$WORK/newer.db" 74 "written by a newer trainer (schema version 2147483647; this one knows up to 5)"
+refused "schema version INT_MAX" "$WORK/newer.db" 74 "written by a newer trainer (schema version 2147483647; this one knows up to 6)"
 
 # ---- content that is only in the -wal ----
 # wal_only DEST SQL [torn]: a database DEST in WAL mode whose every commit
@@ -113,7 +113,7 @@ is "...it holds no trainer table" "$(q "$WORK/foreign.db" "SELECT group_concat(n
 # A newer trainer's database, its version only in its -wal: not checkpointed.
 wal_only "$WORK/newer-wal.db" "$dump; PRAGMA user_version = 7; PRAGMA application_id = $app;"
 refused "a newer version only in the -wal" "$WORK/newer-wal.db" 74 \
-	"written by a newer trainer (schema version 7; this one knows up to 5)" review
+	"written by a newer trainer (schema version 7; this one knows up to 6)" review
 # A negative version only in the -wal.
 wal_only "$WORK/neg-wal.db" "$dump; PRAGMA user_version = -1; PRAGMA application_id = $app;"
 refused "a negative version only in the -wal" "$WORK/neg-wal.db" 74 \
@@ -369,14 +369,14 @@ run --db "$WORK/sums2.db" db check
 is "db check with a wrong per-tag sum: exit 65" "$status" 65
 has "db check names the day and tag" "$err" "the daily sums of day 20513 (tag 'x') do not match the answer log"
 cp "$SUMS" "$WORK/sums3.db"
-q "$WORK/sums3.db" "DROP TRIGGER reviews_add; DROP INDEX reviews_day;
+q "$WORK/sums3.db" "DROP TRIGGER reviews_add; DROP INDEX reviews_session;
 CREATE TRIGGER reviews_remove2 AFTER DELETE ON reviews BEGIN SELECT 1; END;"
 q "$WORK/sums3.db" "DROP TRIGGER reviews_remove; CREATE TRIGGER reviews_remove AFTER DELETE ON reviews BEGIN SELECT 1; END;"
 run --db "$WORK/sums3.db" db check
 is "db check with triggers gone: exit 65" "$status" 65
 has "db check names a missing trigger" "$err" "the trigger 'reviews_add' is missing"
 has "db check names a changed trigger" "$err" "the trigger 'reviews_remove' is not the one the schema makes"
-has "db check names a missing index" "$err" "the index 'reviews_day' is missing"
+has "db check names a missing index" "$err" "the index 'reviews_session' is missing"
 
 # ---- a deck file that cannot be read during sync ----
 mkdir -p "$WORK/d3"
