@@ -117,11 +117,12 @@ test: deps
 	@$(MAKE) --no-print-directory all unit-tests
 	@TRAINER=$(PROG) BUILD=$(BUILD) TOOLS=$(BUILD)/tools tests/run
 
-$(BUILD)/bench/%: tests/bench/%.c
+$(BUILD)/bench/%: tests/bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 
-bench: all $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse
+bench: all $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse \
+	$(BUILD)/bench/answer-commit
 	@TRAINER=$(PROG) BUILD=$(BUILD) tests/bench/run
 
 # The engine sources a fuzz target links with.
