@@ -3,6 +3,7 @@
 #   make            build build/trainer
 #   make run        install what is missing, build, start on the bundled decks
 #   make test       install what is missing, build, run every test
+#   make check      build and run every test, installing nothing
 #   make deps       install the build and test dependencies (apt-get)
 #   make bench      run the benchmarks and print their figures
 #   make fuzz       build the libFuzzer targets (clang) and run each briefly
@@ -10,7 +11,7 @@
 #   make install PREFIX=/usr/local DESTDIR=   /   make uninstall
 #
 # WERROR=1 adds -Werror; SANITIZE=address,undefined builds into its own
-# folder with the sanitizers.
+# folder with the sanitizers; READLINE=libedit builds against libedit.
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -18,12 +19,33 @@ DATADIR ?= $(PREFIX)/share/trainer
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 
-PKGS = readline yaml-0.1 sqlite3 jansson libutf8proc
-TEST_PKGS = cmocka
+# READLINE=libedit builds against libedit (BSD licence) instead of GNU
+# readline (GPL), into its own folder.
+READLINE ?= readline
+ifeq ($(READLINE),libedit)
+LINE_PKG = libedit
+LINE_DEB = libedit-dev
+LINE_CFLAGS = -DTRAINER_LIBEDIT
+else
+LINE_PKG = readline
+LINE_DEB = libreadline-dev
+LINE_CFLAGS =
+endif
+# Each library as pkg-config names it, with the Debian package holding
+# its development files.
+LIB_DEBS = $(LINE_PKG):$(LINE_DEB) yaml-0.1:libyaml-dev \
+	sqlite3:libsqlite3-dev jansson:libjansson-dev \
+	libutf8proc:libutf8proc-dev
+TEST_DEBS = cmocka:libcmocka-dev
+PKGS = $(foreach m,$(LIB_DEBS),$(firstword $(subst :, ,$(m))))
+TEST_PKGS = $(foreach m,$(TEST_DEBS),$(firstword $(subst :, ,$(m))))
 
 ifdef SANITIZE
 BUILD ?= build/sanitize
 SANFLAGS = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+else ifeq ($(READLINE),libedit)
+BUILD ?= build/libedit
+SANFLAGS =
 else
 BUILD ?= build
 SANFLAGS =
@@ -39,7 +61,7 @@ PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
-	$(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -Itrainer -Iprogress \
+	$(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) $(LINE_CFLAGS) -Itrainer -Iprogress \
 	-DTRAINER_DECKS_DIR='"$(DATADIR)/decks"' -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 LIBS = $(PKG_LIBS) -lm
@@ -53,12 +75,22 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 
-.PHONY: all deps run test unit-tests bench fuzz format format-check \
-	install uninstall clean
+.PHONY: all deps libs-check run test check unit-tests bench fuzz format \
+	format-check install uninstall clean
 
 all: $(PROG)
 
-$(BUILD)/obj/%.o: %.c
+# A library whose development files are missing is named, with its
+# Debian package, before anything is compiled.
+libs-check:
+	@command -v $(PKG_CONFIG) >/dev/null 2>&1 || { \
+		echo "make: pkg-config is missing (Debian package pkg-config): run 'make deps'" >&2; exit 1; }; \
+	for m in $(LIB_DEBS); do \
+		$(PKG_CONFIG) --exists $${m%%:*} || { \
+			echo "make: the development files of $${m%%:*} are missing (Debian package $${m#*:}): run 'make deps' or 'apt-get install $${m#*:}'" >&2; exit 1; }; \
+	done
+
+$(BUILD)/obj/%.o: %.c | libs-check
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -91,11 +123,9 @@ deps:
 	command -v $(CC) >/dev/null 2>&1 || missing="$$missing gcc"; \
 	command -v make >/dev/null 2>&1 || missing="$$missing make"; \
 	if ! command -v $(PKG_CONFIG) >/dev/null 2>&1; then \
-		missing="$$missing pkg-config libreadline-dev libyaml-dev libsqlite3-dev libjansson-dev libutf8proc-dev libcmocka-dev"; \
+		missing="$$missing pkg-config $(foreach m,$(LIB_DEBS) $(TEST_DEBS),$(lastword $(subst :, ,$(m))))"; \
 	else \
-		for m in readline:libreadline-dev yaml-0.1:libyaml-dev \
-			sqlite3:libsqlite3-dev jansson:libjansson-dev \
-			libutf8proc:libutf8proc-dev cmocka:libcmocka-dev; do \
+		for m in $(LIB_DEBS) $(TEST_DEBS); do \
 			$(PKG_CONFIG) --exists $${m%%:*} || missing="$$missing $${m#*:}"; \
 		done; \
 	fi; \
@@ -114,7 +144,10 @@ run: deps
 	$(PROG) review
 
 test: deps
-	@$(MAKE) --no-print-directory all unit-tests
+	@$(MAKE) --no-print-directory check
+
+# The tests without installing anything (for developers and packagers).
+check: all unit-tests
 	@TRAINER=$(PROG) BUILD=$(BUILD) TOOLS=$(BUILD)/tools tests/run
 
 $(BUILD)/bench/%: tests/bench/%.c $(LIB)

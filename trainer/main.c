@@ -109,9 +109,26 @@ cli_decks_path(const struct cli *cli)
 {
 	if (cli->decks)
 		return cli->decks;
+	static char beside[4096];
+	char exe[4000], *slash;
+	ssize_t n;
+
 	if (access("trainer/main.c", F_OK) == 0 && access("decks", F_OK) == 0)
 		return "decks";
-	return TRAINER_DECKS_DIR;
+	/* installed: PREFIX/bin/trainer finds PREFIX/share/trainer/decks
+	 * wherever PREFIX is (a DESTDIR, a copy moved elsewhere) */
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0 && beside[0] == '\0') {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			snprintf(beside, sizeof(beside),
+			         "%s/../share/trainer/decks", exe);
+			if (access(beside, F_OK) != 0)
+				beside[0] = '\0';
+		}
+	}
+	return beside[0] ? beside : TRAINER_DECKS_DIR;
 }
 
 int

@@ -8,8 +8,12 @@
 #include "tty.h"
 
 #include <errno.h>
+#ifdef TRAINER_LIBEDIT
+#include <editline/readline.h>
+#else
 #include <readline/history.h>
 #include <readline/readline.h>
+#endif
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,7 +131,10 @@ terminal_line(void *ctx, const char *prompt, int *interrupted)
 
 		if (got_sigint) { /* also one pressed while we were busy */
 			got_sigint = 0;
+#ifndef TRAINER_LIBEDIT /* libedit has no such cleanup: the removal
+                          resets its line */
 			rl_callback_sigcleanup();
+#endif
 			rl_callback_handler_remove();
 			fputc('\n', t->out);
 			*interrupted = 1;
