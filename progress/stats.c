@@ -2,9 +2,10 @@
  * stats.c - the progress reports' figures.
  *
  * One pass over the cards (states, due forecast, retrievability,
- * stability, the hardest), then a handful of aggregate queries over the
- * review log, each filtered to the selected cards when a deck or tags
- * are asked for.  Indexes for them come with schema version 3.
+ * stability, the hardest), then the answers' figures from the daily sums
+ * (schema version 3), per deck or per deck and tag.  An answer counts
+ * under the tags its card had when it was answered; a card with several
+ * of the tags asked counts once.
  */
 #include "stats.h"
 
