@@ -407,7 +407,7 @@ sum_days(const struct stats_query *q, const struct day_sums *v, size_t n,
 	streak_end(out, &k, q->today);
 }
 
-/* The day tables' rows "x" that 'where' selects, summed by day. */
+/* The day tables' rows "x" that %s selects, summed by day. */
 #define DAY_SUMS                                                               \
 	"SELECT x.day, total(x.answers), total(x.right), total(x.ms),"         \
 	" total(x.reviewed), total(x.passed) FROM %s GROUP BY x.day"           \
@@ -426,7 +426,7 @@ static const char overlap_sql[] =
     " total(r.duration_ms), total(r.b_state = 2 AND r.scheduled = 1),"
     " total(r.b_state = 2 AND r.scheduled = 1 AND r.rating > 1)"
     " FROM json_each(:extra) e CROSS JOIN reviews r ON r.card_id = e.value"
-    " GROUP BY r.day ORDER BY r.day%s";
+    " GROUP BY r.day ORDER BY r.day";
 
 /*
  * The answers' figures from the day tables: day_stats for all cards or
@@ -454,7 +454,7 @@ review_sums(struct store *st, const struct stats_query *q, const char *tags,
 	free(from);
 	rc = s ? read_days(st, s, &v, &n, diags) : -EX_IOERR;
 	if (rc == 0 && extra) {
-		s = prepare(st, q, overlap_sql, "", tags, diags);
+		s = prepare(st, q, "%s", overlap_sql, tags, diags);
 		if (s)
 			sqlite3_bind_text(
 			    s, sqlite3_bind_parameter_index(s, ":extra"), extra,
@@ -494,10 +494,10 @@ tag_cmp(const void *a, const void *b)
 /*
  * The live cards of each tag (the query's tags, or every tag of the
  * selected cards); and in 'extra', with tags asked, a JSON list of the
- * selected cards with k > 1 of them, each k - 1 times.  The tags are
- * the cards' tags now: the log does not keep the tags a card had when
- * answered, so a card that gained or lost one of the asked tags since
- * its answers is counted once by its tags now.
+ * selected cards with k > 1 of them, each k - 1 times.  These are the
+ * cards' tags now: the log does not keep the tags a card had when it was
+ * answered, so the answers of a card that gained or lost one of the
+ * asked tags since then can count twice or not at all.
  */
 static int
 tag_cards(struct store *st, const struct stats_query *q, const char *tags,
@@ -513,10 +513,10 @@ tag_cards(struct store *st, const struct stats_query *q, const char *tags,
 
 	*extra = NULL;
 	/* the asked tags' cards from the tag index, or every tag */
-	s = want ? prepare(st, q,
+	s = want ? prepare(st, q, "%s",
 	                   "SELECT card_id, tag FROM card_tags WHERE tag IN"
-	                   " (SELECT value FROM json_each(:tags))%s",
-	                   "", tags, diags)
+	                   " (SELECT value FROM json_each(:tags))",
+	                   tags, diags)
 	         : store_prepare(st, "SELECT card_id, tag FROM card_tags",
 	                         diags);
 	if (s == NULL)
