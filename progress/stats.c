@@ -2,9 +2,10 @@
  * stats.c - the progress reports' figures.
  *
  * One pass over the cards (states, due forecast, retrievability,
- * stability, the hardest), then a handful of aggregate queries over the
- * review log, each filtered to the selected cards when a deck or tags
- * are asked for.  Indexes for them come with schema version 3.
+ * stability, the hardest), then the answers' figures from the daily sums
+ * (schema version 3), per deck or per deck and tag.  An answer counts
+ * under the tags its card had when it was answered; a card with several
+ * of the tags asked counts once.
  */
 #include "stats.h"
 
@@ -287,6 +288,11 @@ read_windows(sqlite3_stmt *s, int col, struct stats_retention *r)
 	" total(CASE WHEN x.day > :today - 30 THEN x.passed END),"             \
 	" total(x.reviewed), total(x.passed)"
 
+/* One day's answers, as the day tables count them (COUNTS in schema.c). */
+struct day_sums {
+	long long day, answers, right, ms, reviewed, passed;
+};
+
 /* Runs of days with answers, fed the days in increasing order. */
 struct streak {
 	long long last; /* the latest day seen */
@@ -310,152 +316,157 @@ streak_end(struct stats *out, const struct streak *k, long long today)
 		out->streak_current = (int)k->run;
 }
 
-/*
- * The answers' figures from the day tables, "x" being the rows that
- * 'from' selects: day_stats for all cards or a deck, day_tag_stats for
- * one tag.  (More than one tag needs the log: see review_scan.)
- */
+/* The rows of 's', "day, answers, right, ms, reviewed, passed" in
+ * increasing days, appended to 'v'. */
 static int
-review_sums(struct store *st, const struct stats_query *q, const char *from,
-            const char *tags, struct stats *out, struct diag_list *diags)
+read_days(struct store *st, sqlite3_stmt *s, struct day_sums **v, size_t *n,
+          struct diag_list *diags)
 {
-	sqlite3_stmt *s;
-	char *sql;
+	size_t alloc = *n;
+	int err;
 
-	sql = xasprintf("SELECT total(x.answers), total(x.right), total(x.ms)"
-	                " FROM %s AND x.day = :today",
-	                from);
-	s = prepare(st, q, "%s", sql, tags, diags);
-	free(sql);
-	if (s == NULL)
-		return -EX_IOERR;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		out->today_answered = sqlite3_column_int64(s, 0);
-		out->today_right = sqlite3_column_int64(s, 1);
-		out->today_ms = sqlite3_column_int64(s, 2);
-	}
-	sqlite3_finalize(s);
-
-	sql = xasprintf("SELECT " WINDOW_SUMS " FROM %s AND x.day > :today"
-	                " - 365",
-	                from);
-	s = prepare(st, q, "%s", sql, tags, diags);
-	free(sql);
-	if (s == NULL)
-		return -EX_IOERR;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		read_windows(s, 0, &out->retention);
-	sqlite3_finalize(s);
-
-	sql = xasprintf("SELECT (:today - x.day) / 7, total(x.reviewed),"
-	                " total(x.passed) FROM %s AND x.day > :today"
-	                " - %d GROUP BY 1",
-	                from, STATS_CALENDAR_DAYS);
-	s = prepare(st, q, "%s", sql, tags, diags);
-	free(sql);
-	if (s == NULL)
-		return -EX_IOERR;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		int w = sqlite3_column_int(s, 0);
-
-		if (w >= 0 && w < STATS_WEEKS) {
-			out->week_answers[STATS_WEEKS - 1 - w] =
-			    sqlite3_column_int64(s, 1);
-			out->week_right[STATS_WEEKS - 1 - w] =
-			    sqlite3_column_int64(s, 2);
-		}
-	}
-	sqlite3_finalize(s);
-
-	sql = xasprintf("SELECT x.day, total(x.answers) FROM %s AND x.answers"
-	                " > 0 GROUP BY x.day ORDER BY x.day",
-	                from);
-	s = prepare(st, q, "%s", sql, tags, diags);
-	free(sql);
-	if (s == NULL)
-		return -EX_IOERR;
-	out->calendar_first_day = q->today - STATS_CALENDAR_DAYS + 1;
-	{
-		struct streak k = { 0 };
-
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			long long d = sqlite3_column_int64(s, 0);
-			long long i = d - out->calendar_first_day;
-
-			if (i >= 0 && i < STATS_CALENDAR_DAYS)
-				out->calendar[i] = sqlite3_column_int64(s, 1);
-			streak_day(out, &k, d);
-		}
-		streak_end(out, &k, q->today);
-	}
-	sqlite3_finalize(s);
-	return 0;
-}
-
-/*
- * The same figures read from the log itself, for filters the day tables
- * cannot answer (several tags: a card may have more than one): one pass
- * over the answers, keeping those of the 'selected' cards.
- */
-static int
-review_scan(struct store *st, const struct stats_query *q,
-            const struct idset *selected, struct stats *out,
-            struct diag_list *diags)
-{
-	sqlite3_stmt *s = store_prepare(
-	    st,
-	    "SELECT card_id, day, verdict IN ('right', 'close'),"
-	    " duration_ms, b_state = 2 AND scheduled = 1, rating > 1"
-	    " FROM reviews",
-	    diags);
-	struct idset days = { 0 };
-	struct streak k = { 0 };
-	long long lo = 0, hi = 0;
-	int err, any = 0;
-
-	if (s == NULL)
-		return -EX_IOERR;
-	out->calendar_first_day = q->today - STATS_CALENDAR_DAYS + 1;
 	while ((err = sqlite3_step(s)) == SQLITE_ROW) {
-		long long day = sqlite3_column_int64(s, 1),
-		          ago = q->today - day;
-		int reviewed = sqlite3_column_int(s, 4);
-		int passed = reviewed && sqlite3_column_int(s, 5);
+		struct day_sums *d;
 
-		if (!idset_has(selected, sqlite3_column_int64(s, 0)))
-			continue;
-		if (day == q->today) {
-			out->today_answered++;
-			out->today_right += sqlite3_column_int(s, 2);
-			out->today_ms += sqlite3_column_int64(s, 3);
-		}
-		for (int w = 0; w < STATS_WINDOWS; w++)
-			if (ago >= 0 && ago < stats_window_days[w]) {
-				out->retention.answers[w] += reviewed;
-				out->retention.right[w] += passed;
-			}
-		if (ago >= 0 && ago < 7 * STATS_WEEKS) {
-			out->week_answers[STATS_WEEKS - 1 - ago / 7] +=
-			    reviewed;
-			out->week_right[STATS_WEEKS - 1 - ago / 7] += passed;
-		}
-		if (ago >= 0 && ago < STATS_CALENDAR_DAYS)
-			out->calendar[STATS_CALENDAR_DAYS - 1 - ago]++;
-		/* days are kept from 1970; answers before that are not */
-		idset_add(&days, day);
-		lo = !any || day < lo ? day : lo;
-		hi = !any || day > hi ? day : hi;
-		any = 1;
+		*v = xgrow(*v, &alloc, *n + 1, sizeof(**v));
+		d = &(*v)[(*n)++];
+		d->day = sqlite3_column_int64(s, 0);
+		d->answers = sqlite3_column_int64(s, 1);
+		d->right = sqlite3_column_int64(s, 2);
+		d->ms = sqlite3_column_int64(s, 3);
+		d->reviewed = sqlite3_column_int64(s, 4);
+		d->passed = sqlite3_column_int64(s, 5);
 	}
 	sqlite3_finalize(s);
-	for (long long d = lo; any && d <= hi; d++)
-		if (idset_has(&days, d))
-			streak_day(out, &k, d);
-	streak_end(out, &k, q->today);
-	free(days.bits);
 	if (err != SQLITE_DONE)
 		return store_fail(st, diags, "cannot read the answers");
 	return 0;
+}
+
+/* Take 'sub' (increasing days) from 'v' (increasing days). */
+static void
+subtract_days(struct day_sums *v, size_t n, const struct day_sums *sub,
+              size_t nsub)
+{
+	for (size_t i = 0, j = 0; i < n && j < nsub;) {
+		if (v[i].day < sub[j].day) {
+			i++;
+		} else if (v[i].day > sub[j].day) {
+			j++;
+		} else {
+			v[i].answers -= sub[j].answers;
+			v[i].right -= sub[j].right;
+			v[i].ms -= sub[j].ms;
+			v[i].reviewed -= sub[j].reviewed;
+			v[i].passed -= sub[j].passed;
+			i++, j++;
+		}
+	}
+}
+
+/* Today, the retention windows, the weeks, the calendar and the streaks
+ * from the answers of each day (increasing days). */
+static void
+sum_days(const struct stats_query *q, const struct day_sums *v, size_t n,
+         struct stats *out)
+{
+	struct streak k = { 0 };
+
+	out->calendar_first_day = q->today - STATS_CALENDAR_DAYS + 1;
+	for (size_t i = 0; i < n; i++) {
+		const struct day_sums *d = &v[i];
+
+		if (d->day == q->today) {
+			out->today_answered += d->answers;
+			out->today_right += d->right;
+			out->today_ms += d->ms;
+		}
+		for (int w = 0; w < STATS_WINDOWS; w++)
+			if (d->day > q->today - stats_window_days[w]) {
+				out->retention.answers[w] += d->reviewed;
+				out->retention.right[w] += d->passed;
+			}
+		if (d->day > q->today - STATS_CALENDAR_DAYS) {
+			long long w = (q->today - d->day) / 7;
+
+			if (w >= 0 && w < STATS_WEEKS) {
+				out->week_answers[STATS_WEEKS - 1 - w] +=
+				    d->reviewed;
+				out->week_right[STATS_WEEKS - 1 - w] +=
+				    d->passed;
+			}
+		}
+		if (d->answers > 0) {
+			long long c = d->day - out->calendar_first_day;
+
+			if (c >= 0 && c < STATS_CALENDAR_DAYS)
+				out->calendar[c] = d->answers;
+			streak_day(out, &k, d->day);
+		}
+	}
+	streak_end(out, &k, q->today);
+}
+
+/* The day tables' rows "x" that %s selects, summed by day. */
+#define DAY_SUMS                                                               \
+	"SELECT x.day, total(x.answers), total(x.right), total(x.ms),"         \
+	" total(x.reviewed), total(x.passed) FROM %s GROUP BY x.day"           \
+	" ORDER BY x.day"
+
+/* The deck's cards in the day tables. */
+#define DECK_ROWS " AND x.deck_id = (SELECT id FROM decks WHERE name = :deck)"
+
+/*
+ * The answers counted more than once in day_tag_stats by a sum over the
+ * asked tags: those of the cards with k > 1 of them, k - 1 times each;
+ * :extra lists such a card k - 1 times (see tag_cards).
+ */
+static const char overlap_sql[] =
+    "SELECT r.day, count(*), total(r.verdict IN ('right', 'close')),"
+    " total(r.duration_ms), total(r.b_state = 2 AND r.scheduled = 1),"
+    " total(r.b_state = 2 AND r.scheduled = 1 AND r.rating > 1)"
+    " FROM json_each(:extra) e CROSS JOIN reviews r ON r.card_id = e.value"
+    " GROUP BY r.day ORDER BY r.day";
+
+/*
+ * The answers' figures from the day tables: day_stats for all cards or
+ * a deck, day_tag_stats for tags.  An answer counts under the tags its
+ * card had when it was answered; a card with several of the tags asked
+ * counts once (see overlap_sql).
+ */
+static int
+review_sums(struct store *st, const struct stats_query *q, const char *tags,
+            const char *extra, struct stats *out, struct diag_list *diags)
+{
+	size_t ntags = q->tags ? q->tags->n : 0, n = 0, nsub = 0;
+	struct day_sums *v = NULL, *sub = NULL;
+	sqlite3_stmt *s;
+	char *from;
+	int rc;
+
+	from =
+	    xasprintf("%s x WHERE 1%s%s", ntags ? "day_tag_stats" : "day_stats",
+	              q->deck ? DECK_ROWS : "",
+	              ntags ? " AND x.tag IN (SELECT value FROM"
+	                      " json_each(:tags))"
+	                    : "");
+	s = prepare(st, q, DAY_SUMS, from, tags, diags);
+	free(from);
+	rc = s ? read_days(st, s, &v, &n, diags) : -EX_IOERR;
+	if (rc == 0 && extra) {
+		s = prepare(st, q, "%s", overlap_sql, tags, diags);
+		if (s)
+			sqlite3_bind_text(
+			    s, sqlite3_bind_parameter_index(s, ":extra"), extra,
+			    -1, SQLITE_STATIC);
+		rc = s ? read_days(st, s, &sub, &nsub, diags) : -EX_IOERR;
+		subtract_days(v, n, sub, nsub);
+	}
+	if (rc == 0)
+		sum_days(q, v, n, out);
+	free(v);
+	free(sub);
+	return rc;
 }
 
 static struct stats_tag *
@@ -480,25 +491,48 @@ tag_cmp(const void *a, const void *b)
 	              ((const struct stats_tag *)b)->tag);
 }
 
-/* The live cards of each tag (the query's tags, or every tag of the
- * selected cards), and each tag's retention from day_tag_stats. */
+/*
+ * The live cards of each tag (the query's tags, or every tag of the
+ * selected cards); and in 'extra', with tags asked, a JSON list of the
+ * selected cards with k > 1 of them, each k - 1 times.  These are the
+ * cards' tags now: the log does not keep the tags a card had when it was
+ * answered, so the answers of a card that gained or lost one of the
+ * asked tags since then can count twice or not at all.
+ */
 static int
-tag_sums(struct store *st, const struct stats_query *q, const char *tags,
-         const struct idset *live, struct stats *out, struct diag_list *diags)
+tag_cards(struct store *st, const struct stats_query *q, const char *tags,
+          const struct idset *live, const struct idset *selected,
+          struct stats *out, char **extra, struct diag_list *diags)
 {
 	const struct strlist *want = q->tags && q->tags->n ? q->tags : NULL;
 	struct stats_tag *last = NULL;
+	struct idset seen = { 0 };
+	struct strbuf sb = { 0 };
 	sqlite3_stmt *s;
-	char *sql;
 	int err;
 
-	s = store_prepare(st, "SELECT card_id, tag FROM card_tags", diags);
+	*extra = NULL;
+	/* the asked tags' cards from the tag index, or every tag */
+	s = want ? prepare(st, q, "%s",
+	                   "SELECT card_id, tag FROM card_tags WHERE tag IN"
+	                   " (SELECT value FROM json_each(:tags))",
+	                   tags, diags)
+	         : store_prepare(st, "SELECT card_id, tag FROM card_tags",
+	                         diags);
 	if (s == NULL)
 		return -EX_IOERR;
+	strbuf_addch(&sb, '[');
 	while ((err = sqlite3_step(s)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(s, 0);
 		const char *tag = (const char *)sqlite3_column_text(s, 1);
 
-		if (!idset_has(live, sqlite3_column_int64(s, 0)) ||
+		if (want && idset_has(selected, id)) {
+			if (idset_has(&seen, id))
+				strbuf_addf(&sb, "%s%lld",
+				            sb.len > 1 ? "," : "", id);
+			idset_add(&seen, id);
+		}
+		if (!idset_has(live, id) ||
 		    (want && strlist_find(want, tag) < 0))
 			continue;
 		if (last == NULL || strcmp(last->tag, tag) != 0)
@@ -506,15 +540,32 @@ tag_sums(struct store *st, const struct stats_query *q, const char *tags,
 		last->cards++;
 	}
 	sqlite3_finalize(s);
+	free(seen.bits);
+	strbuf_addch(&sb, ']');
+	*extra = strbuf_detach(&sb);
 	if (err != SQLITE_DONE)
 		return store_fail(st, diags, "cannot read the tags");
+	if (strcmp(*extra, "[]") == 0) {
+		free(*extra);
+		*extra = NULL;
+	}
+	return 0;
+}
+
+/* Each tag's retention from day_tag_stats. */
+static int
+tag_retention(struct store *st, const struct stats_query *q, const char *tags,
+              struct stats *out, struct diag_list *diags)
+{
+	const struct strlist *want = q->tags && q->tags->n ? q->tags : NULL;
+	sqlite3_stmt *s;
+	char *sql;
+	int err;
 
 	sql = xasprintf(
 	    "SELECT x.tag, " WINDOW_SUMS " FROM day_tag_stats x"
 	    " WHERE x.day > :today - 365%s%s GROUP BY 1",
-	    q->deck ? " AND x.deck_id = (SELECT id FROM decks WHERE"
-	              " name = :deck)"
-	            : "",
+	    q->deck ? DECK_ROWS : "",
 	    want ? " AND x.tag IN (SELECT value FROM json_each(:tags))" : "");
 	s = prepare(st, q, "%s", sql, tags, diags);
 	free(sql);
@@ -538,24 +589,14 @@ review_passes(struct store *st, const struct stats_query *q, const char *tags,
               const struct idset *live, const struct idset *selected,
               struct stats *out, struct diag_list *diags)
 {
-	size_t ntags = q->tags ? q->tags->n : 0;
-	int rc;
+	char *extra = NULL;
+	int rc = tag_cards(st, q, tags, live, selected, out, &extra, diags);
 
-	if (ntags > 1) {
-		rc = review_scan(st, q, selected, out, diags);
-	} else {
-		char *from = xasprintf(
-		    "%s x WHERE 1%s%s", ntags ? "day_tag_stats" : "day_stats",
-		    q->deck ? " AND x.deck_id = (SELECT id FROM decks"
-		              " WHERE name = :deck)"
-		            : "",
-		    ntags ? " AND x.tag = json_extract(:tags, '$[0]')" : "");
-
-		rc = review_sums(st, q, from, tags, out, diags);
-		free(from);
-	}
 	if (rc == 0)
-		rc = tag_sums(st, q, tags, live, out, diags);
+		rc = review_sums(st, q, tags, extra, out, diags);
+	if (rc == 0)
+		rc = tag_retention(st, q, tags, out, diags);
+	free(extra);
 	/* new cards left today: the limit counts every deck */
 	out->new_left = q->new_per_day - store_new_on_day(st, q->today);
 	if (out->new_left < 0)

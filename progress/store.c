@@ -783,6 +783,25 @@ store_has_deck(struct store *st, const char *name)
 }
 
 int
+store_has_tag(struct store *st, const char *tag)
+{
+	sqlite3_stmt *s = NULL;
+	int found = 0;
+
+	/* the tag's cards from its index, not every tag of every card */
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT 1 FROM card_tags t JOIN cards c"
+	                       " ON c.id = t.card_id WHERE t.tag = ?"
+	                       " AND c.retired = 0 LIMIT 1",
+	                       -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, tag, -1, SQLITE_STATIC);
+		found = sqlite3_step(s) == SQLITE_ROW;
+	}
+	sqlite3_finalize(s);
+	return found;
+}
+
+int
 store_names(struct store *st, enum store_names what, struct strlist *out,
             struct diag_list *diags)
 {

@@ -143,6 +143,9 @@ long long store_new_on_day(struct store *st, long long day);
 /* Is there a live deck named 'name'? */
 int store_has_deck(struct store *st, const char *name);
 
+/* Has a card still in its deck the tag 'tag'? */
+int store_has_tag(struct store *st, const char *tag);
+
 enum store_names { STORE_DECKS, STORE_TAGS, STORE_CARD_NAMES };
 
 /* Append to 'out' the names of the decks, the tags of the cards, or the

@@ -200,9 +200,12 @@ cli_filter_check(const struct cli_filter *f, const struct command *cmd,
 {
 	struct diag_list diags = { 0 };
 	struct strlist decks = { 0 }, tags = { 0 };
-	int rc = 0;
+	int rc = 0, known = !f->deck || store_has_deck(st, f->deck);
 
-	if ((f->deck && !store_has_deck(st, f->deck)) || f->tags.n > 0) {
+	/* the names are listed only to say which one is not known */
+	for (size_t i = 0; known && i < f->tags.n; i++)
+		known = store_has_tag(st, f->tags.v[i]);
+	if (!known) {
 		if ((rc = store_names(st, STORE_DECKS, &decks, &diags)) == 0 &&
 		    (rc = store_names(st, STORE_TAGS, &tags, &diags)) == 0)
 			rc = cli_filter_check_names(f, cmd, &decks, &tags);
