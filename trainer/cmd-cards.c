@@ -449,7 +449,9 @@ list_loaded(struct store *st, const struct deck *deck, struct lister *l,
 	for (size_t i = 0; rc == 0 && i < deck->ncards; i++) {
 		struct store_card key = { .card.id = deck->cards[i].id }, c;
 		const struct store_card *found =
-		    bsearch(&key, kept.v, kept.n, sizeof(*kept.v), cmp_key);
+		    kept.n ? bsearch(&key, kept.v, kept.n, sizeof(*kept.v),
+		                     cmp_key)
+		           : NULL;
 
 		if (found) {
 			c = *found;
