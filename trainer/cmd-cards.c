@@ -348,7 +348,8 @@ load_pass(struct store *st, const char *path, struct strlist *must_load,
  * as deckset_load.  When a file loaded takes the name of an unchanged
  * file's deck (renamed, not synced yet), that file is loaded too and the
  * whole is loaded again, so that the name goes to the first file in
- * order with the error on the other, as deckset_load does.
+ * order with the error on the other, as deckset_load does.  A pass given
+ * up is forgotten with its diagnostics: 'diags' must start empty.
  */
 static int
 load_changed(struct store *st, const char *path, struct deckset *set,
