@@ -161,6 +161,179 @@ check_card(const struct card *c, char *why, size_t size)
 	return 0;
 }
 
+/*
+ * The fast reading of the content as content_from_card writes it: one
+ * object whose values are text without escapes, lists of such text,
+ * true, false or null.  Whatever else (an escape, a number, a nested
+ * object, a key given twice, a value of the wrong kind, bytes that are
+ * not UTF-8) is left to jansson, which gives the same card or the
+ * reason it is not one.
+ */
+
+/* The length of the UTF-8 sequence at 'p' (as strict as jansson: no
+ * overlong forms, surrogates or code points past U+10FFFF), or 0. */
+static size_t
+utf8_seq(const unsigned char *p)
+{
+	size_t n = p[0] < 0x80                    ? 1
+	           : p[0] >= 0xc2 && p[0] <= 0xdf ? 2
+	           : p[0] >= 0xe0 && p[0] <= 0xef ? 3
+	           : p[0] >= 0xf0 && p[0] <= 0xf4 ? 4
+	                                          : 0;
+
+	for (size_t i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] >= 0xa0) ||
+	    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] >= 0x90))
+		return 0;
+	return n;
+}
+
+static const char *
+skip_space(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+/* A string without escapes at 'p' (its opening quote): its text from
+ * '*s', '*n' bytes; returns what follows it, or NULL. */
+static const char *
+plain_string(const char *p, const char **s, size_t *n)
+{
+	const unsigned char *q = (const unsigned char *)p + 1;
+
+	if (*p != '"')
+		return NULL;
+	while (*q != '"') {
+		size_t len;
+
+		if (*q < 0x20 || *q == '\\' || (len = utf8_seq(q)) == 0)
+			return NULL;
+		q += len;
+	}
+	*s = p + 1;
+	*n = (size_t)((const char *)q - (p + 1));
+	return (const char *)q + 1;
+}
+
+/* The keys the fast reading knows, and what each must hold. */
+enum { K_TEXT, K_LIST, K_FLAG, K_UNKNOWN };
+static const struct {
+	const char *name;
+	int kind;
+} fast_keys[] = {
+	{ "q", K_TEXT },      { "a", K_TEXT },       { "hint", K_TEXT },
+	{ "note", K_TEXT },   { "unit", K_TEXT },    { "date", K_TEXT },
+	{ "accept", K_LIST }, { "choices", K_LIST }, { "items", K_LIST },
+	{ "tags", K_LIST },   { "reverse", K_FLAG },
+};
+#define NFAST_KEYS (sizeof(fast_keys) / sizeof(fast_keys[0]))
+
+static void
+push_n(struct strlist *l, const char *s, size_t n)
+{
+	l->v = xgrow(l->v, &l->alloc, l->n + 1, sizeof(*l->v));
+	l->v[l->n++] = xstrndup(s, n);
+}
+
+/* Read 'text' into 'c' (id and type set by the caller) the fast way, the
+ * date's text to '*date': 1, or 0 when it is not of the simple form ('c'
+ * released, '*date' NULL). */
+static int
+fast_content(const char *text, struct card *c, char **date)
+{
+	char **texts[] = { &c->q, &c->a, &c->hint, &c->note, &c->unit, date };
+	struct strlist *lists[] = { &c->accept, &c->choices, &c->items,
+		                    &c->tags };
+	unsigned seen = 0;
+	const char *p = skip_space(text);
+
+	if (*p++ != '{')
+		return 0;
+	p = skip_space(p);
+	if (*p == '}')
+		goto end;
+	for (;;) {
+		const char *key, *v;
+		size_t klen, vlen, k = 0;
+		int kind = K_UNKNOWN;
+
+		if ((p = plain_string(p, &key, &klen)) == NULL)
+			goto no;
+		p = skip_space(p);
+		if (*p++ != ':')
+			goto no;
+		p = skip_space(p);
+		for (; k < NFAST_KEYS; k++)
+			if (strncmp(fast_keys[k].name, key, klen) == 0 &&
+			    fast_keys[k].name[klen] == '\0')
+				break;
+		if (k < NFAST_KEYS) {
+			if (seen &
+			    (1u << k)) /* twice: jansson keeps the last */
+				goto no;
+			seen |= 1u << k;
+			kind = fast_keys[k].kind;
+		}
+		if (*p == '"') {
+			if ((kind != K_TEXT && kind != K_UNKNOWN) ||
+			    (p = plain_string(p, &v, &vlen)) == NULL)
+				goto no;
+			if (kind == K_TEXT)
+				*texts[k] = xstrndup(v, vlen);
+		} else if (*p == '[') {
+			if (kind != K_LIST && kind != K_UNKNOWN)
+				goto no;
+			p = skip_space(p + 1);
+			while (*p != ']') {
+				if ((p = plain_string(p, &v, &vlen)) == NULL)
+					goto no;
+				if (kind == K_LIST)
+					push_n(lists[k - 6], v, vlen);
+				p = skip_space(p);
+				if (*p == ',') {
+					p = skip_space(p + 1);
+					if (*p != '"') /* as in ["x",] */
+						goto no;
+				} else if (*p != ']') {
+					goto no;
+				}
+			}
+			p++;
+		} else if (kind == K_TEXT || kind == K_LIST) {
+			goto no;
+		} else if (strncmp(p, "true", 4) == 0) {
+			if (kind == K_FLAG)
+				c->reverse_of = 1;
+			p += 4;
+		} else if (strncmp(p, "false", 5) == 0) {
+			p += 5;
+		} else if (strncmp(p, "null", 4) == 0) {
+			p += 4;
+		} else {
+			goto no;
+		}
+		p = skip_space(p);
+		if (*p == '}')
+			break;
+		if (*p++ != ',')
+			goto no;
+		p = skip_space(p);
+	}
+end:
+	if (*skip_space(p + 1) != '\0')
+		goto no;
+	return 1;
+no:
+	free(*date);
+	*date = NULL;
+	card_release(c);
+	return 0;
+}
+
 int
 content_to_card(const char *id, const char *type, const char *text,
                 struct card *c, char *why, size_t size)
@@ -170,7 +343,7 @@ content_to_card(const char *id, const char *type, const char *text,
 	json_error_t e;
 	json_t *o = NULL;
 	int t = type ? content_type(type) : -1, rc = -1;
-	char dwhy[64];
+	char dwhy[64], *date = NULL;
 
 	memset(c, 0, sizeof(*c));
 	if (id == NULL || text == NULL) {
@@ -181,6 +354,13 @@ content_to_card(const char *id, const char *type, const char *text,
 		why_not(why, size, "its type '%s' is unknown",
 		        type ? type : "");
 		goto out;
+	}
+	/* a number card's numbers are read by jansson */
+	if (t != CARD_NUMBER) {
+		c->id = xstrdup(id);
+		c->type = (enum card_type)t;
+		if (fast_content(text, c, &date))
+			goto read;
 	}
 	o = json_loads(text, 0, &e);
 	if (o == NULL || !json_is_object(o)) {
@@ -217,15 +397,18 @@ content_to_card(const char *id, const char *type, const char *text,
 	c->value = json_number_value(json_object_get(o, "value"));
 	c->tolerance = json_number_value(json_object_get(o, "tolerance"));
 	c->reverse_of = json_is_true(json_object_get(o, "reverse"));
+	if (json_is_string(json_object_get(o, "date")))
+		date = xstrdup(json_string_value(json_object_get(o, "date")));
+read:
 	if (t == CARD_DATE &&
-	    (!json_is_string(json_object_get(o, "date")) ||
-	     date_parse_iso(json_string_value(json_object_get(o, "date")),
-	                    &c->date, dwhy, sizeof(dwhy)) < 0)) {
+	    (date == NULL ||
+	     date_parse_iso(date, &c->date, dwhy, sizeof(dwhy)) < 0)) {
 		why_not(why, size, "its date is missing or not a date");
 		goto out;
 	}
 	rc = check_card(c, why, size);
 out:
+	free(date);
 	json_decref(o);
 	if (rc < 0)
 		card_release(c);

@@ -41,6 +41,17 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql,
 int store_read_mem(sqlite3_stmt *s, int col, struct fsrs_card *m, char *why,
                    size_t size);
 
+/*
+ * Read the card in the row of 's', whose columns are those of the cards
+ * queries: c.id, d.name, c.key, c.type, c.content, then the memory state
+ * (store_read_mem), c.suspended, c.buried_until, c.retired.  'light':
+ * only the card's id, not its content.  Returns 0 and fills 'c' (release
+ * its deck and card), or -1 with a warning naming the card when its
+ * content or state cannot be used ('c' is left empty).
+ */
+int store_read_card(struct store *st, sqlite3_stmt *s, int light,
+                    struct store_card *c, struct diag_list *diags);
+
 /* The tags as a JSON array, for json_each() in a filter (free it). */
 char *store_tags_json(const struct strlist *tags);
 

@@ -625,13 +625,49 @@ store_tags_json(const struct strlist *tags)
 }
 
 int
+store_read_card(struct store *st, sqlite3_stmt *s, int light,
+                struct store_card *c, struct diag_list *diags)
+{
+	const char *key = (const char *)sqlite3_column_text(s, 2);
+	char why[160];
+
+	memset(c, 0, sizeof(*c));
+	c->id = sqlite3_column_int64(s, 0);
+	c->deck = xstrdup((const char *)sqlite3_column_text(s, 1));
+	if (light && key) {
+		c->card.id = xstrdup(key);
+		if (store_read_mem(s, 5, &c->mem, why, sizeof(why)) < 0)
+			goto bad;
+	} else if (content_to_card(key, (const char *)sqlite3_column_text(s, 3),
+	                           (const char *)sqlite3_column_text(s, 4),
+	                           &c->card, why, sizeof(why)) < 0 ||
+	           store_read_mem(s, 5, &c->mem, why, sizeof(why)) < 0) {
+		goto bad;
+	}
+	c->mem.seed = fsrs_seed(c->card.id) ^ fsrs_seed(c->deck);
+	c->suspended = sqlite3_column_int(s, 15);
+	c->buried_until = sqlite3_column_int64(s, 16);
+	c->retired = sqlite3_column_int(s, 17);
+	c->has_content = !light;
+	return 0;
+bad:
+	diag_add(diags, DIAG_WARNING, st->path, 0, 0,
+	         "card '%s/%s' was left out: %s; run 'trainer db check'",
+	         c->deck, key, why);
+	free(c->deck);
+	card_release(&c->card);
+	memset(c, 0, sizeof(*c));
+	return -1;
+}
+
+int
 store_cards(struct store *st, const struct store_filter *f,
             struct store_card **cards, size_t *n, struct diag_list *diags)
 {
 	sqlite3_stmt *s = store_prepare(st, cards_sql, diags);
 	struct store_card *v = NULL;
 	size_t count = 0, alloc = 0;
-	char *tags = store_tags_json(f->tags), why[160];
+	char *tags = store_tags_json(f->tags);
 	int err, rc = 0;
 
 	*cards = NULL;
@@ -650,48 +686,9 @@ store_cards(struct store *st, const struct store_filter *f,
 	sqlite3_bind_int(s, 8, f->suspended_only);
 	sqlite3_bind_int64(s, 9, f->day_end);
 	while ((err = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_card *c;
-
 		v = xgrow(v, &alloc, count + 1, sizeof(*v));
-		c = &v[count];
-		memset(c, 0, sizeof(*c));
-		c->id = sqlite3_column_int64(s, 0);
-		c->deck = xstrdup((const char *)sqlite3_column_text(s, 1));
-		if (f->light && sqlite3_column_text(s, 2)) {
-			c->card.id =
-			    xstrdup((const char *)sqlite3_column_text(s, 2));
-			if (store_read_mem(s, 5, &c->mem, why, sizeof(why)) <
-			    0) {
-				diag_add(diags, DIAG_WARNING, st->path, 0, 0,
-				         "card '%s/%s' was left out: %s; run "
-				         "'trainer db check'",
-				         c->deck, c->card.id, why);
-				free(c->deck);
-				card_release(&c->card);
-				continue;
-			}
-		} else if (content_to_card(
-		               (const char *)sqlite3_column_text(s, 2),
-		               (const char *)sqlite3_column_text(s, 3),
-		               (const char *)sqlite3_column_text(s, 4),
-		               &c->card, why, sizeof(why)) < 0 ||
-		           store_read_mem(s, 5, &c->mem, why, sizeof(why)) <
-		               0) {
-			diag_add(diags, DIAG_WARNING, st->path, 0, 0,
-			         "card '%s/%s' was left out: %s; run 'trainer "
-			         "db check'",
-			         c->deck,
-			         (const char *)sqlite3_column_text(s, 2), why);
-			free(c->deck);
-			card_release(&c->card);
-			continue;
-		}
-		c->mem.seed = fsrs_seed(c->card.id) ^ fsrs_seed(c->deck);
-		c->suspended = sqlite3_column_int(s, 15);
-		c->buried_until = sqlite3_column_int64(s, 16);
-		c->retired = sqlite3_column_int(s, 17);
-		c->has_content = !f->light;
-		count++;
+		if (store_read_card(st, s, f->light, &v[count], diags) == 0)
+			count++;
 	}
 	if (err != SQLITE_DONE)
 		rc = store_fail(st, diags, "cannot read the cards");

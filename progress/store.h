@@ -92,6 +92,16 @@ struct store_sync {
 int store_sync(struct store *st, const char *path, long long now,
                struct store_sync *report, struct diag_list *diags);
 
+/*
+ * Is the deck file 'file' unchanged since the last sync (its size,
+ * modification time and loader version as recorded for a live deck)?
+ * Then its cards are in the store as the file has them: returns 1 and
+ * sets '*name' to its deck's name (free it).  Returns 0 (and NULL) when
+ * it changed, was never synced or cannot be looked at.  Only looks at
+ * the file (stat), never reads it.
+ */
+int store_deck_unchanged(struct store *st, const char *file, char **name);
+
 /* ---- cards ---- */
 
 struct store_card {
@@ -131,6 +141,33 @@ struct store_filter {
 int store_cards(struct store *st, const struct store_filter *f,
                 struct store_card **cards, size_t *n, struct diag_list *diags);
 void store_cards_free(struct store_card *cards, size_t n);
+
+/* What store_cards_each reads: the retired cards too; only the cards'
+ * ids and state, not their content. */
+enum { STORE_EACH_RETIRED = 1, STORE_EACH_LIGHT = 2 };
+
+/*
+ * Call 'fn' with each card of the deck named 'deck' in deck order (the
+ * live ones; with STORE_EACH_RETIRED, every one), read with its content
+ * (with STORE_EACH_LIGHT, its id only); the card is valid only during
+ * the call.  Nothing is held from one card to
+ * the next.  A card whose content or state this program cannot use is
+ * skipped with a warning naming it, as in store_cards.  Stops at the
+ * first nonzero value 'fn' returns, and returns it; else 0 or -EX_IOERR.
+ */
+typedef int (*store_card_fn)(const struct store_card *c, void *arg);
+int store_cards_each(struct store *st, const char *deck, int flags,
+                     store_card_fn fn, void *arg, struct diag_list *diags);
+
+/*
+ * Append to 'decks' the names of the decks with a live card, and to
+ * 'tags' (unless NULL) the tags of their live cards, each sorted and
+ * once, leaving out the decks named in 'except' (NULL: none).  Returns 0 or
+ * -EX_IOERR.
+ */
+int store_listed_names(struct store *st, const struct strlist *except,
+                       struct strlist *decks, struct strlist *tags,
+                       struct diag_list *diags);
 
 /* The memory state of card 'card' as stored now. */
 int store_card_state(struct store *st, long long card, struct fsrs_card *mem,

@@ -70,6 +70,20 @@ out:
 	return id;
 }
 
+int
+store_deck_unchanged(struct store *st, const char *file, char **name)
+{
+	struct file_info fi;
+	long long id;
+
+	*name = NULL;
+	if (file_info(file, &fi) < 0)
+		return 0;
+	id = unchanged_deck(st, &fi, name);
+	free(fi.real);
+	return id != 0;
+}
+
 /* Run 'sql' with integer parameter ?1 = 'a' (and text ?2 = 'b'). */
 static int
 run(struct store *st, const char *sql, long long a, const char *b,

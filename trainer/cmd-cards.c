@@ -22,6 +22,22 @@
  * printed.
  */
 
+/* The decimal digits of 'v'. */
+static void
+json_int(struct strbuf *sb, long long v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	unsigned long long u =
+	    v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+}
+
 /* A number in the shortest form that reads back as the same double, as
  * JSON (a ".0" when it would read as an integer; null when not finite). */
 static void
@@ -31,6 +47,14 @@ json_number(struct strbuf *sb, double v)
 
 	if (!isfinite(v)) {
 		strbuf_adds(sb, "null");
+		return;
+	}
+	/* a whole number below 1e15 (and not -0): its digits, as %.15g
+	 * gives them, without a call to the formatter */
+	if (v == (double)(long long)v && fabs(v) < 1e15 &&
+	    !(v == 0 && signbit(v))) {
+		json_int(sb, (long long)v);
+		strbuf_add(sb, ".0", 2);
 		return;
 	}
 	/* a decimal of 15 digits or fewer is found at 15: its double is
@@ -61,11 +85,12 @@ json_number(struct strbuf *sb, double v)
 static void
 json_key(struct strbuf *sb, const char *key)
 {
-	if (sb->len && sb->buf[sb->len - 1] != '{')
-		strbuf_addch(sb, ',');
-	strbuf_adds(sb, "\n    \"");
+	static const char open[] = ",\n    \"";
+	int first = sb->len == 0 || sb->buf[sb->len - 1] == '{';
+
+	strbuf_add(sb, open + first, sizeof(open) - 1 - (size_t)first);
 	strbuf_adds(sb, key);
-	strbuf_adds(sb, "\": ");
+	strbuf_add(sb, "\": ", 3);
 }
 
 static void
@@ -134,9 +159,9 @@ card_json(struct strbuf *sb, const struct store_card *sc)
 	json_key(sb, "difficulty");
 	json_number(sb, m->difficulty);
 	json_key(sb, "reps");
-	strbuf_addf(sb, "%d", m->reps);
+	json_int(sb, m->reps);
 	json_key(sb, "lapses");
-	strbuf_addf(sb, "%d", m->lapses);
+	json_int(sb, m->lapses);
 	json_key(sb, "suspended");
 	strbuf_adds(sb, sc->suspended ? "true" : "false");
 	strbuf_adds(sb, "\n  }");
@@ -239,125 +264,110 @@ card_text(const struct store_card *sc)
 	print_state(sc);
 }
 
-/* A card to list, a shallow view: its content belongs to a loaded deck
- * or to the cards read from the store. */
 static int
 cmp_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-struct listed {
-	struct store_card c;
-	size_t seq; /* the order within its deck */
-};
-
 static int
-cmp_stored(const void *a, const void *b)
+cmp_key(const void *a, const void *b)
 {
-	const struct store_card *x = *(const struct store_card *const *)a;
-	const struct store_card *y = *(const struct store_card *const *)b;
-	int d = strcmp(x->deck, y->deck);
+	const struct store_card *x = a, *y = b;
 
-	return d ? d : strcmp(x->card.id, y->card.id);
+	return strcmp(x->card.id, y->card.id);
 }
 
-static int
-cmp_listed(const void *a, const void *b)
-{
-	const struct listed *x = a, *y = b;
-	int d = strcmp(x->c.deck, y->c.deck);
-
-	return d ? d : (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-/*
- * The cards to list: every card of the decks as loaded now, with its
- * state from the store joined by (deck name, card id), new when the
- * store does not know it yet; then the live stored cards of decks that
- * did not load (a deck with errors keeps its cards as last synced).
- * Sorted by deck name, then deck order.  Free '*out' only (a view).
- */
+/* Sort 'l' and keep each string once. */
 static void
-gather(const struct deckset *set, struct store_card *stored, size_t nstored,
-       long long now, struct listed **out, size_t *nout)
+sort_unique(struct strlist *l)
 {
-	struct store_card **index = xcalloc(nstored + 1, sizeof(*index));
-	struct listed *v = NULL;
-	size_t n = 0, alloc = 0;
+	size_t n = 0;
 
-	for (size_t i = 0; i < nstored; i++)
-		index[i] = &stored[i];
-	xqsort(index, nstored, sizeof(*index), cmp_stored);
-	for (size_t d = 0; d < set->n; d++) {
-		const struct deck *deck = set->v[d];
-
-		for (size_t i = 0; i < deck->ncards; i++) {
-			struct store_card key = { .deck = deck->name },
-			                  *kp = &key;
-			struct store_card **found;
-			struct listed *l;
-
-			key.card.id = deck->cards[i].id;
-			found = bsearch(&kp, index, nstored, sizeof(*index),
-			                cmp_stored);
-			v = xgrow(v, &alloc, n + 1, sizeof(*v));
-			l = &v[n++];
-			memset(l, 0, sizeof(*l));
-			if (found)
-				l->c = **found;
-			else
-				l->c.mem.due = now; /* new, as a sync adds it */
-			l->c.deck = deck->name;
-			l->c.card = deck->cards[i];
-			l->seq = i;
-		}
+	xqsort(l->v, l->n, sizeof(*l->v), cmp_name);
+	for (size_t i = 0; i < l->n; i++) {
+		if (n && strcmp(l->v[n - 1], l->v[i]) == 0)
+			free(l->v[i]);
+		else
+			l->v[n++] = l->v[i];
 	}
-	for (size_t i = 0; i < nstored; i++) {
-		if (stored[i].retired || deckset_find(set, stored[i].deck))
-			continue;
-		v = xgrow(v, &alloc, n + 1, sizeof(*v));
-		v[n].c = stored[i];
-		v[n].seq = i;
-		n++;
-	}
-	qsort(v, n, sizeof(*v), cmp_listed);
-	free(index);
-	*out = v;
-	*nout = n;
+	l->n = n;
 }
 
-/* Does card 'c' pass the filter 'f'? */
-/* The --deck and --tag asked for are among the cards listed: 0, or
- * EX_USAGE after a message. */
+/* A pass of load_changed would load a deck under a name an unchanged
+ * file's deck has: that file must be loaded too (see load_changed). */
+#define NAME_CLASH 1
+
 static int
-check_filter(const struct cli_filter *filter, const struct listed *list,
-             size_t n)
+load_pass(struct store *st, const char *path, struct strlist *must_load,
+          struct deckset *set, struct diag_list *diags)
 {
-	struct strmap seen_decks = { 0 }, seen_tags = { 0 };
-	struct strlist decks = { 0 }, tags = { 0 };
-	int rc;
+	struct strlist files = { 0 };
+	struct strmap kept_map = { 0 };
+	char **names = NULL;
+	int rc = deckset_files(path, &files, diags);
 
-	for (size_t i = 0; i < n; i++) {
-		const struct store_card *c = &list[i].c;
+	names = xcalloc(files.n + 1, sizeof(*names));
+	for (size_t i = 0; i < files.n; i++)
+		if (store_deck_unchanged(st, files.v[i], &names[i]) &&
+		    strlist_find(must_load, names[i]) >= 0) {
+			free(names[i]);
+			names[i] = NULL;
+		}
+	for (size_t i = 0; i < files.n; i++)
+		if (names[i])
+			strmap_put(&kept_map, names[i], files.v[i]);
+	/* every file, whatever the ones before it gave: each problem is
+	 * reported and the worst status wins, as deckset_load does */
+	for (size_t i = 0; i < files.n; i++) {
+		int r;
 
-		if (strmap_put(&seen_decks, c->deck, &seen_decks) == NULL)
-			strlist_push(&decks, c->deck);
-		for (size_t j = 0; j < c->card.tags.n; j++)
-			if (strmap_put(&seen_tags, c->card.tags.v[j],
-			               &seen_tags) == NULL)
-				strlist_push(&tags, c->card.tags.v[j]);
+		if (names[i])
+			continue;
+		r = deckset_add_file(set, files.v[i], diags);
+		if (r == 0 && strmap_get(&kept_map, set->v[set->n - 1]->name)) {
+			strlist_push(must_load, set->v[set->n - 1]->name);
+			rc = NAME_CLASH;
+			break;
+		}
+		if (r < rc)
+			rc = r;
 	}
-	xqsort(decks.v, decks.n, sizeof(*decks.v), cmp_name);
-	xqsort(tags.v, tags.n, sizeof(*tags.v), cmp_name);
-	rc = cli_filter_check_names(filter, &cmd_cards, &decks, &tags);
-	strlist_release(&decks);
-	strlist_release(&tags);
-	strmap_release(&seen_decks);
-	strmap_release(&seen_tags);
+	for (size_t i = 0; i < files.n; i++)
+		free(names[i]);
+	free(names);
+	strmap_release(&kept_map);
+	strlist_release(&files);
 	return rc;
 }
 
+/*
+ * Load into 'set' the deck files at 'path' that changed since the last
+ * sync or were never synced; the decks of the others are in the store as
+ * their files have them and are listed from there, never read.  Returns
+ * as deckset_load.  When a file loaded takes the name of an unchanged
+ * file's deck (renamed, not synced yet), that file is loaded too and the
+ * whole is loaded again, so that the name goes to the first file in
+ * order with the error on the other, as deckset_load does.  A pass given
+ * up is forgotten with its diagnostics: 'diags' must start empty.
+ */
+static int
+load_changed(struct store *st, const char *path, struct deckset *set,
+             struct diag_list *diags)
+{
+	struct strlist must_load = { 0 };
+	int rc;
+
+	while ((rc = load_pass(st, path, &must_load, set, diags)) ==
+	       NAME_CLASH) {
+		deckset_release(set);
+		diag_list_release(diags);
+	}
+	strlist_release(&must_load);
+	return rc;
+}
+
+/* Does card 'c' pass the filter 'f'? */
 static int
 wanted(const struct store_card *c, const struct store_filter *f)
 {
@@ -372,6 +382,136 @@ wanted(const struct store_card *c, const struct store_filter *f)
 	                        fsrs_is_due(&c->mem, f->now, f->day_end));
 }
 
+/* What each card listed goes through. */
+struct lister {
+	const struct store_filter *f;
+	int json;
+	size_t shown;
+	struct strbuf sb;
+};
+
+static int
+list_card(const struct store_card *c, void *arg)
+{
+	struct lister *l = arg;
+
+	if (!wanted(c, l->f))
+		return 0;
+	if (l->json) {
+		/* one card at a time: the output is never held */
+		l->sb.len = 0;
+		strbuf_adds(&l->sb, l->shown ? ",\n" : "[\n");
+		card_json(&l->sb, c);
+		fwrite(l->sb.buf, 1, l->sb.len, stdout);
+	} else {
+		card_text(c);
+	}
+	l->shown++;
+	return 0;
+}
+
+/* Keep the state of stored card 'c' (not its content) in 'arg'. */
+static int
+keep_state(const struct store_card *c, void *arg)
+{
+	struct {
+		struct store_card *v;
+		size_t n, alloc;
+	} *kept = arg;
+	struct store_card *k;
+
+	kept->v = xgrow(kept->v, &kept->alloc, kept->n + 1, sizeof(*kept->v));
+	k = &kept->v[kept->n++];
+	*k = *c;
+	k->deck = NULL;
+	memset(&k->card, 0, sizeof(k->card));
+	k->card.id = xstrdup(c->card.id);
+	return 0;
+}
+
+/*
+ * List the cards of 'deck' as loaded now, each with its state from the
+ * store joined by card id (a card that was retired and is back keeps its
+ * history), new when the store does not know it yet.
+ */
+static int
+list_loaded(struct store *st, const struct deck *deck, struct lister *l,
+            struct diag_list *diags)
+{
+	struct {
+		struct store_card *v;
+		size_t n, alloc;
+	} kept = { 0 };
+	int rc = store_cards_each(st, deck->name,
+	                          STORE_EACH_RETIRED | STORE_EACH_LIGHT,
+	                          keep_state, &kept, diags);
+
+	xqsort(kept.v, kept.n, sizeof(*kept.v), cmp_key);
+	for (size_t i = 0; rc == 0 && i < deck->ncards; i++) {
+		struct store_card key = { .card.id = deck->cards[i].id }, c;
+		const struct store_card *found =
+		    kept.n ? bsearch(&key, kept.v, kept.n, sizeof(*kept.v),
+		                     cmp_key)
+		           : NULL;
+
+		if (found) {
+			c = *found;
+		} else {
+			memset(&c, 0, sizeof(c));
+			c.mem.due = l->f->now; /* new, as a sync adds it */
+		}
+		c.deck = deck->name;
+		c.card = deck->cards[i];
+		rc = list_card(&c, l);
+	}
+	for (size_t i = 0; i < kept.n; i++)
+		free(kept.v[i].card.id);
+	free(kept.v);
+	return rc;
+}
+
+/*
+ * The decks to list, sorted: those loaded, and the live stored decks
+ * with a card (unchanged, with errors, or whose file is gone) listed as
+ * last synced.  With --deck or --tag, first check the names asked for
+ * are among the cards listed: 0, EX_USAGE after a message, or a negative
+ * status.
+ */
+static int
+deck_names(struct store *st, const struct deckset *set,
+           const struct cli_filter *filter, struct strlist *decks,
+           struct diag_list *diags)
+{
+	struct strlist loaded = { 0 }, tags = { 0 }, with_cards = { 0 };
+	int check = filter->deck || filter->tags.n, rc;
+
+	for (size_t d = 0; d < set->n; d++) {
+		const struct deck *deck = set->v[d];
+
+		strlist_push(&loaded, deck->name);
+		if (deck->ncards)
+			strlist_push(&with_cards, deck->name);
+		for (size_t i = 0; check && i < deck->ncards; i++)
+			for (size_t j = 0; j < deck->cards[i].tags.n; j++)
+				strlist_push(&tags, deck->cards[i].tags.v[j]);
+	}
+	if ((rc = store_listed_names(st, &loaded, decks, check ? &tags : NULL,
+	                             diags)) < 0)
+		goto out;
+	for (size_t i = 0; i < with_cards.n; i++)
+		strlist_push(decks, with_cards.v[i]);
+	sort_unique(decks);
+	if (check) {
+		sort_unique(&tags);
+		rc = cli_filter_check_names(filter, &cmd_cards, decks, &tags);
+	}
+out:
+	strlist_release(&loaded);
+	strlist_release(&tags);
+	strlist_release(&with_cards);
+	return rc;
+}
+
 static int
 run_cards(struct cli *cli, int argc, char **argv)
 {
@@ -384,18 +524,16 @@ run_cards(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, 0 },
 	};
 	struct cli_filter filter = { 0 };
-	struct store_filter f = { 0 }, every = { .with_retired = 1 };
+	struct store_filter f = { 0 };
+	struct lister l = { .f = &f };
 	struct store *st = NULL;
-	struct store_card *cards = NULL;
-	struct listed *list = NULL;
+	struct strlist decks = { 0 };
 	struct deckset set = { 0 };
 	struct diag_list diags = { 0 };
 	struct optparse p;
 	const char *value;
-	struct strbuf sb = { 0 };
-	size_t n = 0, nlist = 0, shown = 0;
 	struct fsrs_params params;
-	int id, json = 0, rc, rollover, per_day;
+	int id, json = 0, r = 0, rc, rollover, per_day;
 
 	opt_init(&p, argc, argv);
 	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
@@ -432,39 +570,36 @@ run_cards(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	f.day_end = clock_day_end(f.now, rollover);
-	/* a deck with errors is reported and listed as last synced */
+	l.json = json;
+	/* only the deck files changed since the last sync are read; a deck
+	 * with errors is reported and listed as last synced */
 	rc = diag_report(&diags,
-	                 deckset_load(&set, cli_decks_path(cli), &diags));
+	                 load_changed(st, cli_decks_path(cli), &set, &diags));
 	if (rc != 0 && rc != EX_DATAERR)
 		goto out;
-	if ((rc = diag_report(
-	         &diags, store_cards(st, &every, &cards, &n, &diags))) != 0)
+	if ((rc = deck_names(st, &set, &filter, &decks, &diags)) != 0) {
+		rc = rc < 0 ? diag_report(&diags, rc) : rc;
 		goto out;
-	gather(&set, cards, n, f.now, &list, &nlist);
-	if ((rc = check_filter(&filter, list, nlist)) != 0)
-		goto out;
-	for (size_t i = 0; i < nlist; i++) {
-		if (!wanted(&list[i].c, &f))
-			continue;
-		if (json) {
-			/* one card at a time: the output is never held */
-			sb.len = 0;
-			strbuf_adds(&sb, shown ? ",\n" : "[\n");
-			card_json(&sb, &list[i].c);
-			fwrite(sb.buf, 1, sb.len, stdout);
-		} else {
-			card_text(&list[i].c);
-		}
-		shown++;
 	}
-	if (json)
-		fputs(shown ? "\n]\n" : "[]\n", stdout);
-	else if (shown == 0)
+	/* a deck at a time, a card at a time: nothing is held but the
+	 * decks loaded, and the state of the one being listed */
+	for (size_t i = 0; r == 0 && i < decks.n; i++) {
+		const struct deck *deck = deckset_find(&set, decks.v[i]);
+
+		if (f.deck && strcmp(f.deck, decks.v[i]) != 0)
+			continue;
+		r = deck ? list_loaded(st, deck, &l, &diags)
+		         : store_cards_each(st, decks.v[i], 0, list_card, &l,
+		                            &diags);
+	}
+	if (r == 0 && json)
+		fputs(l.shown ? "\n]\n" : "[]\n", stdout);
+	else if (r == 0 && l.shown == 0)
 		puts("no cards match");
+	rc = diag_report(&diags, r);
 out:
-	strbuf_release(&sb);
-	free(list);
-	store_cards_free(cards, n);
+	strbuf_release(&l.sb);
+	strlist_release(&decks);
 	store_close(st);
 	deckset_release(&set);
 	strlist_release(&filter.tags);

@@ -454,6 +454,118 @@ test_content_limits(void **state)
 	    content_to_card(NULL, "text", NULL, &c, why, sizeof(why)), -1);
 }
 
+/* A card read from content, in one line: its texts, lists and flag. */
+static void
+card_line(const struct card *c, char *buf, size_t size)
+{
+	const struct strlist *lists[] = { &c->accept, &c->choices, &c->items,
+		                          &c->tags };
+	struct strbuf sb = { 0 };
+
+	strbuf_addf(&sb, "%s|%s|%s|%s|%s", c->q ? c->q : "-", c->a ? c->a : "-",
+	            c->hint ? c->hint : "-", c->note ? c->note : "-",
+	            c->unit ? c->unit : "-");
+	for (size_t i = 0; i < 4; i++) {
+		strbuf_adds(&sb, "|");
+		for (size_t j = 0; j < lists[i]->n; j++)
+			strbuf_addf(&sb, "%s%s", j ? "," : "", lists[i]->v[j]);
+	}
+	strbuf_addf(&sb, "|%d", c->reverse_of);
+	snprintf(buf, size, "%s", sb.buf);
+	strbuf_release(&sb);
+}
+
+/* Every form of content reads as jansson reads it: the simple form the
+ * store writes the fast way, anything else (escapes, whitespace, keys
+ * twice, wrong kinds, bad UTF-8, trailing commas) to the same card or
+ * the same refusal. */
+static void
+test_content_forms(void **state)
+{
+	static const struct {
+		const char *type, *text, *want; /* want: card_line or why */
+	} cases[] = {
+		{ "text", "{\"q\":\"Q\",\"a\":\"A\"}", "Q|A|-|-|-|||||0" },
+		{ "text", " { \"q\" : \"Q\" ,\n\"a\":\"A\" , \"tags\" : [ ] } ",
+		  "Q|A|-|-|-|||||0" },
+		{ "text", "{\"q\":\"a\\\"b\\\\c\\u00e9\\n\",\"a\":\"A\"}",
+		  "a\"b\\c\xc3\xa9\n|A|-|-|-|||||0" },
+		{ "text", "{\"q\":\"one\",\"a\":\"A\",\"q\":\"two\"}",
+		  "two|A|-|-|-|||||0" },
+		{ "text",
+		  "{\"q\":\"Q\",\"a\":\"A\",\"tags\":[\"x\"],\"tags\":[\"y\"]}",
+		  "Q|A|-|-|-||||y|0" },
+		{ "text",
+		  "{\"q\":\"\xed\x95\x9c\",\"a\":\"A\",\"hint\":\"h\","
+		  "\"note\":\"n\",\"accept\":[\"b\",\"c\"],\"tags\":[\"t\","
+		  "\"u\"]}",
+		  "\xed\x95\x9c|A|h|n|-|b,c|||t,u|0" },
+		{ "order", "{\"q\":\"Q\",\"items\":[\"1\",\"2\"]}",
+		  "Q|-|-|-|-|||1,2||0" },
+		{ "text",
+		  "{\"q\":\"Q\",\"a\":\"A\",\"x\":{\"y\":[1,{}]},\"z\":1}",
+		  "Q|A|-|-|-|||||0" },
+		{ "text",
+		  "{\"q\":\"Q\",\"a\":\"A\",\"reverse\":true,\"o\":false}",
+		  "Q|A|-|-|-|||||1" },
+		{ "text",
+		  "{\"q\":\"Q\",\"a\":\"A\",\"reverse\":true,\"o\":true}",
+		  "Q|A|-|-|-|||||1" },
+		{ "text",
+		  "{\"q\":\"Q\",\"a\":\"A\",\"reverse\":true,\"reverse\":null}",
+		  "Q|A|-|-|-|||||0" },
+		{ "text", "{\"q\":\"Q\",\"a\":\"A\",\"tags\":[\"x\",]}",
+		  "its content is not a JSON object" },
+		{ "text", "{\"q\":\"Q\",\"a\":\"A\",\"tags\":[\"x\" \"y\"]}",
+		  "its content is not a JSON object" },
+		{ "text", "{\"q\":\"Q\",\"a\":\"A\",}",
+		  "its content is not a JSON object" },
+		{ "text", "{\"q\":\"Q\",\"a\":\"A\"} x",
+		  "its content is not a JSON object" },
+		{ "text", "{\"q\":\"Q\",\"a\":\"A\"",
+		  "its content is not a JSON object" },
+		{ "text", "{\"q\":\"a\tb\",\"a\":\"A\"}",
+		  "its content is not a JSON object" },
+		{ "text", "{\"q\":\"\xc3\x28\",\"a\":\"A\"}",
+		  "its content is not a JSON object" },
+		{ "text", "{\"q\":\"\xc0\xaf\",\"a\":\"A\"}",
+		  "its content is not a JSON object" },
+		{ "text", "{\"q\":\"\xed\xa0\x80\",\"a\":\"A\"}",
+		  "its content is not a JSON object" },
+		{ "text", "{\"q\":\"\xf4\x90\x80\x80\",\"a\":\"A\"}",
+		  "its content is not a JSON object" },
+		{ "text", "[\"q\"]", "its content is not a JSON object" },
+		{ "text", "{\"q\":\"Q\",\"a\":[\"A\"]}",
+		  "its 'a' is not text" },
+		{ "text", "{\"q\":\"Q\",\"a\":\"A\",\"hint\":null}",
+		  "its 'hint' is not text" },
+		{ "text", "{\"q\":\"Q\",\"a\":\"A\",\"tags\":\"t\"}",
+		  "a list in its content is not a list of text" },
+		{ "text", "{}", "it has no question" },
+		{ "date", "{\"q\":\"W\",\"a\":\"x\",\"date\":\"1953-10-01\"}",
+		  "W|x|-|-|-|||||0" },
+		{ "date", "{\"q\":\"W\",\"a\":\"x\",\"date\":\"1953-13-01\"}",
+		  "its date is missing or not a date" },
+	};
+	char got[256], why[160];
+	struct card c;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (content_to_card("k", cases[i].type, cases[i].text, &c, why,
+		                    sizeof(why)) == 0) {
+			card_line(&c, got, sizeof(got));
+			assert_string_equal("k", c.id);
+			card_release(&c);
+		} else {
+			snprintf(got, sizeof(got), "%s", why);
+		}
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("case %zu: %s: got '%s', want '%s'", i,
+			         cases[i].text, got, cases[i].want);
+	}
+}
+
 int
 main(void)
 {
@@ -473,6 +585,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_open_readonly, setup,
 		                                teardown),
 		cmocka_unit_test(test_content_limits),
+		cmocka_unit_test(test_content_forms),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
