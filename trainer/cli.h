@@ -5,7 +5,10 @@
 #ifndef TRAINER_CLI_H
 #define TRAINER_CLI_H
 
+#include <stdio.h>
+
 #include "deckset.h"
+#include "opt.h"
 #include "store.h"
 
 #define TRAINER_VERSION "0.1.0"
@@ -21,13 +24,39 @@ struct cli {
 	long long started; /* the real time the program started */
 };
 
+/*
+ * A command, declared once: its options and arguments (which main.c
+ * parses and checks before calling 'run'), and the words its help, the
+ * manual page and the shell completions are made from.
+ */
 struct command {
 	const char *name;
-	const char *usage;   /* the arguments, after the name */
-	const char *summary; /* one line for 'trainer --help' */
-	const char *help;    /* the options, for 'trainer NAME --help' */
-	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *usage;       /* the usage after the name; NULL: made from
+	                            'opts' and 'args' */
+	const char *args;        /* the arguments in the usage, like "FILE...";
+	                            NULL: none */
+	enum optnames arg_names; /* what the arguments name */
+	const char *arg_words;   /* OPTN_WORD: the words, blank-separated */
+	int min_args, max_args;  /* how many; max -1: any */
+	const char *summary;     /* one line for 'trainer --help' */
+	const char *about;       /* what it does, before the options */
+	const struct optspec *opts; /* NULL or ended by a NULL name */
+	const char *more;           /* after the options */
+	int (*run)(struct cli *cli, const struct args *a);
+	/* not yet declared: parses its own options */
+	int (*run_argv)(struct cli *cli, int argc, char **argv);
 };
+
+/* Every command, in the order 'trainer --help' lists them. */
+extern const struct command *const cli_commands[];
+extern const unsigned cli_ncommands;
+/* The global options, for the help, the manual and the completions. */
+extern const struct optspec cli_global_opts[];
+
+/* The usage after "trainer NAME" (free it). */
+char *cli_command_usage(const struct command *cmd);
+/* 'trainer NAME --help'. */
+void cli_command_help(const struct command *cmd, FILE *fp);
 
 extern const struct command cmd_check;
 extern const struct command cmd_cards;
@@ -95,6 +124,18 @@ enum { OPT_DECK = 100, OPT_TAG };
 	{                                                                      \
 		"tag", 1, OPT_TAG                                              \
 	}
+/* The same in a command's declared options; cli_filter_from reads them. */
+#define OPTS_FILTERS                                                           \
+	{ .name = "deck",                                                      \
+	  .kind = OPTK_TEXT,                                                   \
+	  .meta = "D",                                                         \
+	  .names = OPTN_DECK,                                                  \
+	  .help = "only the deck named D" },                                   \
+	{                                                                      \
+		.name = "tag", .kind = OPTK_TEXT, .meta = "T",                 \
+		.names = OPTN_TAG, .repeat = 1,                                \
+		.help = "only cards tagged T (repeat: any of them)"            \
+	}
 
 struct cli_filter {
 	const char *deck;    /* NULL: every deck */
@@ -103,6 +144,9 @@ struct cli_filter {
 
 /* Take option 'id' into 'f' when it is --deck or --tag: 1, else 0. */
 int cli_filter_option(struct cli_filter *f, int id, const char *value);
+/* The --deck and --tag of 'a' (declared with OPTS_FILTERS) into 'f';
+ * release f->tags after. */
+void cli_filter_from(struct cli_filter *f, const struct args *a);
 
 /* Check that the deck asked for exists in 'st': 0, or EX_USAGE after a
  * message for 'cmd'. */

@@ -11,24 +11,13 @@
 #include "out.h"
 
 static int
-run_backup(struct cli *cli, int argc, char **argv)
+run_backup(struct cli *cli, const struct args *a)
 {
-	static const struct opt opts[] = { { NULL, 0, 0 } };
 	struct diag_list diags = { 0 };
 	struct store *st = NULL;
-	struct optparse p;
-	const char *value, *file = NULL;
-	int id, rc;
+	const char *file = a->npos ? a->pos[0] : NULL;
+	int rc;
 
-	opt_init(&p, argc, argv);
-	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
-		if (id == OPT_ERROR)
-			return cli_usage_error(&cmd_backup, "%s", p.error);
-		if (file)
-			return cli_usage_error(
-			    &cmd_backup, "unexpected argument '%s'", value);
-		file = value;
-	}
 	if (file == NULL)
 		return cli_usage_error(&cmd_backup, "which file to write?");
 	if (strcmp(file, "-") == 0)
@@ -53,14 +42,16 @@ run_backup(struct cli *cli, int argc, char **argv)
 
 const struct command cmd_backup = {
 	.name = "backup",
-	.usage = "FILE",
+	.args = "FILE",
+	.arg_names = OPTN_OUTPUT,
+	.max_args = 1,
 	.summary = "write a consistent copy of the progress database",
-	.help = "Writes a copy of the progress database to FILE, which must "
-	        "not exist yet.\n"
-	        "The copy is consistent even while another trainer is "
-	        "answering; restore it\n"
-	        "by using it with --db, or by copying it over the database "
-	        "while no trainer\n"
-	        "runs.\n",
+	.about = "Writes a copy of the progress database to FILE, which must "
+	         "not exist yet.\n"
+	         "The copy is consistent even while another trainer is "
+	         "answering; restore it\n"
+	         "by using it with --db, or by copying it over the database "
+	         "while no trainer\n"
+	         "runs.\n",
 	.run = run_backup,
 };

@@ -513,16 +513,8 @@ out:
 }
 
 static int
-run_cards(struct cli *cli, int argc, char **argv)
+run_cards(struct cli *cli, const struct args *a)
 {
-	enum { O_JSON = 1, O_DUE, O_SUSPENDED };
-	static const struct opt opts[] = {
-		{ "json", 0, O_JSON },
-		{ "due", 0, O_DUE },
-		{ "suspended", 0, O_SUSPENDED },
-		OPT_FILTERS,
-		{ NULL, 0, 0 },
-	};
 	struct cli_filter filter = { 0 };
 	struct store_filter f = { 0 };
 	struct lister l = { .f = &f };
@@ -530,34 +522,12 @@ run_cards(struct cli *cli, int argc, char **argv)
 	struct strlist decks = { 0 };
 	struct deckset set = { 0 };
 	struct diag_list diags = { 0 };
-	struct optparse p;
-	const char *value;
 	struct fsrs_params params;
-	int id, json = 0, r = 0, rc, rollover, per_day;
+	int json = args_has(a, "json"), r = 0, rc, rollover, per_day;
 
-	opt_init(&p, argc, argv);
-	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
-		if (cli_filter_option(&filter, id, value))
-			continue;
-		switch (id) {
-		case O_JSON:
-			json = 1;
-			break;
-		case O_DUE:
-			f.due_only = 1;
-			break;
-		case O_SUSPENDED:
-			f.suspended_only = 1;
-			break;
-		case OPT_ARG:
-			rc = cli_usage_error(&cmd_cards,
-			                     "unexpected argument '%s'", value);
-			goto out;
-		default:
-			rc = cli_usage_error(&cmd_cards, "%s", p.error);
-			goto out;
-		}
-	}
+	cli_filter_from(&filter, a);
+	f.due_only = args_has(a, "due");
+	f.suspended_only = args_has(a, "suspended");
 	f.deck = filter.deck;
 	f.tags = &filter.tags;
 	f.now = cli_now(cli);
@@ -607,21 +577,27 @@ out:
 	return rc;
 }
 
+static const struct optspec cards_opts[] = {
+	{ .name = "json",
+	  .kind = OPTK_FLAG,
+	  .help = "one JSON array of cards, with the keys id, deck, type,\n"
+	          "question, answer, accept, choices, items, tags, hint, "
+	          "note,\nvalue, unit, tolerance and the card's state" },
+	OPTS_FILTERS,
+	{ .name = "due", .kind = OPTK_FLAG, .help = "only the cards due now" },
+	{ .name = "suspended",
+	  .kind = OPTK_FLAG,
+	  .help = "only suspended cards ('trainer unsuspend' lets them "
+	          "back)" },
+	{ 0 },
+};
+
 const struct command cmd_cards = {
 	.name = "cards",
-	.usage = "[--json] [--deck D] [--tag T]... [--due] [--suspended]",
 	.summary = "list the cards of the decks",
-	.help =
-	    "options:\n"
-	    "  --json      one JSON array of cards, with the keys id, deck, "
-	    "type,\n"
-	    "              question, answer, accept, choices, items, tags, "
-	    "hint, note,\n"
-	    "              value, unit, tolerance\n"
-	    "  --deck D    only the deck named D\n"
-	    "  --tag T     only cards tagged T (repeat: cards with any of "
-	    "them)\n"
-	    "  --suspended only suspended cards ('trainer unsuspend' lets "
-	    "them back)\n",
+	.about = "Lists every card of the decks with its state, in deck "
+	         "order; cards added to\n"
+	         "a deck since the last session are listed as new.\n",
+	.opts = cards_opts,
 	.run = run_cards,
 };

@@ -59,23 +59,14 @@ print_warnings(const struct diag_list *diags)
  * a time otherwise.
  */
 static int
-run_check(struct cli *cli, int argc, char **argv)
+run_check(struct cli *cli, const struct args *a)
 {
-	static const struct opt opts[] = { { NULL, 0, 0 } };
 	struct deckset set = { 0 };
 	struct diag_list diags = { 0 };
-	struct optparse p;
-	const char *value;
 	size_t ncards = 0, npaths = 0;
-	int id;
 
-	opt_init(&p, argc, argv);
-	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
-		if (id == OPT_ERROR)
-			return cli_usage_error(&cmd_check, "%s", p.error);
-		check_path(&set, value, &ncards, &diags);
-		npaths++;
-	}
+	for (int i = 0; i < a->npos; i++, npaths++)
+		check_path(&set, a->pos[i], &ncards, &diags);
 	if (npaths == 0)
 		check_path(&set, cli_decks_path(cli), &ncards, &diags);
 
@@ -97,19 +88,21 @@ run_check(struct cli *cli, int argc, char **argv)
 
 const struct command cmd_check = {
 	.name = "check",
-	.usage = "[PATH...]",
+	.args = "[PATH...]",
+	.arg_names = OPTN_FILE,
+	.max_args = -1,
 	.summary = "check decks and report every problem",
-	.help = "Check each deck file or folder of decks (default: the decks "
-	        "folder) and print\n"
-	        "every problem as FILE:LINE:COL: error: MESSAGE, then a "
-	        "summary.  Cards that\n"
-	        "load but teach badly (a cloze gap given away by its text or "
-	        "hint, a reversed\n"
-	        "card without 'accept', a date question that does not say "
-	        "the precision of\n"
-	        "its answer) get FILE:LINE:COL: warning: MESSAGE.\n"
-	        "Exit status: 0 when all decks are valid (with or without "
-	        "warnings), 65 when\n"
-	        "any has an error, 66 when a path cannot be read.\n",
+	.about = "Check each deck file or folder of decks (default: the decks "
+	         "folder) and print\n"
+	         "every problem as FILE:LINE:COL: error: MESSAGE, then a "
+	         "summary.  Cards that\n"
+	         "load but teach badly (a cloze gap given away by its text or "
+	         "hint, a reversed\n"
+	         "card without 'accept', a date question that does not say "
+	         "the precision of\n"
+	         "its answer) get FILE:LINE:COL: warning: MESSAGE.\n"
+	         "Exit status: 0 when all decks are valid (with or without "
+	         "warnings), 65 when\n"
+	         "any has an error, 66 when a path cannot be read.\n",
 	.run = run_check,
 };

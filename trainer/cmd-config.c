@@ -213,38 +213,16 @@ list(struct store *st, int json)
 }
 
 static int
-run_config(struct cli *cli, int argc, char **argv)
+run_config(struct cli *cli, const struct args *a)
 {
-	enum { O_JSON = 1, O_RESET };
-	static const struct opt opts[] = { { "json", 0, O_JSON },
-		                           { "reset", 0, O_RESET },
-		                           { NULL, 0, 0 } };
 	const struct cli_setting *s = NULL;
 	struct diag_list diags = { 0 };
 	struct store *st = NULL;
-	struct optparse p;
-	const char *value, *args[2] = { NULL, NULL };
-	int id, json = 0, reset = 0, nargs = 0, rc = 0, set;
+	const char *const *args = (const char *const *)a->pos;
+	int json = args_has(a, "json"), reset = args_has(a, "reset");
+	int nargs = a->npos, rc = 0, set;
 	char *v;
 
-	opt_init(&p, argc, argv);
-	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
-		if (id == O_JSON)
-			json = 1;
-		else if (id == O_RESET)
-			reset = 1;
-		else if (id == OPT_ARG && nargs < 2)
-			args[nargs++] = value;
-		/* "-1" after a key is a value to check, not an option */
-		else if (id == OPT_ERROR && nargs == 1 &&
-		         p.argv[p.i - 1][0] == '-' && p.argv[p.i - 1][1] != '-')
-			args[nargs++] = p.argv[p.i - 1];
-		else if (id == OPT_ARG)
-			return cli_usage_error(
-			    &cmd_config, "unexpected argument '%s'", value);
-		else
-			return cli_usage_error(&cmd_config, "%s", p.error);
-	}
 	if (nargs > 0 && (s = cli_setting_find(args[0])) == NULL)
 		return unknown_key(args[0]);
 	if (reset && (nargs != 1))
@@ -294,39 +272,49 @@ run_config(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+static const struct optspec config_opts[] = {
+	{ .name = "json",
+	  .kind = OPTK_FLAG,
+	  .help = "the list as one JSON object: each key's value, default "
+	          "and set" },
+	{ .name = "reset",
+	  .kind = OPTK_FLAG,
+	  .help = "remove the value set for KEY" },
+	{ 0 },
+};
+
 const struct command cmd_config = {
 	.name = "config",
 	.usage = "[--json] | KEY | KEY VALUE | KEY --reset",
+	.args = "[KEY [VALUE]]",
+	.arg_names = OPTN_SETTING,
+	.max_args = 2,
 	.summary = "the settings: list them, show, set or reset one",
-	.help = "Without a key, lists every setting with its value and its "
-	        "default; with a\n"
-	        "KEY, prints its value; with a VALUE, sets it; with --reset, "
-	        "takes it back to\n"
-	        "its default. Only the values you set are stored.\n"
-	        "\n"
-	        "settings:\n"
-	        "  desired-retention  the recall to schedule for, 0.7 to 0.99 "
-	        "(default 0.9)\n"
-	        "  new-per-day        new cards a day, 0 to 9999 (default "
-	        "20)\n"
-	        "  learning-steps     steps of a new card, like '1m 10m' "
-	        "(default), or 'none'\n"
-	        "  relearning-steps   steps of a forgotten card (default "
-	        "'10m'), or 'none'\n"
-	        "  rollover-hour      the hour a day starts, 0 to 23 (default "
-	        "4)\n"
-	        "  learn-ahead        minutes a learning card may come early, "
-	        "0 to 1440\n"
-	        "                     (default 20)\n"
-	        "  bury-siblings      hold a card's siblings until the next "
-	        "day: on (default)\n"
-	        "                     or off\n"
-	        "  new-order          new cards in deck order (default) or "
-	        "random\n"
-	        "\n"
-	        "options:\n"
-	        "  --json   the list as one JSON object: each key's value, "
-	        "default and set\n"
-	        "  --reset  remove the value set for KEY\n",
+	.about = "Without a key, lists every setting with its value and its "
+	         "default; with a\n"
+	         "KEY, prints its value; with a VALUE, sets it; with --reset, "
+	         "takes it back to\n"
+	         "its default. Only the values you set are stored.\n"
+	         "\n"
+	         "settings:\n"
+	         "  desired-retention  the recall to schedule for, 0.7 to 0.99 "
+	         "(default 0.9)\n"
+	         "  new-per-day        new cards a day, 0 to 9999 (default "
+	         "20)\n"
+	         "  learning-steps     steps of a new card, like '1m 10m' "
+	         "(default), or 'none'\n"
+	         "  relearning-steps   steps of a forgotten card (default "
+	         "'10m'), or 'none'\n"
+	         "  rollover-hour      the hour a day starts, 0 to 23 (default "
+	         "4)\n"
+	         "  learn-ahead        minutes a learning card may come early, "
+	         "0 to 1440\n"
+	         "                     (default 20)\n"
+	         "  bury-siblings      hold a card's siblings until the next "
+	         "day: on (default)\n"
+	         "                     or off\n"
+	         "  new-order          new cards in deck order (default) or "
+	         "random\n",
+	.opts = config_opts,
 	.run = run_config,
 };

@@ -35,22 +35,10 @@ db_check(struct cli *cli)
 }
 
 static int
-run_db(struct cli *cli, int argc, char **argv)
+run_db(struct cli *cli, const struct args *a)
 {
-	static const struct opt opts[] = { { NULL, 0, 0 } };
-	struct optparse p;
-	const char *value, *what = NULL;
-	int id;
+	const char *what = a->npos ? a->pos[0] : NULL;
 
-	opt_init(&p, argc, argv);
-	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
-		if (id == OPT_ERROR)
-			return cli_usage_error(&cmd_db, "%s", p.error);
-		if (what)
-			return cli_usage_error(
-			    &cmd_db, "unexpected argument '%s'", value);
-		what = value;
-	}
 	if (what == NULL)
 		return cli_usage_error(&cmd_db, "say 'check' or 'path'");
 	if (strcmp(what, "check") == 0)
@@ -72,14 +60,18 @@ run_db(struct cli *cli, int argc, char **argv)
 const struct command cmd_db = {
 	.name = "db",
 	.usage = "check | path",
+	.args = "check | path",
+	.arg_names = OPTN_WORD,
+	.arg_words = "check path",
+	.max_args = 1,
 	.summary = "check the progress database, or show where it is",
-	.help = "  check   run SQLite's integrity check and the store's own "
-	        "consistency checks\n"
-	        "          (every card readable and its state in range and "
-	        "matching its answer\n"
-	        "          log, the daily sums matching the log, the schema's "
-	        "triggers and\n"
-	        "          indexes there); exit 65 on a problem\n"
-	        "  path    print the database's path\n",
+	.about = "  check   run SQLite's integrity check and the store's own "
+	         "consistency checks\n"
+	         "          (every card readable and its state in range and "
+	         "matching its answer\n"
+	         "          log, the daily sums matching the log, the schema's "
+	         "triggers and\n"
+	         "          indexes there); exit 65 on a problem\n"
+	         "  path    print the database's path\n",
 	.run = run_db,
 };

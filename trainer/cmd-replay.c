@@ -250,25 +250,8 @@ print_row(struct rows_out *o, const char *id, size_t idlen,
 }
 
 static int
-run_replay(struct cli *cli, int argc, char **argv)
+run_replay(struct cli *cli, const struct args *a)
 {
-	enum {
-		O_RETENTION = 1,
-		O_NO_FUZZ,
-		O_PARAMS,
-		O_ROLLOVER,
-		O_LEARNING,
-		O_RELEARNING,
-	};
-	static const struct opt opts[] = {
-		{ "retention", 1, O_RETENTION },
-		{ "no-fuzz", 0, O_NO_FUZZ },
-		{ "params", 1, O_PARAMS },
-		{ "rollover", 1, O_ROLLOVER },
-		{ "learning-steps", 1, O_LEARNING },
-		{ "relearning-steps", 1, O_RELEARNING },
-		{ NULL, 0, 0 },
-	};
 	struct fsrs_params params;
 	struct replay_history h = { 0 };
 	struct outcome *after = NULL;
@@ -276,60 +259,30 @@ run_replay(struct cli *cli, int argc, char **argv)
 	char **shown = NULL;
 	size_t *shown_len = NULL;
 	struct diag_list diags = { 0 };
-	struct optparse p;
-	const char *value, *params_file = NULL;
+	const char *params_file = args_text(a, "params"), *steps;
 	char why[200];
-	long rollover = CLOCK_DEFAULT_ROLLOVER;
-	int id, rc = 0, clamped = 0;
+	long rollover = args_long(a, "rollover", CLOCK_DEFAULT_ROLLOVER);
+	int rc = 0, clamped = 0;
 
 	(void)cli;
+	if (a->npos > 0)
+		return cli_usage_error(&cmd_replay,
+		                       "unexpected argument '%s' (the history "
+		                       "is read from standard input)",
+		                       a->pos[0]);
 	fsrs_params_default(&params);
-	opt_init(&p, argc, argv);
-	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
-		switch (id) {
-		case O_RETENTION:
-			if (opt_double("retention", value, FSRS_MIN_RETENTION,
-			               FSRS_MAX_RETENTION, &params.retention,
-			               why, sizeof(why)) < 0)
-				return cli_usage_error(&cmd_replay, "%s", why);
-			break;
-		case O_NO_FUZZ:
-			params.fuzz = 0;
-			break;
-		case O_PARAMS:
-			if (*value == '\0')
-				return cli_usage_error(
-				    &cmd_replay, "'--params' needs a file");
-			params_file = value;
-			break;
-		case O_ROLLOVER:
-			if (opt_long("rollover", value, 0, 23, &rollover, why,
-			             sizeof(why)) < 0)
-				return cli_usage_error(&cmd_replay, "%s", why);
-			break;
-		case O_LEARNING:
-			if (opt_steps("learning-steps", value, 30 * 1440,
-			              params.learning, FSRS_MAX_STEPS,
-			              &params.nlearning, why, sizeof(why)) < 0)
-				return cli_usage_error(&cmd_replay, "%s", why);
-			break;
-		case O_RELEARNING:
-			if (opt_steps("relearning-steps", value, 30 * 1440,
-			              params.relearning, FSRS_MAX_STEPS,
-			              &params.nrelearning, why,
-			              sizeof(why)) < 0)
-				return cli_usage_error(&cmd_replay, "%s", why);
-			break;
-		case OPT_ARG:
-			return cli_usage_error(&cmd_replay,
-			                       "unexpected argument '%s' (the "
-			                       "history is read from standard "
-			                       "input)",
-			                       value);
-		default:
-			return cli_usage_error(&cmd_replay, "%s", p.error);
-		}
-	}
+	params.retention = args_double(a, "retention", params.retention);
+	if (args_has(a, "no-fuzz"))
+		params.fuzz = 0;
+	if ((steps = args_text(a, "learning-steps")) &&
+	    opt_steps("learning-steps", steps, 30 * 1440, params.learning,
+	              FSRS_MAX_STEPS, &params.nlearning, why, sizeof(why)) < 0)
+		return cli_usage_error(&cmd_replay, "%s", why);
+	if ((steps = args_text(a, "relearning-steps")) &&
+	    opt_steps("relearning-steps", steps, 30 * 1440, params.relearning,
+	              FSRS_MAX_STEPS, &params.nrelearning, why,
+	              sizeof(why)) < 0)
+		return cli_usage_error(&cmd_replay, "%s", why);
 	if (params_file)
 		rc = read_weights(params_file, params.w, &diags);
 	if (rc == 0 &&
@@ -381,32 +334,54 @@ out:
 	return diag_status(rc);
 }
 
+static const struct optspec replay_opts[] = {
+	{ .name = "retention",
+	  .kind = OPTK_DOUBLE,
+	  .meta = "R",
+	  .min = FSRS_MIN_RETENTION,
+	  .max = FSRS_MAX_RETENTION,
+	  .help = "desired retention, 0.70 to 0.99 (default 0.9)" },
+	{ .name = "no-fuzz",
+	  .kind = OPTK_FLAG,
+	  .help = "exact intervals, no fuzz" },
+	{ .name = "params",
+	  .kind = OPTK_TEXT,
+	  .meta = "FILE",
+	  .names = OPTN_FILE,
+	  .help = "the 21 FSRS weights w0..w20, separated by commas or "
+	          "blanks" },
+	{ .name = "rollover",
+	  .kind = OPTK_LONG,
+	  .meta = "H",
+	  .min = 0,
+	  .max = 23,
+	  .help = "the hour a new day starts, local time (default 4)" },
+	{ .name = "learning-steps",
+	  .kind = OPTK_TEXT,
+	  .meta = "S",
+	  .empty_ok = 1,
+	  .help = "like 1m,10m (default); 'none' for no steps" },
+	{ .name = "relearning-steps",
+	  .kind = OPTK_TEXT,
+	  .meta = "S",
+	  .empty_ok = 1,
+	  .help = "like 10m (default); 'none' for no steps" },
+	{ 0 },
+};
+
 const struct command cmd_replay = {
 	.name = "replay",
-	.usage = "[--retention R] [--no-fuzz] [--params FILE] [--rollover H] "
-	         "[--learning-steps S] [--relearning-steps S]",
+	.max_args = -1,
 	.summary = "replay a review history through the scheduler",
-	.help = "Reads CSV 'card,time,rating' on standard input (a header "
-	        "line is optional;\n"
-	        "time in ISO 8601, rating 1-4 or again/hard/good/easy; each "
-	        "card's reviews in\n"
-	        "time order) and prints one CSV row per review:\n"
-	        "card,time,rating,state,stability,difficulty,interval_days,"
-	        "due\n"
-	        "(times in UTC). Nothing but the errors is printed for a "
-	        "history with a bad row.\n"
-	        "\n"
-	        "options:\n"
-	        "  --retention R         desired retention, 0.70 to 0.99 "
-	        "(default 0.9)\n"
-	        "  --no-fuzz             exact intervals, no fuzz\n"
-	        "  --params FILE         the 21 FSRS weights w0..w20, "
-	        "separated by commas or blanks\n"
-	        "  --rollover H          the hour a new day starts, local "
-	        "time (default 4)\n"
-	        "  --learning-steps S    like 1m,10m (default); 'none' for "
-	        "no steps\n"
-	        "  --relearning-steps S  like 10m (default); 'none' for no "
-	        "steps\n",
+	.about = "Reads CSV 'card,time,rating' on standard input (a header "
+	         "line is optional;\n"
+	         "time in ISO 8601, rating 1-4 or again/hard/good/easy; each "
+	         "card's reviews in\n"
+	         "time order) and prints one CSV row per review:\n"
+	         "card,time,rating,state,stability,difficulty,interval_days,"
+	         "due\n"
+	         "(times in UTC). Nothing but the errors is printed for a "
+	         "history with a bad row.\n",
+	.opts = replay_opts,
 	.run = run_replay,
 };

@@ -15,51 +15,19 @@
 #include "out.h"
 
 static int
-run_report(struct cli *cli, int argc, char **argv)
+run_report(struct cli *cli, const struct args *a)
 {
-	enum { O_HTML = 1, O_DAYS };
-	static const struct opt opts[] = {
-		{ "html", 1, O_HTML },
-		{ "days", 1, O_DAYS },
-		OPT_FILTERS,
-		{ NULL, 0, 0 },
-	};
 	struct report r = { .forecast_days = 14 };
 	struct diag_list diags = { 0 };
 	struct stats_session *v = NULL;
-	struct optparse p;
-	const char *value, *file = NULL;
+	const char *file = args_text(a, "html");
 	struct wfile wf = { 0 };
-	char why[160], when[32];
+	char when[32];
 	size_t n = 0;
-	long days;
-	int id, rc;
+	int rc;
 
-	opt_init(&p, argc, argv);
-	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
-		if (cli_filter_option(&r.filter, id, value))
-			continue;
-		switch (id) {
-		case O_HTML:
-			file = value;
-			break;
-		case O_DAYS:
-			if (opt_long("days", value, 1, 366, &days, why,
-			             sizeof(why)) < 0) {
-				rc = cli_usage_error(&cmd_report, "%s", why);
-				goto out;
-			}
-			r.forecast_days = (int)days;
-			break;
-		case OPT_ARG:
-			rc = cli_usage_error(&cmd_report,
-			                     "unexpected argument '%s'", value);
-			goto out;
-		default:
-			rc = cli_usage_error(&cmd_report, "%s", p.error);
-			goto out;
-		}
-	}
+	cli_filter_from(&r.filter, a);
+	r.forecast_days = (int)args_long(a, "days", 14);
 	if (file == NULL) {
 		rc = cli_usage_error(&cmd_report,
 		                     "say where to write it: --html FILE");
@@ -91,23 +59,34 @@ out:
 	return rc;
 }
 
+static const struct optspec report_opts[] = {
+	{ .name = "html",
+	  .kind = OPTK_TEXT,
+	  .meta = "FILE",
+	  .names = OPTN_OUTPUT,
+	  .help = "where to write it ('-': standard output)" },
+	OPTS_FILTERS,
+	{ .name = "days",
+	  .kind = OPTK_LONG,
+	  .meta = "N",
+	  .min = 1,
+	  .max = 366,
+	  .help = "the forecast's length in days (default 14)" },
+	{ 0 },
+};
+
 const struct command cmd_report = {
 	.name = "report",
 	.usage = "--html FILE [--deck D] [--tag T]... [--days N]",
 	.summary = "the progress report as one HTML file with charts",
-	.help = "Writes one self-contained HTML file (no scripts, nothing "
-	        "from the network)\n"
-	        "with the calendar of answers, the due forecast, retention "
-	        "over time and per\n"
-	        "tag, answers per day, the distribution of stability, the "
-	        "hardest cards and\n"
-	        "the session history, readable in light and dark mode and "
-	        "printable.\n"
-	        "\n"
-	        "options:\n"
-	        "  --html FILE  where to write it ('-': standard output)\n"
-	        "  --deck D     only the deck named D\n"
-	        "  --tag T      only cards tagged T (repeat: any of them)\n"
-	        "  --days N     the forecast's length in days (default 14)\n",
+	.about = "Writes one self-contained HTML file (no scripts, nothing "
+	         "from the network)\n"
+	         "with the calendar of answers, the due forecast, retention "
+	         "over time and per\n"
+	         "tag, answers per day, the distribution of stability, the "
+	         "hardest cards and\n"
+	         "the session history, readable in light and dark mode and "
+	         "printable.\n",
+	.opts = report_opts,
 	.run = run_report,
 };

@@ -77,38 +77,17 @@ filters_text(const char *filters)
 }
 
 static int
-run_sessions(struct cli *cli, int argc, char **argv)
+run_sessions(struct cli *cli, const struct args *args)
 {
-	enum { O_JSON = 1, O_LIMIT };
-	static const struct opt opts[] = { { "json", 0, O_JSON },
-		                           { "limit", 1, O_LIMIT },
-		                           { NULL, 0, 0 } };
 	struct diag_list diags = { 0 };
 	struct store *st = NULL;
 	struct stats_session *v = NULL;
-	struct optparse p;
-	const char *value, *dir;
+	const char *dir;
 	double recent, earlier;
-	char why[160];
 	size_t n = 0;
-	long limit = 20;
-	int id, json = 0, rc;
+	long limit = args_long(args, "limit", 20);
+	int json = args_has(args, "json"), rc;
 
-	opt_init(&p, argc, argv);
-	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
-		if (id == O_JSON)
-			json = 1;
-		else if (id == O_LIMIT) {
-			if (opt_long("limit", value, 1, 100000, &limit, why,
-			             sizeof(why)) < 0)
-				return cli_usage_error(&cmd_sessions, "%s",
-				                       why);
-		} else if (id == OPT_ARG)
-			return cli_usage_error(
-			    &cmd_sessions, "unexpected argument '%s'", value);
-		else
-			return cli_usage_error(&cmd_sessions, "%s", p.error);
-	}
 	if ((rc = cli_open_store(cli, &st)) != 0)
 		return rc;
 	if ((rc = diag_report(
@@ -224,18 +203,27 @@ out:
 	return rc;
 }
 
+static const struct optspec sessions_opts[] = {
+	{ .name = "json",
+	  .kind = OPTK_FLAG,
+	  .help = "the same as JSON (keys in the README)" },
+	{ .name = "limit",
+	  .kind = OPTK_LONG,
+	  .meta = "N",
+	  .min = 1,
+	  .max = 100000,
+	  .help = "how many sessions (default 20)" },
+	{ 0 },
+};
+
 const struct command cmd_sessions = {
 	.name = "sessions",
-	.usage = "[--json] [--limit N]",
 	.summary = "past sessions and the trend of right answers",
-	.help = "Lists the last N sessions (default 20), newest first: when, "
-	        "mode, which cards,\n"
-	        "questions, right answers and time spent; then the share of "
-	        "right answers from\n"
-	        "session to session and whether it is rising or falling.\n"
-	        "\n"
-	        "options:\n"
-	        "  --json     the same as JSON (keys in the README)\n"
-	        "  --limit N  how many sessions (default 20)\n",
+	.about = "Lists the last N sessions (default 20), newest first: when, "
+	         "mode, which cards,\n"
+	         "questions, right answers and time spent; then the share of "
+	         "right answers from\n"
+	         "session to session and whether it is rising or falling.\n",
+	.opts = sessions_opts,
 	.run = run_sessions,
 };

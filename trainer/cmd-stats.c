@@ -152,47 +152,13 @@ print_text(const struct stats *s, int unicode)
 }
 
 static int
-run_stats(struct cli *cli, int argc, char **argv)
+run_stats(struct cli *cli, const struct args *a)
 {
-	enum { O_JSON = 1, O_DAYS };
-	static const struct opt opts[] = {
-		{ "json", 0, O_JSON },
-		{ "days", 1, O_DAYS },
-		OPT_FILTERS,
-		{ NULL, 0, 0 },
-	};
 	struct report r = { .forecast_days = 14 };
-	struct optparse p;
-	const char *value;
-	char why[160];
-	int id, json = 0, rc;
-	long n;
+	int json = args_has(a, "json"), rc;
 
-	opt_init(&p, argc, argv);
-	while ((id = opt_next(&p, opts, &value)) != OPT_END) {
-		if (cli_filter_option(&r.filter, id, value))
-			continue;
-		switch (id) {
-		case O_JSON:
-			json = 1;
-			break;
-		case O_DAYS:
-			if (opt_long("days", value, 1, 3650, &n, why,
-			             sizeof(why)) < 0) {
-				rc = cli_usage_error(&cmd_stats, "%s", why);
-				goto out;
-			}
-			r.forecast_days = (int)n;
-			break;
-		case OPT_ARG:
-			rc = cli_usage_error(&cmd_stats,
-			                     "unexpected argument '%s'", value);
-			goto out;
-		default:
-			rc = cli_usage_error(&cmd_stats, "%s", p.error);
-			goto out;
-		}
-	}
+	cli_filter_from(&r.filter, a);
+	r.forecast_days = (int)args_long(a, "days", 14);
 	rc = report_load(cli, &cmd_stats, &r);
 	if (rc != 0)
 		goto out;
@@ -209,25 +175,34 @@ out:
 	return rc;
 }
 
+static const struct optspec stats_opts[] = {
+	{ .name = "json",
+	  .kind = OPTK_FLAG,
+	  .help = "every figure as JSON (keys in the README)" },
+	OPTS_FILTERS,
+	{ .name = "days",
+	  .kind = OPTK_LONG,
+	  .meta = "N",
+	  .min = 1,
+	  .max = 3650,
+	  .help = "the forecast's length in days (default 14)" },
+	{ 0 },
+};
+
 const struct command cmd_stats = {
 	.name = "stats",
-	.usage = "[--json] [--deck D] [--tag T]... [--days N]",
 	.summary = "progress: today, cards by state, retention, forecast",
-	.help = "Today's answers, the cards by state (new, learning, young and "
-	        "mature review\n"
-	        "cards, relearning, suspended, retired), true retention (the "
-	        "share of answers\n"
-	        "to cards in review that passed) over 7, 30 and 365 days for "
-	        "all cards and per\n"
-	        "tag, the average predicted recall now, the cards due each day "
-	        "ahead, a\n"
-	        "calendar of answers per day with your streak, and the hardest "
-	        "cards.\n"
-	        "\n"
-	        "options:\n"
-	        "  --json     every figure as JSON (keys in the README)\n"
-	        "  --deck D   only the deck named D\n"
-	        "  --tag T    only cards tagged T (repeat: any of them)\n"
-	        "  --days N   the forecast's length in days (default 14)\n",
+	.about =
+	    "Today's answers, the cards by state (new, learning, young and "
+	    "mature review\n"
+	    "cards, relearning, suspended, retired), true retention (the "
+	    "share of answers\n"
+	    "to cards in review that passed) over 7, 30 and 365 days for "
+	    "all cards and per\n"
+	    "tag, the average predicted recall now, the cards due each day "
+	    "ahead, a\n"
+	    "calendar of answers per day with your streak, and the hardest "
+	    "cards.\n",
+	.opts = stats_opts,
 	.run = run_stats,
 };

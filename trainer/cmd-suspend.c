@@ -154,32 +154,21 @@ pick_filtered(const struct command *cmd, struct store *st,
 }
 
 static int
-run_suspend_cmd(const struct command *cmd, int on, struct cli *cli, int argc,
-                char **argv)
+run_suspend_cmd(const struct command *cmd, int on, struct cli *cli,
+                const struct args *a)
 {
-	static const struct opt opts[] = { OPT_FILTERS, { NULL, 0, 0 } };
 	struct cli_filter filter = { 0 };
 	struct strlist names = { 0 };
 	struct diag_list diags = { 0 };
 	struct picked p = { 0 };
 	struct store *st = NULL;
-	struct optparse op;
 	long long *ids = NULL;
-	const char *value;
 	size_t nids = 0;
-	int id, rc = 0;
+	int rc = 0;
 
-	opt_init(&op, argc, argv);
-	while ((id = opt_next(&op, opts, &value)) != OPT_END) {
-		if (cli_filter_option(&filter, id, value))
-			continue;
-		if (id == OPT_ARG) {
-			strlist_push(&names, value);
-			continue;
-		}
-		rc = cli_usage_error(cmd, "%s", op.error);
-		goto out;
-	}
+	cli_filter_from(&filter, a);
+	for (int i = 0; i < a->npos; i++)
+		strlist_push(&names, a->pos[i]);
 	if (names.n == 0 && filter.deck == NULL && filter.tags.n == 0) {
 		rc = cli_usage_error(cmd,
 		                     "which cards? name them (deck/id or id) "
@@ -232,49 +221,66 @@ out:
 }
 
 static int
-run_suspend(struct cli *cli, int argc, char **argv)
+run_suspend(struct cli *cli, const struct args *a)
 {
-	return run_suspend_cmd(&cmd_suspend, 1, cli, argc, argv);
+	return run_suspend_cmd(&cmd_suspend, 1, cli, a);
 }
 
 static int
-run_unsuspend(struct cli *cli, int argc, char **argv)
+run_unsuspend(struct cli *cli, const struct args *a)
 {
-	return run_suspend_cmd(&cmd_unsuspend, 0, cli, argc, argv);
+	return run_suspend_cmd(&cmd_unsuspend, 0, cli, a);
 }
 
-#define SUSPEND_OPTIONS                                                        \
+#define SUSPEND_ABOUT                                                          \
 	"CARD is deck/id, or an id that only one deck has (see 'trainer "      \
 	"cards'); the\n"                                                       \
 	"gaps of a cloze are ID.1, ID.2...; the reverse of a card is "         \
-	"ID.reverse.\n"                                                        \
-	"\n"                                                                   \
-	"options:\n"                                                           \
-	"  --deck D  the cards of the deck named D\n"                          \
-	"  --tag T   the cards tagged T (repeat: any of them; with --deck, "   \
-	"in it)\n"
+	"ID.reverse.\n"
+
+static const struct optspec suspend_opts[] = {
+	{ .name = "deck",
+	  .kind = OPTK_TEXT,
+	  .meta = "D",
+	  .names = OPTN_DECK,
+	  .help = "the cards of the deck named D" },
+	{ .name = "tag",
+	  .kind = OPTK_TEXT,
+	  .meta = "T",
+	  .names = OPTN_TAG,
+	  .repeat = 1,
+	  .help = "the cards tagged T (repeat: any of them; with --deck, in "
+	          "it)" },
+	{ 0 },
+};
 
 const struct command cmd_suspend = {
 	.name = "suspend",
-	.usage = "[CARD...] [--deck D] [--tag T]...",
+	.args = "[CARD...]",
+	.arg_names = OPTN_CARD,
+	.max_args = -1,
 	.summary = "keep cards out of every session until unsuspended",
-	.help = "Suspends the cards named and the cards selected: no review, "
-	        "quiz or drill\n"
-	        "asks them until 'trainer unsuspend'. Their history is kept. "
-	        "All change at once,\n"
-	        "or none (a name that matches no card changes nothing).\n"
-	        "\n" SUSPEND_OPTIONS,
+	.about = "Suspends the cards named and the cards selected: no review, "
+	         "quiz or drill\n"
+	         "asks them until 'trainer unsuspend'. Their history is kept. "
+	         "All change at once,\n"
+	         "or none (a name that matches no card changes nothing).\n"
+	         "\n" SUSPEND_ABOUT,
+	.opts = suspend_opts,
 	.run = run_suspend,
 };
 
 const struct command cmd_unsuspend = {
 	.name = "unsuspend",
-	.usage = "[CARD...] [--deck D] [--tag T]...",
+	.args = "[CARD...]",
+	.arg_names = OPTN_CARD,
+	.max_args = -1,
 	.summary = "let suspended cards back into the sessions",
-	.help = "Unsuspends the cards named and the cards selected: they are "
-	        "asked again as\n"
-	        "their schedule says. 'trainer cards --suspended' lists the "
-	        "suspended cards.\n"
-	        "\n" SUSPEND_OPTIONS,
+	.about = "Unsuspends the cards named and the cards selected: they are "
+	         "asked again as\n"
+	         "their schedule says. 'trainer cards --suspended' lists the "
+	         "suspended cards.\n"
+	         "\n" SUSPEND_ABOUT,
+	.opts = suspend_opts,
 	.run = run_unsuspend,
 };

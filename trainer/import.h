@@ -37,14 +37,14 @@ struct import_entry {
 	char *unit;          /* number: the unit, or NULL */
 	struct strlist accept;
 	struct strlist tags;
-	int reverse; /* a text entry asked both ways */
-	int line;    /* where it came from: the line (CSV), or 0 */
+	int reverse;       /* a text entry asked both ways */
+	int line;          /* where it came from: the line (CSV), or 0 */
 	long long note_id; /* the Anki note id, or 0 */
 };
 
 /* What an import read, for the report on stderr. */
 struct import_result {
-	char *deck_name;  /* from the file (Anki) or NULL: the caller names it */
+	char *deck_name; /* from the file (Anki) or NULL: the caller names it */
 	char *deck_title; /* NULL: the caller's */
 	struct import_entry *v;
 	size_t n, alloc;

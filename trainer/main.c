@@ -27,16 +27,11 @@
 #define TRAINER_DECKS_DIR "/usr/local/share/trainer/decks"
 #endif
 
-static const struct command *const commands[] = {
-	&cmd_review, &cmd_quiz,     &cmd_drill,     &cmd_check,  &cmd_cards,
-	&cmd_stats,  &cmd_sessions, &cmd_report,    &cmd_replay, &cmd_backup,
-	&cmd_db,     &cmd_suspend,  &cmd_unsuspend, &cmd_config,
-};
-#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
-
 static void
 usage(FILE *fp)
 {
+	size_t width = 0;
+
 	fputs("usage: trainer [OPTIONS] COMMAND [ARGS]\n"
 	      "\n"
 	      "Drill the dates, figures and people of a history text with "
@@ -44,44 +39,38 @@ usage(FILE *fp)
 	      "\n"
 	      "commands:\n",
 	      fp);
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(fp, "  %-8s %s\n", commands[i]->name,
-		        commands[i]->summary);
+	for (size_t i = 0; i < cli_ncommands; i++)
+		if (strlen(cli_commands[i]->name) > width)
+			width = strlen(cli_commands[i]->name);
+	for (size_t i = 0; i < cli_ncommands; i++)
+		fprintf(fp, "  %-*s  %s\n", (int)width, cli_commands[i]->name,
+		        cli_commands[i]->summary);
+	fputs("\nglobal options (before or after the command):\n", fp);
+	for (const struct optspec *o = cli_global_opts; o->name; o++) {
+		char *label = o->kind == OPTK_FLAG
+		                  ? xasprintf("--%s", o->name)
+		                  : xasprintf("--%s %s", o->name, o->meta);
+
+		if (strcmp(o->name, "help") == 0) {
+			free(label);
+			label = xstrdup("-h, --help");
+		}
+		fprintf(fp, "  %-12s  ", label);
+		for (const char *h = o->help; *h; h++) {
+			fputc(*h, fp);
+			if (*h == '\n')
+				fprintf(fp, "  %-12s  ", "");
+		}
+		fputc('\n', fp);
+		free(label);
+	}
 	fputs("\n"
-	      "global options (before or after the command):\n"
-	      "  --db PATH     the progress database (default $TRAINER_DB, "
-	      "else\n"
-	      "                $XDG_DATA_HOME/trainer/progress.db, else\n"
-	      "                ~/.local/share/trainer/progress.db)\n"
-	      "  --decks PATH  a deck file or folder (default ./decks in a "
-	      "source tree,\n"
-	      "                else " TRAINER_DECKS_DIR ")\n"
-	      "  --now TIME    act as if it were TIME (ISO 8601, like "
-	      "2026-03-01T09:00:00Z)\n"
-	      "  --seed N      a fixed seed, for a reproducible order\n"
-	      "  --no-color    no colours (also when NO_COLOR is set or "
-	      "output is not a\n"
-	      "                terminal)\n"
-	      "  -h, --help    this help; after a command, that command's "
-	      "help\n"
-	      "  --version     the version\n"
-	      "\n"
 	      "'trainer COMMAND --help' describes a command. Exit status: "
 	      "0 ok, 64 usage,\n"
 	      "65 bad deck or data, 66 missing file, 70 internal error, 73 "
 	      "output file\nrefused, 74 I/O error; the worst problem met "
 	      "decides.\n",
 	      fp);
-}
-
-static void
-command_help(const struct command *cmd)
-{
-	printf("usage: trainer %s %s\n\n%s\n", cmd->name, cmd->usage,
-	       cmd->summary);
-	if (cmd->help && *cmd->help)
-		printf("\n%s", cmd->help);
-	printf("\nGlobal options (see 'trainer --help') may be given too.\n");
 }
 
 int
@@ -129,6 +118,16 @@ cli_decks_path(const struct cli *cli)
 		}
 	}
 	return beside[0] ? beside : TRAINER_DECKS_DIR;
+}
+
+void
+cli_filter_from(struct cli_filter *f, const struct args *a)
+{
+	const struct strlist *tags = args_all(a, "tag");
+
+	f->deck = args_text(a, "deck");
+	for (size_t i = 0; i < tags->n; i++)
+		strlist_push(&f->tags, tags->v[i]);
 }
 
 int
@@ -300,20 +299,20 @@ cli_open_synced(const struct cli *cli, struct store **st)
 static const struct command *
 find_command(const char *name)
 {
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		if (strcmp(commands[i]->name, name) == 0)
-			return commands[i];
+	for (size_t i = 0; i < cli_ncommands; i++)
+		if (strcmp(cli_commands[i]->name, name) == 0)
+			return cli_commands[i];
 	return NULL;
 }
 
 static const char *
 closest_command(const char *name)
 {
-	const char *names[NCOMMANDS];
+	const char *names[cli_ncommands];
 
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		names[i] = commands[i]->name;
-	return suggest(name, names, NCOMMANDS);
+	for (size_t i = 0; i < cli_ncommands; i++)
+		names[i] = cli_commands[i]->name;
+	return suggest(name, names, cli_ncommands);
 }
 
 enum { G_DB = 1, G_DECKS, G_NOW, G_SEED, G_NO_COLOR, G_HELP, G_VERSION };
@@ -345,6 +344,30 @@ is_global(const char *arg)
 		    strncmp(arg + 2, o->name, len) == 0)
 			return 1;
 	return 0;
+}
+
+/* Parse and check the command's options and arguments as it declares
+ * them, then run it. */
+static int
+run_command(struct cli *cli, const struct command *cmd, int argc, char **argv)
+{
+	struct args a;
+	char why[200];
+	int rc;
+
+	if (cmd->run_argv)
+		return cmd->run_argv(cli, argc, argv);
+	if (args_parse(&a, cmd->opts, argc, argv, why, sizeof(why)) < 0)
+		rc = cli_usage_error(cmd, "%s", why);
+	else if (cmd->max_args >= 0 && a.npos > cmd->max_args)
+		rc = cli_usage_error(cmd, "unexpected argument '%s'",
+		                     a.pos[cmd->max_args]);
+	else if (a.npos < cmd->min_args)
+		rc = cli_usage_error(cmd, "missing %s", cmd->args);
+	else
+		rc = cmd->run(cli, &a);
+	args_release(&a);
+	return rc;
 }
 
 int
@@ -460,7 +483,7 @@ main(int argc, char **argv)
 		printf("trainer %s\n", TRAINER_VERSION);
 		rc = 0;
 	} else if (help && cmd) {
-		command_help(cmd);
+		cli_command_help(cmd, stdout);
 		rc = 0;
 	} else if (help) {
 		usage(stdout);
@@ -471,7 +494,7 @@ main(int argc, char **argv)
 		usage(stderr);
 		rc = EX_USAGE;
 	} else {
-		rc = cmd->run(&cli, nrest - 1, rest + 1);
+		rc = run_command(&cli, cmd, nrest - 1, rest + 1);
 	}
 out:
 	free(rest);

@@ -264,3 +264,187 @@ opt_steps(const char *name, const char *text, long max, int *steps, int cap,
 	}
 	return 0;
 }
+
+/* ---- a command's options, from its table ---- */
+
+static size_t
+spec_count(const struct optspec *specs)
+{
+	size_t n = 0;
+
+	while (specs && specs[n].name)
+		n++;
+	return n;
+}
+
+/* "unknown option '--x'", with the closest option when there is one. */
+static void
+unknown_option(const struct optspec *specs, size_t n, const char *arg,
+               char *why, unsigned long size)
+{
+	const char *names[64], *close;
+	size_t len = strcspn(arg, "=");
+	char *word;
+
+	if (strncmp(arg, "--", 2) != 0 || n > 64) {
+		snprintf(why, size, "unknown option '%.*s'", (int)len, arg);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		names[i] = specs[i].name;
+	word = xstrndup(arg + 2, len - 2);
+	close = suggest(word, names, n);
+	if (close)
+		snprintf(why, size,
+		         "unknown option '--%s' (did you mean '--%s'?)", word,
+		         close);
+	else
+		snprintf(why, size, "unknown option '--%s'", word);
+	free(word);
+}
+
+/* Check and keep one value of option 'i'. */
+static int
+take(struct args *a, size_t i, const char *value, char *why, unsigned long size)
+{
+	const struct optspec *s = &a->specs[i];
+	struct optvalue *v = &a->v[i];
+
+	if (v->set && !s->repeat) {
+		snprintf(why, size, "'--%s' is given twice", s->name);
+		return -1;
+	}
+	v->set = 1;
+	v->text = value;
+	switch (s->kind) {
+	case OPTK_FLAG:
+		break;
+	case OPTK_TEXT:
+		if (*value == '\0' && !s->empty_ok) {
+			const char *meta = s->meta ? s->meta : "";
+
+			snprintf(why, size, "'--%s' needs %s", s->name,
+			         strcmp(meta, "FILE") == 0   ? "a file"
+			         : strcmp(meta, "PATH") == 0 ? "a path"
+			                                     : "a value");
+			return -1;
+		}
+		break;
+	case OPTK_LONG:
+		if (opt_long(s->name, value, (long)s->min, (long)s->max, &v->n,
+		             why, size) < 0)
+			return -1;
+		break;
+	case OPTK_DOUBLE:
+		if (opt_double(s->name, value, s->min, s->max, &v->d, why,
+		               size) < 0)
+			return -1;
+		break;
+	}
+	if (s->repeat)
+		strlist_push(&v->all, value);
+	return 0;
+}
+
+int
+args_parse(struct args *a, const struct optspec *specs, int argc, char **argv,
+           char *why, unsigned long size)
+{
+	size_t n = spec_count(specs);
+	struct opt *opts = xcalloc(n + 1, sizeof(*opts));
+	struct optparse p;
+	const char *value;
+	int id, rc = 0;
+
+	memset(a, 0, sizeof(*a));
+	a->specs = specs;
+	a->v = xcalloc(n + 1, sizeof(*a->v));
+	a->pos = xcalloc((size_t)argc + 1, sizeof(*a->pos));
+	for (size_t i = 0; i < n; i++) {
+		opts[i].name = specs[i].name;
+		opts[i].has_arg = specs[i].kind != OPTK_FLAG;
+		opts[i].id = (int)i + 1;
+	}
+	opt_init(&p, argc, argv);
+	while (rc == 0 && (id = opt_next(&p, opts, &value)) != OPT_END) {
+		const char *arg = p.argv[p.i - 1];
+
+		if (id == OPT_ARG) {
+			a->pos[a->npos++] = (char *)value;
+		} else if (id == OPT_ERROR && arg[0] == '-' &&
+		           (arg[1] == '.' ||
+		            (arg[1] >= '0' && arg[1] <= '9'))) {
+			a->pos[a->npos++] = (char *)arg; /* a negative number */
+		} else if (id == OPT_ERROR) {
+			if (strstr(p.error, "unknown option"))
+				unknown_option(specs, n, arg, why, size);
+			else
+				snprintf(why, size, "%s", p.error);
+			rc = -1;
+		} else {
+			rc = take(a, (size_t)id - 1, value ? value : "", why,
+			          size);
+		}
+	}
+	free(opts);
+	return rc;
+}
+
+void
+args_release(struct args *a)
+{
+	size_t n = spec_count(a->specs);
+
+	for (size_t i = 0; a->v && i < n; i++)
+		strlist_release(&a->v[i].all);
+	free(a->v);
+	free(a->pos);
+	memset(a, 0, sizeof(*a));
+}
+
+static const struct optvalue *
+value_of(const struct args *a, const char *name)
+{
+	for (size_t i = 0; a->specs && a->specs[i].name; i++)
+		if (strcmp(a->specs[i].name, name) == 0)
+			return &a->v[i];
+	/* a name missing from the command's table is a program error */
+	fprintf(stderr, "trainer: internal error: no option '--%s'\n", name);
+	abort();
+}
+
+int
+args_has(const struct args *a, const char *name)
+{
+	return value_of(a, name)->set;
+}
+
+const char *
+args_text(const struct args *a, const char *name)
+{
+	const struct optvalue *v = value_of(a, name);
+
+	return v->set ? v->text : NULL;
+}
+
+long
+args_long(const struct args *a, const char *name, long unset)
+{
+	const struct optvalue *v = value_of(a, name);
+
+	return v->set ? v->n : unset;
+}
+
+double
+args_double(const struct args *a, const char *name, double unset)
+{
+	const struct optvalue *v = value_of(a, name);
+
+	return v->set ? v->d : unset;
+}
+
+const struct strlist *
+args_all(const struct args *a, const char *name)
+{
+	return &value_of(a, name)->all;
+}

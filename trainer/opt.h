@@ -6,6 +6,8 @@
 #ifndef TRAINER_OPT_H
 #define TRAINER_OPT_H
 
+#include "util.h"
+
 struct opt {
 	const char *name; /* without the dashes */
 	int has_arg;
@@ -62,5 +64,73 @@ int opt_double(const char *name, const char *text, double min, double max,
  * 'steps' and their number in '*n'; "none" for no steps. */
 int opt_steps(const char *name, const char *text, long max, int *steps, int cap,
               int *n, char *error, unsigned long size);
+
+/* ---- a command's options, declared in its table entry ---- */
+
+enum optkind {
+	OPTK_FLAG,   /* no value */
+	OPTK_TEXT,   /* any value; empty is refused */
+	OPTK_LONG,   /* a whole number in [min, max] */
+	OPTK_DOUBLE, /* a decimal number in [min, max] */
+};
+
+/* What a value (or an argument) names, for the shell completions. */
+enum optnames {
+	OPTN_NONE,
+	OPTN_FILE,    /* a file to read */
+	OPTN_OUTPUT,  /* a file to write */
+	OPTN_DECK,    /* a deck's name */
+	OPTN_TAG,     /* a tag */
+	OPTN_CARD,    /* a card, as DECK/ID */
+	OPTN_SETTING, /* a setting's key */
+	OPTN_WORD,    /* one of the words in 'optspec.words' */
+};
+
+struct optspec {
+	const char *name; /* without the dashes; NULL ends a table */
+	enum optkind kind;
+	const char *meta; /* the value in the help: "N", "FILE" */
+	enum optnames names;
+	double min, max;   /* OPTK_LONG, OPTK_DOUBLE */
+	int repeat;        /* may be given again, every value kept */
+	int empty_ok;      /* OPTK_TEXT: an empty value is the command's to
+	                      judge */
+	const char *help;  /* what it does, one line or a few */
+	const char *words; /* OPTN_WORD: the values, blank-separated */
+};
+
+struct optvalue {
+	int set;
+	const char *text;   /* the last value given */
+	long n;             /* OPTK_LONG */
+	double d;           /* OPTK_DOUBLE */
+	struct strlist all; /* repeat: every value, in order */
+};
+
+/* The options and arguments of one command, parsed and checked. */
+struct args {
+	const struct optspec *specs;
+	struct optvalue *v; /* one per spec */
+	char **pos;         /* the other arguments, in order */
+	int npos;
+};
+
+/*
+ * Parse 'argc' arguments against 'specs': each option known, given a
+ * value when it takes one and none when not, in range, and given once
+ * unless repeatable; a word that is not an option ("-5" included: a
+ * negative number) is an argument.  Returns 0, or -1 with 'why' saying
+ * what is wrong, naming the option.
+ */
+int args_parse(struct args *a, const struct optspec *specs, int argc,
+               char **argv, char *why, unsigned long size);
+void args_release(struct args *a);
+
+/* The option 'name' of the parsed table ('name' must be in it). */
+int args_has(const struct args *a, const char *name);
+const char *args_text(const struct args *a, const char *name); /* or NULL */
+long args_long(const struct args *a, const char *name, long unset);
+double args_double(const struct args *a, const char *name, double unset);
+const struct strlist *args_all(const struct args *a, const char *name);
 
 #endif

@@ -131,7 +131,7 @@ terminal_line(void *ctx, const char *prompt, int *interrupted)
 
 		if (got_sigint) { /* also one pressed while we were busy */
 			got_sigint = 0;
-#ifndef TRAINER_LIBEDIT /* libedit has no such cleanup: the removal
+#ifndef TRAINER_LIBEDIT /* libedit has no such cleanup: the removal            \
                           resets its line */
 			rl_callback_sigcleanup();
 #endif
