@@ -72,6 +72,7 @@ extern const struct command cmd_db;
 extern const struct command cmd_suspend;
 extern const struct command cmd_unsuspend;
 extern const struct command cmd_config;
+extern const struct command cmd_names;
 
 /*
  * The learner's settings ('trainer config', in cmd-config.c): each key
