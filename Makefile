@@ -9,6 +9,7 @@
 #   make fuzz       build the libFuzzer targets (clang) and run each briefly
 #   make format     format the code with clang-format
 #   make install PREFIX=/usr/local DESTDIR=   /   make uninstall
+#   make docs       write the manual page and completions from the command table
 #
 # WERROR=1 adds -Werror; SANITIZE=address,undefined builds into its own
 # folder with the sanitizers; READLINE=libedit builds against libedit.
@@ -16,6 +17,9 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/trainer
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 
@@ -76,7 +80,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 
 .PHONY: all deps libs-check run test check unit-tests bench fuzz format \
-	format-check install uninstall clean
+	format-check docs install uninstall clean
 
 all: $(PROG)
 
@@ -131,6 +135,7 @@ deps:
 	fi; \
 	/usr/bin/python3 -c 'import pexpect' >/dev/null 2>&1 || missing="$$missing python3 python3-pexpect"; \
 	command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
+	command -v mandoc >/dev/null 2>&1 || missing="$$missing mandoc"; \
 	if [ -z "$$missing" ]; then echo "make deps: all dependencies are installed"; exit 0; fi; \
 	echo "make deps: installing$$missing"; \
 	if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
@@ -190,14 +195,30 @@ format:
 format-check:
 	clang-format --dry-run -Werror $(wildcard trainer/*.[ch] progress/*.[ch] tests/unit/*.c tests/fuzz/*.c tests/tools/*.c tests/bench/*.c)
 
-install: $(PROG)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/decks
-	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/trainer
-	install -m 644 decks/*.yaml decks/README.md $(DESTDIR)$(DATADIR)/decks/
+# The manual's commands and the completions are made from the command
+# table; the tests fail when the committed files differ from it.
+docs: $(BUILD)/tools/gen-docs
+	$(BUILD)/tools/gen-docs man doc/trainer.1.in >doc/trainer.1
+	$(BUILD)/tools/gen-docs bash >completions/trainer.bash
+	$(BUILD)/tools/gen-docs zsh >completions/_trainer
 
+DECK_FILES = $(notdir $(wildcard decks/*.yaml)) README.md
+install: $(PROG)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/decks \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR)
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/trainer
+	install -m 644 $(addprefix decks/,$(DECK_FILES)) $(DESTDIR)$(DATADIR)/decks/
+	install -m 644 doc/trainer.1 $(DESTDIR)$(MANDIR)/man1/trainer.1
+	install -m 644 completions/trainer.bash $(DESTDIR)$(BASHCOMPDIR)/trainer
+	install -m 644 completions/_trainer $(DESTDIR)$(ZSHCOMPDIR)/_trainer
+
+# Exactly what install wrote, and the folders it made when left empty.
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/trainer
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(BINDIR)/trainer $(DESTDIR)$(MANDIR)/man1/trainer.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/trainer $(DESTDIR)$(ZSHCOMPDIR)/_trainer \
+		$(addprefix $(DESTDIR)$(DATADIR)/decks/,$(DECK_FILES))
+	rmdir $(DESTDIR)$(DATADIR)/decks $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 clean:
 	rm -rf build
