@@ -81,9 +81,10 @@ _trainer() {
 		case $prev in
 		--deck) _trainer_names decks; return ;;
 		--tag) _trainer_names tags; return ;;
+		--search) COMPREPLY=(); return ;;
 		esac
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W '--json --deck --tag --due --suspended --help' -- "$cur"))
+			COMPREPLY=($(compgen -W '--json --deck --tag --due --search --suspended --help' -- "$cur"))
 		fi
 		;;
 	stats)
@@ -172,6 +173,24 @@ _trainer() {
 			_trainer_names settings
 		fi
 		;;
+	history)
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--help' -- "$cur"))
+		else
+			_trainer_names cards
+		fi
+		;;
+	export)
+		case $prev in
+		--deck) _trainer_names decks; return ;;
+		--tag) _trainer_names tags; return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--csv --json --deck --tag --all --help' -- "$cur"))
+		else
+			_trainer_words 'cards reviews'
+		fi
+		;;
 	names)
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--help' -- "$cur"))
@@ -183,7 +202,7 @@ _trainer() {
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--db --decks --now --seed --no-color --help --version ' -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config names' -- "$cur"))
+			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config history export names' -- "$cur"))
 		fi
 		;;
 	esac

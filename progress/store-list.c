@@ -92,3 +92,79 @@ store_listed_names(struct store *st, const struct strlist *except,
 	free(json);
 	return rc;
 }
+
+int
+store_reviews_each(struct store *st, int all, long long card,
+                   store_review_fn fn, void *arg, struct diag_list *diags)
+{
+	/* in the log's order; one card's through the index by card */
+	sqlite3_stmt *s = store_prepare(
+	    st,
+	    "SELECT r.id, r.card_id, d.name, c.key, r.time, r.rating,"
+	    " r.b_state, r.duration_ms, r.answer, r.verdict, r.scheduled,"
+	    " r.a_state, r.a_stability, r.a_difficulty, r.a_due,"
+	    " s.mode, r.hinted"
+	    " FROM reviews r JOIN cards c ON c.id = r.card_id"
+	    " JOIN decks d ON d.id = c.deck_id"
+	    " LEFT JOIN sessions s ON s.id = r.session_id"
+	    " WHERE (?1 OR r.scheduled = 1) AND (?2 = 0 OR r.card_id = ?2)"
+	    " ORDER BY r.id",
+	    diags);
+	int err, rc = 0;
+
+	if (s == NULL)
+		return -EX_IOERR;
+	sqlite3_bind_int(s, 1, all);
+	sqlite3_bind_int64(s, 2, card);
+	while (rc == 0 && (err = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_review r = {
+			.id = sqlite3_column_int64(s, 0),
+			.card = sqlite3_column_int64(s, 1),
+			.deck = (const char *)sqlite3_column_text(s, 2),
+			.key = (const char *)sqlite3_column_text(s, 3),
+			.time = sqlite3_column_int64(s, 4),
+			.rating = sqlite3_column_int(s, 5),
+			.state_before = sqlite3_column_int(s, 6),
+			.duration_ms = sqlite3_column_int64(s, 7),
+			.answer = (const char *)sqlite3_column_text(s, 8),
+			.verdict = (const char *)sqlite3_column_text(s, 9),
+			.scheduled = sqlite3_column_int(s, 10),
+			.state_after = sqlite3_column_int(s, 11),
+			.stability_after = sqlite3_column_double(s, 12),
+			.difficulty_after = sqlite3_column_double(s, 13),
+			.due_after = sqlite3_column_int64(s, 14),
+			.mode = (const char *)sqlite3_column_text(s, 15),
+			.hinted = sqlite3_column_int(s, 16),
+		};
+
+		rc = fn(&r, arg);
+	}
+	if (rc == 0 && err != SQLITE_DONE)
+		rc = store_fail(st, diags, "cannot read the answers");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_card_edits(struct store *st, long long card, store_edit_fn fn, void *arg,
+                 struct diag_list *diags)
+{
+	sqlite3_stmt *s = store_prepare(st,
+	                                "SELECT time, old_content, new_content"
+	                                " FROM card_edits WHERE card_id = ?1"
+	                                " ORDER BY id",
+	                                diags);
+	int err, rc = 0;
+
+	if (s == NULL)
+		return -EX_IOERR;
+	sqlite3_bind_int64(s, 1, card);
+	while (rc == 0 && (err = sqlite3_step(s)) == SQLITE_ROW)
+		rc = fn(sqlite3_column_int64(s, 0),
+		        (const char *)sqlite3_column_text(s, 1),
+		        (const char *)sqlite3_column_text(s, 2), arg);
+	if (rc == 0 && err != SQLITE_DONE)
+		rc = store_fail(st, diags, "cannot read the card's edits");
+	sqlite3_finalize(s);
+	return rc;
+}

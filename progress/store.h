@@ -159,6 +159,42 @@ typedef int (*store_card_fn)(const struct store_card *c, void *arg);
 int store_cards_each(struct store *st, const char *deck, int flags,
                      store_card_fn fn, void *arg, struct diag_list *diags);
 
+/* One answer of the log, as store_reviews_each reads it. */
+struct store_review {
+	long long id;
+	long long card;   /* the store's id of the card */
+	const char *deck; /* its deck's name and its id in the deck */
+	const char *key;
+	long long time;   /* Unix time */
+	int rating;       /* 1-4; 0 when not rated */
+	int state_before; /* enum fsrs_state before the answer */
+	int state_after;
+	double stability_after, difficulty_after;
+	long long due_after;
+	long long duration_ms;
+	const char *answer, *verdict;
+	const char *mode; /* the session's: review, quiz, drill; or NULL */
+	int scheduled;    /* 1 when it changed the schedule (a review) */
+	int hinted;
+};
+typedef int (*store_review_fn)(const struct store_review *r, void *arg);
+
+/*
+ * Call 'fn' with each answer of the log in order: those that scheduled
+ * the card (reviews), or with 'all' every one (quiz and drill too); only
+ * those of card 'card' unless it is 0.  Stops at the first nonzero value
+ * 'fn' returns and returns it; else 0 or -EX_IOERR.
+ */
+int store_reviews_each(struct store *st, int all, long long card,
+                       store_review_fn fn, void *arg, struct diag_list *diags);
+
+/* Each edit of card 'card' in order: when, and its content (JSON) before
+ * and after. */
+typedef int (*store_edit_fn)(long long time, const char *old_content,
+                             const char *new_content, void *arg);
+int store_card_edits(struct store *st, long long card, store_edit_fn fn,
+                     void *arg, struct diag_list *diags);
+
 /*
  * Append to 'decks' the names of the decks with a live card, and to
  * 'tags' (unless NULL) the tags of their live cards, each sorted and

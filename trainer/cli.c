@@ -239,3 +239,88 @@ cli_open_synced(const struct cli *cli, struct store **st)
 	}
 	return 0;
 }
+
+/*
+ * A usage error for a card name nobody has, with the closest of the
+ * cards' names: "deck/id" forms for a name with a deck, ids otherwise.
+ */
+static int
+unknown_card(const struct command *cmd, struct store *st, const char *name)
+{
+	struct diag_list diags = { 0 };
+	struct strlist names = { 0 };
+	const char *close;
+	int rc;
+
+	if ((rc = store_names(st, STORE_CARD_NAMES, &names, &diags)) < 0)
+		return diag_report(&diags, rc);
+	if (strchr(name, '/') == NULL)
+		for (size_t i = 0; i < names.n; i++) {
+			char *slash = strchr(names.v[i], '/');
+
+			memmove(names.v[i], slash + 1, strlen(slash + 1) + 1);
+		}
+	close = suggest(name, (const char *const *)names.v, names.n);
+	rc = close ? cli_usage_error(cmd,
+	                             "no card is named '%s' (did you mean "
+	                             "'%s'?)",
+	                             name, close)
+	           : cli_usage_error(cmd,
+	                             "no card is named '%s' (see 'trainer "
+	                             "cards')",
+	                             name);
+	strlist_release(&names);
+	return rc;
+}
+
+/* "'a/x' and 'b/x'": the cards 'v' as "deck/id", for a message. */
+static char *
+card_names(const struct store_card *v, size_t n)
+{
+	struct strbuf sb = { 0 };
+
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_adds(&sb, i + 1 == n ? " and " : ", ");
+		strbuf_addf(&sb, "'%s/%s'", v[i].deck, v[i].card.id);
+	}
+	return strbuf_detach(&sb);
+}
+
+int
+cli_find_card(const struct command *cmd, struct store *st, const char *name,
+              struct store_card **out)
+{
+	struct diag_list diags = { 0 };
+	struct store_filter f = { 0 };
+	struct store_card *v = NULL;
+	const char *slash = strchr(name, '/');
+	char *deck = slash ? xstrndup(name, (size_t)(slash - name)) : NULL;
+	size_t n = 0;
+	int rc;
+
+	f.deck = deck;
+	f.key = slash ? slash + 1 : name;
+	if ((rc = diag_report(&diags, store_cards(st, &f, &v, &n, &diags))) !=
+	    0)
+		goto out;
+	if (n == 0) {
+		rc = unknown_card(cmd, st, name);
+	} else if (n > 1) {
+		char *all = card_names(v, n);
+
+		rc = cli_usage_error(cmd,
+		                     "the id '%s' is in several decks: name "
+		                     "one of %s",
+		                     name, all);
+		free(all);
+	} else {
+		*out = v;
+		v = NULL;
+		n = 0;
+	}
+out:
+	store_cards_free(v, n);
+	free(deck);
+	return rc;
+}

@@ -73,6 +73,8 @@ extern const struct command cmd_suspend;
 extern const struct command cmd_unsuspend;
 extern const struct command cmd_config;
 extern const struct command cmd_names;
+extern const struct command cmd_export;
+extern const struct command cmd_history;
 
 /*
  * The learner's settings ('trainer config', in cmd-config.c): each key
@@ -159,6 +161,28 @@ int cli_filter_check_names(const struct cli_filter *f,
 
 int cli_filter_check(const struct cli_filter *f, const struct command *cmd,
                      struct store *st);
+
+/* A listing of cards (cmd-cards.c): 'trainer cards' and 'trainer export
+ * cards'. */
+enum cards_format { CARDS_TEXT, CARDS_JSON, CARDS_CSV };
+struct cards_query {
+	enum cards_format format;
+	int due_only, suspended_only;
+	const char *search; /* NULL: every card */
+};
+int cli_cards_list(struct cli *cli, const struct command *cmd,
+                   const struct cli_filter *filter,
+                   const struct cards_query *q);
+
+/*
+ * The live card called 'name' in 'st': "deck/id", or an id only one deck
+ * has.  Returns 0 and sets '*out' (one card with its content: free it
+ * with store_cards_free(*out, 1)), or the exit status after a message for
+ * 'cmd' (no such card, with the closest name; an id in several decks; a
+ * database error).
+ */
+int cli_find_card(const struct command *cmd, struct store *st, const char *name,
+                  struct store_card **out);
 
 /* Print "trainer: NAME: MESSAGE" and a hint to try --help; returns
  * EX_USAGE for the command to return. */

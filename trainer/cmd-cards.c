@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "clock.h"
 #include "isotime.h"
@@ -382,10 +383,96 @@ wanted(const struct store_card *c, const struct store_filter *f)
 	                        fsrs_is_due(&c->mem, f->now, f->day_end));
 }
 
+/* 's' folded as answers are compared, for a search: case, accents and
+ * compatibility forms set aside (free it); NULL stays NULL. */
+static char *
+fold(const char *s)
+{
+	utf8proc_uint8_t *m = NULL;
+
+	if (s == NULL)
+		return NULL;
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &m,
+	                 UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+	                     UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+	                     UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+	                     UTF8PROC_IGNORE) < 0)
+		return xstrdup(s);
+	return (char *)m;
+}
+
+/* Does 'folded' occur in 's' once folded? */
+static int
+found_in(const char *s, const char *folded)
+{
+	char *f = fold(s);
+	int found = f && strstr(f, folded) != NULL;
+
+	free(f);
+	return found;
+}
+
+/* Does card 'c' hold the folded 'search' in its question, answer (any
+ * accepted one) or note? */
+static int
+matches(const struct card *c, const char *search)
+{
+	if (found_in(c->q, search) || found_in(c->a, search) ||
+	    found_in(c->note, search) || found_in(c->text, search))
+		return 1;
+	for (size_t i = 0; i < c->accept.n; i++)
+		if (found_in(c->accept.v[i], search))
+			return 1;
+	for (size_t i = 0; i < c->items.n; i++)
+		if (found_in(c->items.v[i], search))
+			return 1;
+	return 0;
+}
+
+/* One card as a CSV row (see CARDS_CSV_HEADER). */
+static void
+card_csv(struct strbuf *sb, const struct store_card *sc)
+{
+	const struct card *c = &sc->card;
+	const struct fsrs_card *m = &sc->mem;
+	struct strbuf tags = { 0 };
+	char due[32];
+
+	for (size_t i = 0; i < c->tags.n; i++) {
+		if (i)
+			strbuf_addch(&tags, ' ');
+		strbuf_adds(&tags, c->tags.v[i]);
+	}
+	out_csv_field(sb, c->id);
+	strbuf_addch(sb, ',');
+	out_csv_field(sb, sc->deck);
+	strbuf_addch(sb, ',');
+	out_csv_field(sb, deck_type_name(c->type));
+	strbuf_addch(sb, ',');
+	out_csv_field(sb, c->q);
+	strbuf_addch(sb, ',');
+	out_csv_field(sb, c->a);
+	strbuf_addch(sb, ',');
+	out_csv_field(sb, tags.buf ? tags.buf : "");
+	isotime_format_utc(m->due, due, sizeof(due));
+	strbuf_addf(sb, ",%s,%s,", fsrs_state_name(m->state),
+	            m->state == FSRS_NEW ? "" : due);
+	json_number(sb, m->stability);
+	strbuf_addch(sb, ',');
+	json_number(sb, m->difficulty);
+	strbuf_addf(sb, ",%d,%d,%d\n", m->reps, m->lapses, sc->suspended);
+	strbuf_release(&tags);
+}
+
+#define CARDS_CSV_HEADER                                                       \
+	"id,deck,type,question,answer,tags,state,due,stability,difficulty,"    \
+	"reps,lapses,suspended\n"
+
 /* What each card listed goes through. */
 struct lister {
 	const struct store_filter *f;
-	int json;
+	enum cards_format format;
+	const char *search; /* folded; NULL: every card */
 	size_t shown;
 	struct strbuf sb;
 };
@@ -395,9 +482,15 @@ list_card(const struct store_card *c, void *arg)
 {
 	struct lister *l = arg;
 
-	if (!wanted(c, l->f))
+	if (!wanted(c, l->f) || (l->search && !matches(&c->card, l->search)))
 		return 0;
-	if (l->json) {
+	if (l->format == CARDS_CSV) {
+		l->sb.len = 0;
+		if (l->shown == 0)
+			strbuf_adds(&l->sb, CARDS_CSV_HEADER);
+		card_csv(&l->sb, c);
+		fwrite(l->sb.buf, 1, l->sb.len, stdout);
+	} else if (l->format == CARDS_JSON) {
 		/* one card at a time: the output is never held */
 		l->sb.len = 0;
 		strbuf_adds(&l->sb, l->shown ? ",\n" : "[\n");
@@ -479,8 +572,8 @@ list_loaded(struct store *st, const struct deck *deck, struct lister *l,
  */
 static int
 deck_names(struct store *st, const struct deckset *set,
-           const struct cli_filter *filter, struct strlist *decks,
-           struct diag_list *diags)
+           const struct cli_filter *filter, const struct command *cmd,
+           struct strlist *decks, struct diag_list *diags)
 {
 	struct strlist loaded = { 0 }, tags = { 0 }, with_cards = { 0 };
 	int check = filter->deck || filter->tags.n, rc;
@@ -503,7 +596,7 @@ deck_names(struct store *st, const struct deckset *set,
 	sort_unique(decks);
 	if (check) {
 		sort_unique(&tags);
-		rc = cli_filter_check_names(filter, &cmd_cards, decks, &tags);
+		rc = cli_filter_check_names(filter, cmd, decks, &tags);
 	}
 out:
 	strlist_release(&loaded);
@@ -512,24 +605,25 @@ out:
 	return rc;
 }
 
-static int
-run_cards(struct cli *cli, const struct args *a)
+int
+cli_cards_list(struct cli *cli, const struct command *cmd,
+               const struct cli_filter *filter, const struct cards_query *cq)
 {
-	struct cli_filter filter = { 0 };
 	struct store_filter f = { 0 };
-	struct lister l = { .f = &f };
+	struct lister l = { .f = &f, .format = cq->format };
 	struct store *st = NULL;
 	struct strlist decks = { 0 };
 	struct deckset set = { 0 };
 	struct diag_list diags = { 0 };
 	struct fsrs_params params;
-	int json = args_has(a, "json"), r = 0, rc, rollover, per_day;
+	char *search = fold(cq->search);
+	int r = 0, rc, rollover, per_day;
 
-	cli_filter_from(&filter, a);
-	f.due_only = args_has(a, "due");
-	f.suspended_only = args_has(a, "suspended");
-	f.deck = filter.deck;
-	f.tags = &filter.tags;
+	l.search = search;
+	f.due_only = cq->due_only;
+	f.suspended_only = cq->suspended_only;
+	f.deck = filter->deck;
+	f.tags = &filter->tags;
 	f.now = cli_now(cli);
 	/* the database read-only, the decks read in memory: nothing is
 	 * synced or locked, cards just added to a deck are listed as new */
@@ -540,14 +634,13 @@ run_cards(struct cli *cli, const struct args *a)
 		goto out;
 	}
 	f.day_end = clock_day_end(f.now, rollover);
-	l.json = json;
 	/* only the deck files changed since the last sync are read; a deck
 	 * with errors is reported and listed as last synced */
 	rc = diag_report(&diags,
 	                 load_changed(st, cli_decks_path(cli), &set, &diags));
 	if (rc != 0 && rc != EX_DATAERR)
 		goto out;
-	if ((rc = deck_names(st, &set, &filter, &decks, &diags)) != 0) {
+	if ((rc = deck_names(st, &set, filter, cmd, &decks, &diags)) != 0) {
 		rc = rc < 0 ? diag_report(&diags, rc) : rc;
 		goto out;
 	}
@@ -562,18 +655,38 @@ run_cards(struct cli *cli, const struct args *a)
 		         : store_cards_each(st, decks.v[i], 0, list_card, &l,
 		                            &diags);
 	}
-	if (r == 0 && json)
+	if (r == 0 && l.format == CARDS_JSON)
 		fputs(l.shown ? "\n]\n" : "[]\n", stdout);
+	else if (r == 0 && l.format == CARDS_CSV && l.shown == 0)
+		fputs(CARDS_CSV_HEADER, stdout);
 	else if (r == 0 && l.shown == 0)
 		puts("no cards match");
 	rc = diag_report(&diags, r);
 out:
+	free(search);
 	strbuf_release(&l.sb);
 	strlist_release(&decks);
 	store_close(st);
 	deckset_release(&set);
-	strlist_release(&filter.tags);
 	diag_list_release(&diags);
+	return rc;
+}
+
+static int
+run_cards(struct cli *cli, const struct args *a)
+{
+	struct cli_filter filter = { 0 };
+	struct cards_query q = {
+		.format = args_has(a, "json") ? CARDS_JSON : CARDS_TEXT,
+		.due_only = args_has(a, "due"),
+		.suspended_only = args_has(a, "suspended"),
+		.search = args_text(a, "search"),
+	};
+	int rc;
+
+	cli_filter_from(&filter, a);
+	rc = cli_cards_list(cli, &cmd_cards, &filter, &q);
+	strlist_release(&filter.tags);
 	return rc;
 }
 
@@ -585,6 +698,11 @@ static const struct optspec cards_opts[] = {
 	          "note,\nvalue, unit, tolerance and the card's state" },
 	OPTS_FILTERS,
 	{ .name = "due", .kind = OPTK_FLAG, .help = "only the cards due now" },
+	{ .name = "search",
+	  .kind = OPTK_TEXT,
+	  .meta = "TEXT",
+	  .help = "only cards whose question, answer or note holds TEXT\n"
+	          "(case and accents aside: 'dmz' finds DMZ, 'rhee' Rhee)" },
 	{ .name = "suspended",
 	  .kind = OPTK_FLAG,
 	  .help = "only suspended cards ('trainer unsuspend' lets them "

@@ -165,3 +165,21 @@ out_json(FILE *fp, const json_t *j, size_t flags)
 	strbuf_release(&sb);
 	return 0;
 }
+
+void
+out_csv_field(struct strbuf *sb, const char *s)
+{
+	if (s == NULL)
+		return;
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		strbuf_adds(sb, s);
+		return;
+	}
+	strbuf_addch(sb, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			strbuf_addch(sb, '"');
+		strbuf_addch(sb, *s);
+	}
+	strbuf_addch(sb, '"');
+}

@@ -52,4 +52,8 @@ void out_json_string(struct strbuf *sb, const char *s);
  */
 int out_json(FILE *fp, const json_t *j, size_t flags);
 
+/* Append 's' to 'sb' as one CSV field (RFC 4180): quoted, with its
+ * quotes doubled, when it holds a comma, a quote or a line break. */
+void out_csv_field(struct strbuf *sb, const char *s);
+
 #endif

@@ -95,4 +95,4 @@ for c in review quiz drill check cards stats sessions report replay backup db su
 		echo "ok - $c --help starts with its usage" || echo "not ok - $c --help starts with its usage: ${out%%$'\n'*}"
 done
 run cards --help
-has "cards --help lists --suspended with its help" "$out" "  --suspended  only suspended cards ('trainer unsuspend' lets them back)"
+has "cards --help lists --suspended with its help" "$out" "  --suspended    only suspended cards ('trainer unsuspend' lets them back)"
