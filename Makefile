@@ -18,7 +18,7 @@ DATADIR ?= $(PREFIX)/share/trainer
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 
-PKGS = readline yaml-0.1 sqlite3 jansson libutf8proc
+PKGS = readline yaml-0.1 sqlite3 jansson libutf8proc libzip libzstd
 TEST_PKGS = cmocka
 
 ifdef SANITIZE
@@ -91,11 +91,12 @@ deps:
 	command -v $(CC) >/dev/null 2>&1 || missing="$$missing gcc"; \
 	command -v make >/dev/null 2>&1 || missing="$$missing make"; \
 	if ! command -v $(PKG_CONFIG) >/dev/null 2>&1; then \
-		missing="$$missing pkg-config libreadline-dev libyaml-dev libsqlite3-dev libjansson-dev libutf8proc-dev libcmocka-dev"; \
+		missing="$$missing pkg-config libreadline-dev libyaml-dev libsqlite3-dev libjansson-dev libutf8proc-dev libzip-dev libzstd-dev libcmocka-dev"; \
 	else \
 		for m in readline:libreadline-dev yaml-0.1:libyaml-dev \
 			sqlite3:libsqlite3-dev jansson:libjansson-dev \
-			libutf8proc:libutf8proc-dev cmocka:libcmocka-dev; do \
+			libutf8proc:libutf8proc-dev libzip:libzip-dev \
+			libzstd:libzstd-dev cmocka:libcmocka-dev; do \
 			$(PKG_CONFIG) --exists $${m%%:*} || missing="$$missing $${m#*:}"; \
 		done; \
 	fi; \
