@@ -37,14 +37,14 @@ struct import_entry {
 	char *unit;          /* number: the unit, or NULL */
 	struct strlist accept;
 	struct strlist tags;
-	int reverse; /* a text entry asked both ways */
-	int line;    /* where it came from: the line (CSV), or 0 */
+	int reverse;       /* a text entry asked both ways */
+	int line;          /* where it came from: the line (CSV), or 0 */
 	long long note_id; /* the Anki note id, or 0 */
 };
 
 /* What an import read, for the report on stderr. */
 struct import_result {
-	char *deck_name;  /* from the file (Anki) or NULL: the caller names it */
+	char *deck_name; /* from the file (Anki) or NULL: the caller names it */
 	char *deck_title; /* NULL: the caller's */
 	struct import_entry *v;
 	size_t n, alloc;
@@ -73,5 +73,17 @@ void import_ids(struct import_result *r);
  */
 int import_write(const struct import_result *r, const char *name,
                  const char *title, const struct strlist *tags, FILE *out);
+
+/*
+ * Read the Anki package (.apkg or .colpkg, legacy or current format) at
+ * 'path' into 'r' (zeroed by the caller; release it with
+ * import_result_release whatever the outcome): one entry per note, its
+ * source_key the note's guid, deck_name and deck_title from the Anki deck
+ * of most notes.  Returns 0, -EX_NOINPUT when the file cannot be opened,
+ * or -EX_DATAERR when it is no Anki package or a note is malformed (each
+ * problem in 'diags', naming the note id).
+ */
+int import_read_anki(const char *path, struct import_result *r,
+                     struct diag_list *diags);
 
 #endif
