@@ -36,7 +36,8 @@
  *     than two fields is not imported: each of its notes is counted as
  *     skipped, with a note naming its id.
  * Fields are reduced from HTML to text: tags dropped (<br>, <div>, <p>
- * and other blocks end a line), entities decoded, whitespace folded,
+ * and other blocks end a line, a space in an answer), entities decoded,
+ * whitespace folded,
  * <img>, <audio>, <video> and [sound:...] taken out and counted.  Tags
  * keep their letters and digits in lower case, the rest (the '::' of a
  * hierarchy) a dash: 'History::Korea' is 'history-korea'.
@@ -60,22 +61,15 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <utf8proc.h>
 #include <zip.h>
 #include <zstd.h>
 
+#include "anki-text.h"
 #include "protobuf.h"
 
 #define ANKI_MAX_COLLECTION (1024ull * 1024 * 1024) /* bytes, unpacked */
 #define ANKI_MAX_SMALL      (64u * 1024 * 1024)     /* meta and media list */
-#define ANKI_NAME_MAX       64                      /* as deck names and tags */
 #define ANKI_MAX_ERRORS     100 /* malformed notes reported one by one */
-
-/* Where a cloze's markup was, in a field on its way from HTML to text:
- * control characters that no reduced text holds otherwise. */
-#define MARK_OPEN  '\x01'
-#define MARK_HINT  '\x02'
-#define MARK_CLOSE '\x03'
 
 struct intlist {
 	int *v;
@@ -193,515 +187,6 @@ note_line(struct anki *k, const char *fmt, ...)
 	free(msg);
 }
 
-/* ---- HTML to text ---------------------------------------------------- */
-
-/* Decode one UTF-8 sequence at 's' (of 'n' bytes, n > 0) into '*cp';
- * returns its length.  A malformed byte reads as U+FFFD, one byte long. */
-static size_t
-utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
-{
-	utf8proc_ssize_t len = utf8proc_iterate(
-	    s, n > 4 ? 4 : (utf8proc_ssize_t)n, (utf8proc_int32_t *)cp);
-
-	if (len <= 0) {
-		*cp = 0xfffd;
-		return 1;
-	}
-	return (size_t)len;
-}
-
-struct reducer {
-	struct strbuf sb;
-	int space; /* a space is owed before the next character */
-	int nl;    /* a line break is owed before the next character */
-	int marks; /* keep MARK_* characters */
-	size_t media;
-};
-
-static void
-emit_cp(struct reducer *h, int32_t cp)
-{
-	utf8proc_uint8_t buf[4];
-	utf8proc_ssize_t n;
-
-	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-	    cp == '\v' || cp == 0xa0 || cp == 0x2028 || cp == 0x2029) {
-		h->space = 1;
-		return;
-	}
-	if ((cp < 0x20 && !(h->marks && cp >= MARK_OPEN && cp <= MARK_CLOSE)) ||
-	    (cp >= 0x7f && cp < 0xa0) || cp == 0xfeff)
-		return;
-	if (h->sb.len) {
-		if (h->nl)
-			strbuf_addch(&h->sb, '\n');
-		else if (h->space)
-			strbuf_addch(&h->sb, ' ');
-	}
-	h->nl = h->space = 0;
-	n = utf8proc_encode_char(cp, buf);
-	strbuf_add(&h->sb, (const char *)buf, (size_t)n);
-}
-
-/* Named entities: the Latin-1 ones from U+00A0 on, in code point order,
- * then a few others. */
-static const char *const latin1_entities[96] = {
-	"nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar",
-	"sect",   "uml",    "copy",   "ordf",   "laquo",  "not",    "shy",
-	"reg",    "macr",   "deg",    "plusmn", "sup2",   "sup3",   "acute",
-	"micro",  "para",   "middot", "cedil",  "sup1",   "ordm",   "raquo",
-	"frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",
-	"Atilde", "Auml",   "Aring",  "AElig",  "Ccedil", "Egrave", "Eacute",
-	"Ecirc",  "Euml",   "Igrave", "Iacute", "Icirc",  "Iuml",   "ETH",
-	"Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde", "Ouml",   "times",
-	"Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",
-	"szlig",  "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",
-	"aelig",  "ccedil", "egrave", "eacute", "ecirc",  "euml",   "igrave",
-	"iacute", "icirc",  "iuml",   "eth",    "ntilde", "ograve", "oacute",
-	"ocirc",  "otilde", "ouml",   "divide", "oslash", "ugrave", "uacute",
-	"ucirc",  "uuml",   "yacute", "thorn",  "yuml",
-};
-
-static const struct {
-	const char *name;
-	int32_t cp;
-} other_entities[] = {
-	{ "amp", '&' },      { "lt", '<' },        { "gt", '>' },
-	{ "quot", '"' },     { "apos", '\'' },     { "ensp", 0x2002 },
-	{ "emsp", 0x2003 },  { "thinsp", 0x2009 }, { "ndash", 0x2013 },
-	{ "mdash", 0x2014 }, { "lsquo", 0x2018 },  { "rsquo", 0x2019 },
-	{ "sbquo", 0x201a }, { "ldquo", 0x201c },  { "rdquo", 0x201d },
-	{ "bdquo", 0x201e }, { "bull", 0x2022 },   { "hellip", 0x2026 },
-	{ "prime", 0x2032 }, { "euro", 0x20ac },   { "trade", 0x2122 },
-	{ "larr", 0x2190 },  { "rarr", 0x2192 },   { "harr", 0x2194 },
-	{ "minus", 0x2212 }, { "le", 0x2264 },     { "ge", 0x2265 },
-	{ "ne", 0x2260 },    { "asymp", 0x2248 },  { "infin", 0x221e },
-	{ "OElig", 0x152 },  { "oelig", 0x153 },   { "Scaron", 0x160 },
-	{ "scaron", 0x161 }, { "Yuml", 0x178 },    { "zwnj", 0x200c },
-	{ "zwj", 0x200d },   { "nbhy", 0x2011 },
-};
-
-/* Decode the entity at 's' ('&' first); returns its length and sets
- * '*cp', or 0 when it is not one (the '&' is then text). */
-static size_t
-entity(const char *s, int32_t *cp)
-{
-	const char *p = s + 1;
-	size_t len;
-
-	if (*p == '#') {
-		int hex = (p[1] == 'x' || p[1] == 'X');
-		const char *d = p + 1 + hex;
-		long v = 0;
-		const char *q = d;
-		for (; hex ? strchr("0123456789abcdefABCDEF", *q) && *q
-		           : (*q >= '0' && *q <= '9');
-		     q++) {
-			int digit =
-			    *q <= '9' ? *q - '0' : (*q | 0x20) - 'a' + 10;
-			if (v < 0x110000)
-				v = v * (hex ? 16 : 10) + digit;
-		}
-		if (q == d || *q != ';')
-			return 0;
-		if (v == 0 || v >= 0x110000 || (v >= 0xd800 && v < 0xe000))
-			v = 0xfffd;
-		*cp = (int32_t)v;
-		return (size_t)(q + 1 - s);
-	}
-	for (len = 0; len < 10 && ((p[len] >= 'a' && p[len] <= 'z') ||
-	                           (p[len] >= 'A' && p[len] <= 'Z') ||
-	                           (p[len] >= '0' && p[len] <= '9'));
-	     len++)
-		;
-	if (len == 0 || p[len] != ';')
-		return 0;
-	for (size_t i = 0; i < 96; i++)
-		if (strlen(latin1_entities[i]) == len &&
-		    !memcmp(latin1_entities[i], p, len)) {
-			*cp = (int32_t)(0xa0 + i);
-			return len + 2;
-		}
-	for (size_t i = 0; i < sizeof(other_entities) / sizeof(*other_entities);
-	     i++)
-		if (strlen(other_entities[i].name) == len &&
-		    !memcmp(other_entities[i].name, p, len)) {
-			*cp = other_entities[i].cp;
-			return len + 2;
-		}
-	return 0;
-}
-
-static int
-name_is(const char *name, size_t len, const char *const *set)
-{
-	for (; *set; set++)
-		if (strlen(*set) == len && !strncmp(*set, name, len))
-			return 1;
-	return 0;
-}
-
-static const char *const block_tags[] = {
-	"br",     "div",     "p",       "li",      "ul",         "ol",
-	"tr",     "table",   "h1",      "h2",      "h3",         "h4",
-	"h5",     "h6",      "hr",      "pre",     "blockquote", "dl",
-	"dt",     "dd",      "section", "article", "header",     "footer",
-	"center", "details", "summary", NULL,
-};
-static const char *const media_tags[] = { "img",    "audio", "video",
-	                                  "object", "embed", NULL };
-static const char *const cell_tags[] = { "td", "th", NULL };
-static const char *const hidden_tags[] = { "script", "style", "head", "title",
-	                                   NULL };
-
-/* Skip the tag at 's' ('<' first) and act on it; returns its length, or 0
- * when the '<' is text (no tag name, or no closing '>'). */
-static size_t
-html_tag(struct reducer *h, const char *s)
-{
-	const char *p = s + 1, *name, *end;
-	char quote = 0;
-	int closing = 0;
-	size_t len;
-
-	if (!strncmp(p, "!--", 3)) {
-		end = strstr(p + 3, "-->");
-		return end ? (size_t)(end + 3 - s) : strlen(s);
-	}
-	if (*p == '!' || *p == '?') { /* <!DOCTYPE ...>, <?xml ...?> */
-		end = strchr(p, '>');
-		return end ? (size_t)(end + 1 - s) : 0;
-	}
-	if (*p == '/') {
-		closing = 1;
-		p++;
-	}
-	name = p;
-	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-	       (*p >= '0' && *p <= '9'))
-		p++;
-	len = (size_t)(p - name);
-	if (len == 0 || !((*name | 0x20) >= 'a' && (*name | 0x20) <= 'z'))
-		return 0;
-	for (; *p && (quote || *p != '>'); p++)
-		if (quote && *p == quote)
-			quote = 0;
-		else if (!quote && (*p == '"' || *p == '\''))
-			quote = *p;
-	if (!*p)
-		return 0;
-	end = p + 1;
-
-	char lower[16];
-	if (len >= sizeof(lower))
-		return (size_t)(end - s);
-	for (size_t i = 0; i < len; i++)
-		lower[i] = (char)(name[i] | 0x20);
-	lower[len] = 0;
-	if (name_is(lower, len, block_tags))
-		h->nl = 1;
-	else if (name_is(lower, len, cell_tags))
-		h->space = 1;
-	else if (!closing && name_is(lower, len, media_tags))
-		h->media++;
-	else if (!closing && name_is(lower, len, hidden_tags)) {
-		/* skip to the matching end tag, case aside */
-		for (const char *q = end; *q; q++)
-			if (q[0] == '<' && q[1] == '/' &&
-			    !strncasecmp(q + 2, lower, len) &&
-			    (q[2 + len] == '>' || q[2 + len] == ' ')) {
-				const char *gt = strchr(q, '>');
-				return gt ? (size_t)(gt + 1 - s) : strlen(s);
-			}
-		return strlen(s);
-	}
-	return (size_t)(end - s);
-}
-
-/*
- * Reduce the HTML of 's' to text: see the top of the file.  Lines are
- * separated by '\n', none empty, none with spaces at either end.  With
- * 'marks', the MARK_* characters are kept.  Adds the media taken out to
- * '*media'.  Returns an allocated string (maybe empty).
- */
-static char *
-html_text(const char *s, int marks, size_t *media)
-{
-	struct reducer h = { .marks = marks };
-	size_t n = strlen(s), len;
-	int32_t cp;
-
-	for (size_t i = 0; i < n;) {
-		if (s[i] == '<' && (len = html_tag(&h, s + i))) {
-			i += len;
-		} else if (s[i] == '&' && (len = entity(s + i, &cp))) {
-			emit_cp(&h, cp);
-			i += len;
-		} else if (s[i] == '[' && !strncmp(s + i, "[sound:", 7) &&
-		           strchr(s + i, ']')) {
-			h.media++;
-			i = (size_t)(strchr(s + i, ']') + 1 - s);
-		} else {
-			i += utf8_decode((const unsigned char *)s + i, n - i,
-			                 &cp);
-			emit_cp(&h, cp);
-		}
-	}
-	*media += h.media;
-	if (!h.sb.buf)
-		return xstrdup("");
-	return strbuf_detach(&h.sb);
-}
-
-/* ---- Cloze --------------------------------------------------------- */
-
-/*
- * Replace the cloze markup of the raw field 's' with MARK_* characters,
- * as Anki reads it: "{{c" numbers "::" opens a cloze, "}}" closes the
- * innermost open one, the first "::" inside one starts its hint.  An
- * opening never closed stays text.  Returns an allocated string.
- */
-static char *
-cloze_mark(const char *s)
-{
-	struct event {
-		size_t at, len;
-		char mark;
-		size_t owner; /* MARK_HINT: the opening it belongs to */
-		int ok;
-	} *ev = NULL;
-	size_t nev = 0, evalloc = 0, *stack = NULL, depth = 0, stalloc = 0;
-	struct strbuf sb = { 0 };
-	size_t n = strlen(s);
-
-	for (size_t i = 0; i < n;) {
-		struct event e = { .at = i };
-		if (!strncmp(s + i, "{{c", 3)) {
-			size_t j = i + 3;
-			while (s[j] == ',' || (s[j] >= '0' && s[j] <= '9'))
-				j++;
-			if (j > i + 3 && s[j] == ':' && s[j + 1] == ':') {
-				e.len = j + 2 - i;
-				e.mark = MARK_OPEN;
-			}
-		} else if (depth && s[i] == '}' && s[i + 1] == '}') {
-			e.len = 2;
-			e.mark = MARK_CLOSE;
-		} else if (depth && s[i] == ':' && s[i + 1] == ':') {
-			size_t top = stack[depth - 1];
-			int has_hint = 0;
-			for (size_t k = top + 1; k < nev; k++)
-				if (ev[k].mark == MARK_HINT &&
-				    ev[k].owner == top)
-					has_hint = 1;
-			if (!has_hint) {
-				e.len = 2;
-				e.mark = MARK_HINT;
-				e.owner = top;
-			}
-		}
-		if (!e.mark) {
-			i++;
-			continue;
-		}
-		ev = xgrow(ev, &evalloc, nev + 1, sizeof(*ev));
-		if (e.mark == MARK_OPEN) {
-			stack =
-			    xgrow(stack, &stalloc, depth + 1, sizeof(*stack));
-			stack[depth++] = nev;
-		} else if (e.mark == MARK_CLOSE) {
-			size_t top = stack[--depth];
-			ev[top].ok = 1;
-			e.ok = 1;
-			for (size_t k = top + 1; k < nev; k++)
-				if (ev[k].mark == MARK_HINT &&
-				    ev[k].owner == top)
-					ev[k].ok = 1;
-		}
-		ev[nev++] = e;
-		i += e.len;
-	}
-	for (size_t i = 0, k = 0; i < n;) {
-		while (k < nev && !ev[k].ok)
-			k++;
-		if (k < nev && ev[k].at == i) {
-			strbuf_addch(&sb, ev[k].mark);
-			i += ev[k++].len;
-		} else if (s[i] >= MARK_OPEN && s[i] <= MARK_CLOSE) {
-			i++; /* never in a field; never taken for a mark */
-		} else {
-			strbuf_addch(&sb, s[i++]);
-		}
-	}
-	free(ev);
-	free(stack);
-	return sb.buf ? strbuf_detach(&sb) : xstrdup("");
-}
-
-/* Append 's' (of 'n' bytes) to 'sb' so that it cannot open or close a
- * gap: "{{" and "}}" get a space between their braces; with 'in_gap' a
- * line break is a space. */
-static void
-add_gap_safe(struct strbuf *sb, const char *s, size_t n, int in_gap)
-{
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (in_gap && c == '\n')
-			c = ' ';
-		strbuf_addch(sb, c);
-		if ((c == '{' || c == '}') && i + 1 < n && s[i + 1] == c)
-			strbuf_addch(sb, ' ');
-	}
-}
-
-static void
-trim_into(struct strbuf *sb, const char *s, size_t n, int in_gap)
-{
-	while (n && (*s == ' ' || *s == '\n')) {
-		s++;
-		n--;
-	}
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
-		n--;
-	add_gap_safe(sb, s, n, in_gap);
-}
-
-/*
- * Turn the marked, reduced text 's' into our cloze text ('*text', each
- * gap as {{answer}}) and its hints ('*hint', or NULL).  A cloze inside
- * another stays text of the outer one.  Returns the number of gaps, or
- * -1 with '*why' set when the note cannot be a cloze entry.
- */
-static int
-cloze_build(const char *s, char **text, char **hint, const char **why,
-            int *nested)
-{
-	struct strbuf out = { 0 }, hints = { 0 }, gap = { 0 }, gh = { 0 };
-	struct strlist hl = { 0 };
-	struct intlist hat = { 0 };
-	int depth = 0, ngaps = 0, in_hint = 0;
-	const char *plain = s;
-
-	*text = *hint = NULL;
-	*why = NULL;
-	for (const char *p = s;; p++) {
-		char c = *p;
-		if (depth == 0 && (c == MARK_OPEN || c == 0)) {
-			add_gap_safe(&out, plain, (size_t)(p - plain), 0);
-			if (c == 0)
-				break;
-			depth = 1;
-			in_hint = 0;
-			continue;
-		}
-		if (depth == 0)
-			continue;
-		if (c == MARK_OPEN) {
-			depth++;
-			*nested = 1;
-		} else if (c == MARK_HINT && depth == 1) {
-			in_hint = 1;
-		} else if (c == MARK_CLOSE && --depth == 0) {
-			struct strbuf ans = { 0 };
-			ngaps++;
-			trim_into(&ans, gap.buf ? gap.buf : "", gap.len, 1);
-			if (!ans.len) {
-				*why = "has an empty cloze once HTML and media "
-				       "are taken out";
-			} else if (!strncmp(ans.buf, "image-occlusion:", 16)) {
-				*why = "is an image occlusion: no text to ask";
-			} else {
-				/* '|' parts our alternatives: keep it only
-				 * where it makes no empty one */
-				if (ans.buf[0] == '|' ||
-				    ans.buf[ans.len - 1] == '|' ||
-				    strstr(ans.buf, "||"))
-					for (char *q = ans.buf; *q; q++)
-						if (*q == '|')
-							*q = '/';
-				strbuf_adds(&out, "{{");
-				strbuf_adds(&out, ans.buf);
-				strbuf_adds(&out, "}}");
-			}
-			strbuf_release(&ans);
-			if (gh.len) {
-				struct strbuf t = { 0 };
-				trim_into(&t, gh.buf, gh.len, 1);
-				if (t.len) {
-					strlist_push(&hl, t.buf);
-					intlist_add(&hat, ngaps);
-				}
-				strbuf_release(&t);
-			}
-			strbuf_release(&gap);
-			strbuf_release(&gh);
-			plain = p + 1;
-		} else if (c == 0) {
-			break; /* cloze_mark closes what it opens */
-		} else if (c != MARK_OPEN && c != MARK_HINT &&
-		           c != MARK_CLOSE) {
-			strbuf_addch(in_hint ? &gh : &gap, c);
-		}
-	}
-	if (!*why && ngaps == 0)
-		*why = "is a cloze without any {{c1::...}}";
-	else if (!*why && ngaps > CARD_MAX_GAPS)
-		*why = "has more cloze gaps than one card takes";
-	if (!*why) {
-		for (size_t i = 0; i < hl.n; i++) {
-			if (i)
-				strbuf_adds(&hints, "; ");
-			if (ngaps > 1)
-				strbuf_addf(&hints, "gap %d: ", hat.v[i]);
-			strbuf_adds(&hints, hl.v[i]);
-		}
-		*text = strbuf_detach(&out);
-		*hint = hints.buf ? strbuf_detach(&hints) : NULL;
-	}
-	strbuf_release(&out);
-	strbuf_release(&hints);
-	strbuf_release(&gap);
-	strbuf_release(&gh);
-	strlist_release(&hl);
-	free(hat.v);
-	return *why ? -1 : ngaps;
-}
-
-/* ---- Names and tags ------------------------------------------------ */
-
-/* 's' as a deck name or tag: lower-case letters and digits, other runs a
- * dash, accents taken off; NULL when nothing is left. */
-static char *
-slug(const char *s)
-{
-	utf8proc_uint8_t *folded = NULL;
-	struct strbuf sb = { 0 };
-	int dash = 0;
-
-	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded,
-	                 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
-	                     UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-	                     UTF8PROC_CASEFOLD) < 0)
-		folded = NULL;
-	for (const char *p = folded ? (const char *)folded : s; *p; p++) {
-		char c = *p;
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (sb.len >= ANKI_NAME_MAX - 1)
-				break;
-			if (dash && sb.len)
-				strbuf_addch(&sb, '-');
-			strbuf_addch(&sb, c);
-			dash = 0;
-		} else {
-			dash = 1;
-		}
-	}
-	free(folded);
-	return sb.buf ? strbuf_detach(&sb) : NULL;
-}
-
 /* Add the Anki tags of the space-separated 'tags' to 'e'. */
 static void
 add_tags(struct anki *k, struct import_entry *e, long long nid,
@@ -716,7 +201,7 @@ add_tags(struct anki *k, struct import_entry *e, long long nid,
 		len = strcspn(p, " \t\n");
 		if (!len)
 			break;
-		char *raw = xstrndup(p, len), *t = slug(raw);
+		char *raw = xstrndup(p, len), *t = anki_slug(raw);
 		p += len;
 		if (!t) {
 			note_line(k,
@@ -1407,7 +892,7 @@ join_fields(const struct strlist *fl, const struct intlist *which,
 	struct strbuf sb = { 0 };
 
 	for (size_t i = 0; i < which->n; i++) {
-		char *s = html_text(fl->v[which->v[i]], 0, media);
+		char *s = anki_html_text(fl->v[which->v[i]], 0, media);
 		if (*s) {
 			if (sb.len)
 				strbuf_addch(&sb, '\n');
@@ -1423,7 +908,7 @@ static int
 field_shows(const struct strlist *fl, int f)
 {
 	size_t media = 0;
-	char *s = html_text(fl->v[f], 0, &media);
+	char *s = anki_html_text(fl->v[f], 0, &media);
 	int shows = *s || media;
 
 	free(s);
@@ -1453,10 +938,10 @@ note_entry(struct anki *k, struct ntype *t, long long nid, const char *guid,
 		return;
 	}
 	if (t->plan == PLAN_CLOZE) {
-		char *marked = cloze_mark(fl->v[t->a]);
-		char *red = html_text(marked, 1, &media);
+		char *marked = anki_cloze_mark(fl->v[t->a]);
+		char *red = anki_html_text(marked, 1, &media);
 		free(marked);
-		cloze_build(red, &text, &hint, &why, &nested);
+		anki_cloze_build(red, &text, &hint, &why, &nested);
 		free(red);
 	} else {
 		struct intlist first = { 0 };
@@ -1465,8 +950,12 @@ note_entry(struct anki *k, struct ntype *t, long long nid, const char *guid,
 		q = join_fields(fl, t->plan == PLAN_TEXT ? &t->q : &first,
 		                &media);
 		free(first.v);
-		a = html_text(fl->v[t->plan == PLAN_TEXT ? t->a : 1], 0,
-		              &media);
+		a = anki_html_text(fl->v[t->plan == PLAN_TEXT ? t->a : 1], 0,
+		                   &media);
+		/* an answer is typed on one line */
+		for (char *c = a; *c; c++)
+			if (*c == '\n')
+				*c = ' ';
 		if (!q)
 			why =
 			    "has no question once HTML and media are taken out";
@@ -1599,7 +1088,7 @@ choose_deck(struct anki *k)
 	}
 	if (!best)
 		return;
-	k->r->deck_name = slug(best->name);
+	k->r->deck_name = anki_slug(best->name);
 	if (!k->r->deck_name)
 		k->r->deck_name = xstrdup("anki");
 	k->r->deck_title = xstrdup(best->name);
@@ -1613,7 +1102,7 @@ choose_deck(struct anki *k)
 		struct import_entry *e = &k->r->v[i];
 		char *tag;
 		if (!(d = find_deck(k, k->entry_deck[i])) ||
-		    !(tag = slug(d->name)))
+		    !(tag = anki_slug(d->name)))
 			continue;
 		if (strlist_find(&e->tags, tag) < 0 &&
 		    e->tags.n < CARD_MAX_TAGS)
