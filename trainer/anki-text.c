@@ -402,6 +402,7 @@ anki_cloze_build(const char *s, char **text, char **hint, const char **why,
 	int *hat = NULL;
 	size_t nhat = 0, hatalloc = 0;
 	int depth = 0, ngaps = 0, in_hint = 0;
+	int inner_hint = 0; /* the depth of a nested cloze in its hint */
 	const char *plain = s;
 
 	*text = *hint = NULL;
@@ -423,6 +424,12 @@ anki_cloze_build(const char *s, char **text, char **hint, const char **why,
 			*nested = 1;
 		} else if (c == ANKI_MARK_HINT && depth == 1) {
 			in_hint = 1;
+		} else if (c == ANKI_MARK_HINT) {
+			if (!inner_hint)
+				inner_hint = depth;
+		} else if (c == ANKI_MARK_CLOSE && depth > 1) {
+			if (--depth < inner_hint)
+				inner_hint = 0;
 		} else if (c == ANKI_MARK_CLOSE && --depth == 0) {
 			struct strbuf ans = { 0 };
 			ngaps++;
@@ -462,8 +469,7 @@ anki_cloze_build(const char *s, char **text, char **hint, const char **why,
 			plain = p + 1;
 		} else if (c == 0) {
 			break; /* cloze_mark closes what it opens */
-		} else if (c != ANKI_MARK_OPEN && c != ANKI_MARK_HINT &&
-		           c != ANKI_MARK_CLOSE) {
+		} else if (!inner_hint) {
 			strbuf_addch(in_hint ? &gh : &gap, c);
 		}
 	}
