@@ -128,6 +128,7 @@ bench: all $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse \
 
 # The engine sources a fuzz target links with.
 FUZZ_LINK = $(addprefix trainer/,util.c diag.c out.c date.c number.c ytree.c \
+	anki-text.c protobuf.c \
 	deck.c lint.c answer.c diff.c isotime.c fsrs.c replay.c opt.c)
 
 # Each target fuzz_NAME starts from its seeds in tests/fuzz/corpus-NAME

@@ -256,7 +256,9 @@ anki_html_text(const char *s, int marks, size_t *media)
 		if (s[i] == '<' && (len = html_tag(&h, s + i))) {
 			i += len;
 		} else if (s[i] == '&' && (len = entity(s + i, &cp))) {
-			emit_cp(&h, cp);
+			/* "&#2;" is no mark */
+			if (cp < ANKI_MARK_OPEN || cp > ANKI_MARK_CLOSE)
+				emit_cp(&h, cp);
 			i += len;
 		} else if (s[i] == '[' && !strncmp(s + i, "[sound:", 7) &&
 		           strchr(s + i, ']')) {
@@ -361,7 +363,8 @@ anki_cloze_mark(const char *s)
 
 /* Append 's' (of 'n' bytes) to 'sb' so that it cannot open or close a
  * gap: "{{" and "}}" get a space between their braces; with 'in_gap' a
- * line break is a space. */
+ * line break is a space, and two spaces (around a nested cloze taken
+ * out) one. */
 static void
 add_gap_safe(struct strbuf *sb, const char *s, size_t n, int in_gap)
 {
@@ -369,6 +372,9 @@ add_gap_safe(struct strbuf *sb, const char *s, size_t n, int in_gap)
 		char c = s[i];
 		if (in_gap && c == '\n')
 			c = ' ';
+		if (in_gap && c == ' ' && sb->len &&
+		    sb->buf[sb->len - 1] == ' ')
+			continue;
 		strbuf_addch(sb, c);
 		if ((c == '{' || c == '}') && i + 1 < n && s[i + 1] == c)
 			strbuf_addch(sb, ' ');
@@ -387,114 +393,160 @@ trim_into(struct strbuf *sb, const char *s, size_t n, int in_gap)
 	add_gap_safe(sb, s, n, in_gap);
 }
 
+struct cloze {
+	struct strbuf out;   /* the text so far */
+	struct strbuf plain; /* text outside gaps, not yet in 'out' */
+	struct strbuf gap;   /* the answer of the open gap */
+	struct strbuf gh;    /* its hint */
+	struct strlist hints;
+	int *hint_at; /* the gap of each hint */
+	size_t nhint_at, hint_alloc;
+	int ngaps;
+	const char *why;
+};
+
+/* Move the plain text seen so far into the output. */
+static void
+flush_plain(struct cloze *c)
+{
+	add_gap_safe(&c->out, c->plain.buf ? c->plain.buf : "", c->plain.len,
+	             0);
+	strbuf_release(&c->plain);
+}
+
+/* The open gap is closed: write it. */
+static void
+end_gap(struct cloze *c)
+{
+	struct strbuf ans = { 0 }, t = { 0 };
+
+	c->ngaps++;
+	trim_into(&ans, c->gap.buf ? c->gap.buf : "", c->gap.len, 1);
+	if (!ans.len) {
+		c->why = "has an empty cloze once HTML and media are taken out";
+	} else if (!strncmp(ans.buf, "image-occlusion:", 16)) {
+		c->why = "is an image occlusion: no text to ask";
+	} else {
+		/* '|' parts our alternatives: kept only where it makes no
+		 * empty one */
+		if (ans.buf[0] == '|' || ans.buf[ans.len - 1] == '|' ||
+		    strstr(ans.buf, "||"))
+			for (char *q = ans.buf; *q; q++)
+				if (*q == '|')
+					*q = '/';
+		/* a brace beside the gap's own would be read as one of
+		 * them: a space between */
+		if (c->out.len && c->out.buf[c->out.len - 1] == '{')
+			strbuf_addch(&c->out, ' ');
+		strbuf_adds(&c->out, ans.buf[0] == '{' ? "{{ " : "{{");
+		strbuf_adds(&c->out, ans.buf);
+		strbuf_adds(&c->out,
+		            ans.buf[ans.len - 1] == '}' ? " }}" : "}}");
+	}
+	trim_into(&t, c->gh.buf ? c->gh.buf : "", c->gh.len, 1);
+	if (t.len) {
+		strlist_push(&c->hints, t.buf);
+		c->hint_at = xgrow(c->hint_at, &c->hint_alloc, c->nhint_at + 1,
+		                   sizeof(*c->hint_at));
+		c->hint_at[c->nhint_at++] = c->ngaps;
+	}
+	strbuf_release(&ans);
+	strbuf_release(&t);
+	strbuf_release(&c->gap);
+	strbuf_release(&c->gh);
+}
+
+/* A copy of 's' with each run of spaces and line breaks one character
+ * (a line break if the run holds one), none at either end: the marks
+ * dropped out of place may have left such runs. */
+static char *
+fold_space(const char *s)
+{
+	struct strbuf sb = { 0 };
+	int run = 0;
+
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\n') {
+			if (*s == '\n' || !run)
+				run = *s;
+			continue;
+		}
+		if (run && sb.len)
+			strbuf_addch(&sb, (char)run);
+		run = 0;
+		strbuf_addch(&sb, *s);
+	}
+	return strbuf_detach(&sb);
+}
+
 /*
  * Turn the marked, reduced text 's' into our cloze text ('*text', each
  * gap as {{answer}}) and its hints ('*hint', or NULL).  A cloze inside
- * another stays text of the outer one.  Returns the number of gaps, or
+ * another stays text of the outer one.  Marks out of place (a cloze's
+ * opening taken out with the HTML tag it was in) are dropped, and a gap
+ * still open at the end closes there.  Returns the number of gaps, or
  * -1 with '*why' set when the note cannot be a cloze entry.
  */
 int
 anki_cloze_build(const char *s, char **text, char **hint, const char **why,
                  int *nested)
 {
-	struct strbuf out = { 0 }, hints = { 0 }, gap = { 0 }, gh = { 0 };
-	struct strlist hl = { 0 };
-	int *hat = NULL;
-	size_t nhat = 0, hatalloc = 0;
-	int depth = 0, ngaps = 0, in_hint = 0;
+	struct cloze c = { 0 };
+	struct strbuf hints = { 0 };
+	int depth = 0, in_hint = 0;
 	int inner_hint = 0; /* the depth of a nested cloze in its hint */
-	const char *plain = s;
 
 	*text = *hint = NULL;
-	*why = NULL;
-	for (const char *p = s;; p++) {
-		char c = *p;
-		if (depth == 0 && (c == ANKI_MARK_OPEN || c == 0)) {
-			add_gap_safe(&out, plain, (size_t)(p - plain), 0);
-			if (c == 0)
-				break;
-			depth = 1;
-			in_hint = 0;
-			continue;
-		}
-		if (depth == 0)
-			continue;
-		if (c == ANKI_MARK_OPEN) {
-			depth++;
-			*nested = 1;
-		} else if (c == ANKI_MARK_HINT && depth == 1) {
-			in_hint = 1;
-		} else if (c == ANKI_MARK_HINT) {
-			if (!inner_hint)
+	for (const char *p = s; *p; p++) {
+		if (*p == ANKI_MARK_OPEN) {
+			if (depth++ == 0) {
+				flush_plain(&c);
+				in_hint = 0;
+			} else {
+				*nested = 1;
+			}
+		} else if (depth == 0) {
+			if (*p != ANKI_MARK_HINT && *p != ANKI_MARK_CLOSE)
+				strbuf_addch(&c.plain, *p);
+		} else if (*p == ANKI_MARK_HINT) {
+			if (depth == 1)
+				in_hint = 1;
+			else if (!inner_hint)
 				inner_hint = depth;
-		} else if (c == ANKI_MARK_CLOSE && depth > 1) {
+		} else if (*p == ANKI_MARK_CLOSE) {
 			if (--depth < inner_hint)
 				inner_hint = 0;
-		} else if (c == ANKI_MARK_CLOSE && --depth == 0) {
-			struct strbuf ans = { 0 };
-			ngaps++;
-			trim_into(&ans, gap.buf ? gap.buf : "", gap.len, 1);
-			if (!ans.len) {
-				*why = "has an empty cloze once HTML and media "
-				       "are taken out";
-			} else if (!strncmp(ans.buf, "image-occlusion:", 16)) {
-				*why = "is an image occlusion: no text to ask";
-			} else {
-				/* '|' parts our alternatives: keep it only
-				 * where it makes no empty one */
-				if (ans.buf[0] == '|' ||
-				    ans.buf[ans.len - 1] == '|' ||
-				    strstr(ans.buf, "||"))
-					for (char *q = ans.buf; *q; q++)
-						if (*q == '|')
-							*q = '/';
-				strbuf_adds(&out, "{{");
-				strbuf_adds(&out, ans.buf);
-				strbuf_adds(&out, "}}");
-			}
-			strbuf_release(&ans);
-			if (gh.len) {
-				struct strbuf t = { 0 };
-				trim_into(&t, gh.buf, gh.len, 1);
-				if (t.len) {
-					strlist_push(&hl, t.buf);
-					hat = xgrow(hat, &hatalloc, nhat + 1,
-					            sizeof(*hat));
-					hat[nhat++] = ngaps;
-				}
-				strbuf_release(&t);
-			}
-			strbuf_release(&gap);
-			strbuf_release(&gh);
-			plain = p + 1;
-		} else if (c == 0) {
-			break; /* cloze_mark closes what it opens */
+			if (depth == 0)
+				end_gap(&c);
 		} else if (!inner_hint) {
-			strbuf_addch(in_hint ? &gh : &gap, c);
+			strbuf_addch(in_hint ? &c.gh : &c.gap, *p);
 		}
 	}
-	if (!*why && ngaps == 0)
-		*why = "is a cloze without any {{c1::...}}";
-	else if (!*why && ngaps > CARD_MAX_GAPS)
-		*why = "has more cloze gaps than one card takes";
-	if (!*why) {
-		for (size_t i = 0; i < hl.n; i++) {
+	if (depth)
+		end_gap(&c);
+	flush_plain(&c);
+	if (!c.why && c.ngaps == 0)
+		c.why = "is a cloze without any {{c1::...}}";
+	else if (!c.why && c.ngaps > CARD_MAX_GAPS)
+		c.why = "has more cloze gaps than one card takes";
+	if (!c.why) {
+		for (size_t i = 0; i < c.hints.n; i++) {
 			if (i)
 				strbuf_adds(&hints, "; ");
-			if (ngaps > 1)
-				strbuf_addf(&hints, "gap %d: ", hat[i]);
-			strbuf_adds(&hints, hl.v[i]);
+			if (c.ngaps > 1)
+				strbuf_addf(&hints, "gap %d: ", c.hint_at[i]);
+			strbuf_adds(&hints, c.hints.v[i]);
 		}
-		*text = strbuf_detach(&out);
+		*text = fold_space(c.out.buf ? c.out.buf : "");
 		*hint = hints.buf ? strbuf_detach(&hints) : NULL;
 	}
-	strbuf_release(&out);
+	*why = c.why;
+	strbuf_release(&c.out);
+	strbuf_release(&c.plain);
 	strbuf_release(&hints);
-	strbuf_release(&gap);
-	strbuf_release(&gh);
-	strlist_release(&hl);
-	free(hat);
-	return *why ? -1 : ngaps;
+	strlist_release(&c.hints);
+	free(c.hint_at);
+	return c.why ? -1 : c.ngaps;
 }
 
 /* ---- Names and tags ------------------------------------------------ */

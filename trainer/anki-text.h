@@ -38,7 +38,8 @@ char *anki_cloze_mark(const char *s);
 /*
  * Turn the marked, reduced text 's' into our cloze text ('*text', each
  * gap as {{answer}}, every cloze one gap whatever its number; "{{" and
- * "}}" elsewhere broken by a space) and its hints ('*hint', "gap N: "
+ * "}}" elsewhere broken by a space, and a space between a gap's braces
+ * and a brace beside them) and its hints ('*hint', "gap N: "
  * before each when there are several gaps, or NULL).  A cloze inside
  * another stays text of the outer one and sets '*nested'.  Returns the
  * number of gaps, or -1 with '*why' set (and nothing allocated) when the

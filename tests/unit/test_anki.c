@@ -56,6 +56,7 @@ test_html_entities(void **state)
 	           "\xe2\x80\x94 \xe2\x80\xa6 \xe2\x82\xac", 0);
 	check_html("&bogus; &amp &#; &#xZZ;", "&bogus; &amp &#; &#xZZ;", 0);
 	check_html("&#0; &#xD800;", "\xef\xbf\xbd \xef\xbf\xbd", 0);
+	check_html("a&#2;b&#x1;c&#9;d", "abc d", 0);
 }
 
 static void
@@ -135,14 +136,26 @@ test_cloze(void **state)
 	check_cloze("{{c1::x}} and {{c2::open", "{{x}} and { {c2::open", NULL,
 	            1);
 	check_cloze("set {{a}} {{c1::b}}", "set { {a} } {{b}}", NULL, 1);
+	/* as Anki reads them: the first "}}" closes */
+	check_cloze("{{{c1::{x}}} {{c1::\\frac{1}{2} }}",
+	            "{ {{ {x}}} {{\\frac{1}{2} }}", NULL, 2);
+	check_cloze("{{c1::a {{c2::}} b::h {{c3::x::y}} i}}", "{{a b}}",
+	            "h x i", 1);
 	check_cloze("{{c1::a|b}}", "{{a|b}}", NULL, 1);
 	check_cloze("{{c1::|a||b|}}", "{{/a//b/}}", NULL, 1);
+	/* cloze markup inside an HTML tag goes with the tag */
+	check_cloze("{{c1::a}} <span title=\"{{c2::b\">x</span>}} c",
+	            "{{a}} x c", NULL, 1);
+	check_cloze("{{c1::a<span title=\"}}\">b", "{{ab}}", NULL, 1);
+	check_cloze("<!--{{c1::-->{{c2::a}} b :: c }} \n<br> d", "{{a}} b c\nd",
+	            NULL, 1);
 	check_cloze("no cloze here", NULL, NULL, 0);
 	check_cloze("{{c1::<img src=a.png>}}", NULL, NULL, 0);
 	check_cloze("{{c1::image-occlusion:rect:left=.1:top=.2}}", NULL, NULL,
 	            0);
 	check_cloze("{{cx::no number}} {{c::none}}", NULL, NULL, 0);
 	check_cloze("a\x01{{c1::b\x03}}", "a{{b}}", NULL, 1);
+	check_cloze("{{c1::a&#2;b}}&#3;", "{{ab}}", NULL, 1);
 }
 
 static void
