@@ -69,6 +69,18 @@ is "a .colpkg reads the same" "$out" "$first"
 dump "$WORK/current.apkg"
 is "reading twice gives the same entries and keys" "$out" "$first"
 
+# The entries are what a deck author writes: as YAML (ids from the note
+# ids), 'trainer check' takes them without an error (valid tags, names and
+# cloze gaps).
+as_yaml() { python3 tests/fixtures/anki-dump-yaml.py; }
+mkdir -p "$WORK/decks"
+printf '%s\n' "$first" | as_yaml >"$WORK/decks/current.yaml"
+dump "$WORK/legacy.apkg"
+printf '%s\n' "$out" | as_yaml >"$WORK/decks/legacy.yaml"
+run check "$WORK/decks"
+is "the entries of both packages load as decks" "$status" 0
+is "every entry is a card (cloze gaps and reverses counted)" "$out" "2 deck files, 26 cards: no errors, 4 warnings"
+
 # Malformed packages: exit 65, one message naming the problem, no entries.
 bad() { # name file message
 	dump "$WORK/$2"
