@@ -35,12 +35,16 @@
  *     read by its first two fields, and says so in a note; one with fewer
  *     than two fields is not imported: each of its notes is counted as
  *     skipped, with a note naming its id.
- * Fields are reduced from HTML to text: tags dropped (<br>, <div>, <p>
- * and other blocks end a line, a space in an answer), entities decoded,
- * whitespace folded,
- * <img>, <audio>, <video> and [sound:...] taken out and counted.  Tags
- * keep their letters and digits in lower case, the rest (the '::' of a
- * hierarchy) a dash: 'History::Korea' is 'history-korea'.
+ * Fields are reduced from HTML to text (anki-text.h): tags dropped, <br>,
+ * <div>, <p> and other blocks ending a line (a space in an answer, typed
+ * on one line), entities decoded, whitespace folded, <img>, <audio>,
+ * <video> and [sound:...] taken out and counted.  Tags keep their letters
+ * and digits in lower case, the rest (the '::' of a hierarchy) a dash:
+ * 'History::Korea' is 'history-korea'.
+ *
+ * The current format's tables name columns with a 'unicase' collation;
+ * SQLite refuses a statement that needs an unknown collation, so one is
+ * registered before the first query (ASCII case folded: we only read).
  *
  * The deck: a package may hold notes of several decks.  The deck written
  * is the one that holds the most notes (the first by id on a tie): its

@@ -30,11 +30,12 @@ common='1600000000001 text key="Gb:1a" q="Who led the ROK in 1950?" a="Syngman R
 1600000000007 text key="Gb:7g" q="What is \"DMZ\" short for?" a="Demilitarized Zone & <b> AB" tags=geo
 1600000000009 text key="Gb:9i" q="한국" a="Korea" note="Hanguk, in Korean" tags=vocab-korean
 1600000000010 text key="Gb:10j" q="Left text" a="Right text"'
-notes='skipped 2 media 2
+notes='skipped 3 media 2
 note: the package holds 1 media file: not imported
 note: note 1600000000008: note type '"'Picture'"' has one field: no question and answer
 note: note type '"'Odd'"': its templates show no question and answer field: read by its first two fields ('"'Left'"' as the question, '"'Right'"' as the answer)
-note: note 1600000000011: has no question once HTML and media are taken out'
+note: note 1600000000011: has no question once HTML and media are taken out
+note: note 1600000000012: is an image occlusion: no text to ask'
 
 dump "$WORK/legacy.apkg"
 is "legacy package: read" "$status" 0
