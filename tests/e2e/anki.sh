@@ -29,13 +29,16 @@ common='1600000000001 text key="Gb:1a" q="Who led the ROK in 1950?" a="Syngman R
 1600000000006 cloze key="Gb:6f" text="The war began on {{25 June 1950}} when {{North Korea}} invaded.\nIt ended in {{1953}}." hint="gap 1: date" note="An armistice, not a peace treaty." tags=dates
 1600000000007 text key="Gb:7g" q="What is \"DMZ\" short for?" a="Demilitarized Zone & <b> AB" tags=geo
 1600000000009 text key="Gb:9i" q="한국" a="Korea" note="Hanguk, in Korean" tags=vocab-korean
-1600000000010 text key="Gb:10j" q="Left text" a="Right text"'
+1600000000010 text key="Gb:10j" q="Left text" a="Right text"
+1600000000013 text reverse key="Gb:13m" q="Panmunjom" a="truce village"
+1600000000014 text key="Gb:14n" q="Kaesong" a="first talks" hint="city"'
 notes='skipped 3 media 2
 note: the package holds 1 media file: not imported
 note: note 1600000000008: note type '"'Picture'"' has one field: no question and answer
 note: note type '"'Odd'"': its templates show no question and answer field: read by its first two fields ('"'Left'"' as the question, '"'Right'"' as the answer)
 note: note 1600000000011: has no question once HTML and media are taken out
-note: note 1600000000012: is an image occlusion: no text to ask'
+note: note 1600000000012: is an image occlusion: no text to ask
+note: note type '"'Three ways'"': 1 of its 3 card templates not imported (only '"'Word'"' asked for '"'Meaning'"' and the reverse)'
 
 dump "$WORK/legacy.apkg"
 is "legacy package: read" "$status" 0
@@ -43,6 +46,10 @@ is "legacy package: every note as an entry, the skipped ones named" "$out" "deck
 $common
 $notes"
 is "legacy package: no diagnostics" "$err" ""
+
+legacy=$out
+dump "$WORK/legacy21.apkg"
+is "legacy 2.1 package: collection.anki21 read, not the dummy collection.anki2" "$out" "$legacy"
 
 dump "$WORK/current.apkg"
 is "current package: read" "$status" 0
@@ -55,7 +62,9 @@ want='1600000000001 text key="Gb:1a" q="Who led the ROK in 1950?" a="Syngman Rhe
 1600000000006 cloze key="Gb:6f" text="The war began on {{25 June 1950}} when {{North Korea}} invaded.\nIt ended in {{1953}}." hint="gap 1: date" note="An armistice, not a peace treaty." tags=dates,korea-history
 1600000000007 text key="Gb:7g" q="What is \"DMZ\" short for?" a="Demilitarized Zone & <b> AB" tags=geo,korea-history
 1600000000009 text key="Gb:9i" q="한국" a="Korea" note="Hanguk, in Korean" tags=vocab-korean,korea-language
-1600000000010 text key="Gb:10j" q="Left text" a="Right text" tags=korea-language'
+1600000000010 text key="Gb:10j" q="Left text" a="Right text" tags=korea-language
+1600000000013 text reverse key="Gb:13m" q="Panmunjom" a="truce village" tags=korea-history
+1600000000014 text key="Gb:14n" q="Kaesong" a="first talks" hint="city" tags=korea-history'
 is "current package: the anki21b collection, not the dummy; several decks as tags" "$out" "deck korea-history title Korea::History
 $want
 $notes
@@ -80,7 +89,7 @@ dump "$WORK/legacy.apkg"
 printf '%s\n' "$out" | as_yaml >"$WORK/decks/legacy.yaml"
 run check "$WORK/decks"
 is "the entries of both packages load as decks" "$status" 0
-is "every entry is a card (cloze gaps and reverses counted)" "$out" "2 deck files, 26 cards: no errors, 4 warnings"
+is "every entry is a card (cloze gaps and reverses counted)" "$out" "2 deck files, 32 cards: no errors, 6 warnings"
 
 # Malformed packages: exit 65, one message naming the problem, no entries.
 bad() { # name file message
