@@ -74,4 +74,16 @@ void import_ids(struct import_result *r);
 int import_write(const struct import_result *r, const char *name,
                  const char *title, const struct strlist *tags, FILE *out);
 
+/*
+ * Read the Anki package (.apkg or .colpkg, legacy or current format) at
+ * 'path' into 'r' (zeroed by the caller; release it with
+ * import_result_release whatever the outcome): one entry per note, its
+ * source_key the note's guid, deck_name and deck_title from the Anki deck
+ * of most notes.  Returns 0, -EX_NOINPUT when the file cannot be opened,
+ * or -EX_DATAERR when it is no Anki package or a note is malformed (each
+ * problem in 'diags', naming the note id).
+ */
+int import_read_anki(const char *path, struct import_result *r,
+                     struct diag_list *diags);
+
 #endif
