@@ -43,6 +43,7 @@ extern const struct command cmd_db;
 extern const struct command cmd_suspend;
 extern const struct command cmd_unsuspend;
 extern const struct command cmd_config;
+extern const struct command cmd_import;
 
 /*
  * The learner's settings ('trainer config', in cmd-config.c): each key

@@ -30,7 +30,7 @@
 static const struct command *const commands[] = {
 	&cmd_review, &cmd_quiz,     &cmd_drill,     &cmd_check,  &cmd_cards,
 	&cmd_stats,  &cmd_sessions, &cmd_report,    &cmd_replay, &cmd_backup,
-	&cmd_db,     &cmd_suspend,  &cmd_unsuspend, &cmd_config,
+	&cmd_db,     &cmd_suspend,  &cmd_unsuspend, &cmd_config, &cmd_import,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
