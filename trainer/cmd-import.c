@@ -289,10 +289,19 @@ run_import(struct cli *cli, int argc, char **argv)
 	if ((rc = diag_report(&diags, read_input(file, &o, &r, &diags))) != 0)
 		goto out;
 	if (r.n == 0) {
-		diag_error(&diags, file, 0, 0,
-		           "no cards to import (%zu row%s skipped)", r.skipped,
-		           r.skipped == 1 ? "" : "s");
-		report(file, out, "-", &r, &o);
+		/* what was skipped, then why nothing is written */
+		for (size_t i = 0; i < r.notes.n && i < NOTES_SHOWN; i++)
+			diag_say("%s: %s", file, r.notes.v[i]);
+		if (r.skipped)
+			diag_error(&diags, file, 0, 0,
+			           "no cards to import: the %zu row%s read %s "
+			           "skipped",
+			           r.skipped, r.skipped == 1 ? "" : "s",
+			           r.skipped == 1 ? "was" : "were");
+		else
+			diag_error(
+			    &diags, file, 0, 0,
+			    "no cards to import: the file holds no rows");
 		rc = diag_report(&diags, -EX_DATAERR);
 		goto out;
 	}

@@ -435,9 +435,11 @@ header_lines(struct reader *rd, const char *buf, size_t len, int *line)
 		key = text;
 		val = text + k + 1;
 		if (strcmp(key, "separator") == 0) {
+			/* a name or one character, as Anki writes it */
 			if (import_separator(val, rd->sep, sizeof(rd->sep)) <
 			        0 ||
-			    rd->sep[0] == '\0') {
+			    rd->sep[0] == '\0' ||
+			    (strlen(val) > 1 && strlen(rd->sep) > 1)) {
 				diag_error(
 				    rd->diags, rd->file, *line, 1,
 				    "unknown separator '%s' (tab, comma, "

@@ -84,7 +84,8 @@ import_name(const char *s, size_t max)
 
 	if (max > NAME_MAX_LEN)
 		max = NAME_MAX_LEN;
-	for (; *s; s++) {
+	/* one byte past 'max' tells whether a word ends there */
+	for (; *s && sb.len <= max; s++) {
 		int c = (unsigned char)*s;
 
 		if (c >= 'A' && c <= 'Z')
@@ -97,17 +98,15 @@ import_name(const char *s, size_t max)
 			strbuf_addch(&sb, '-');
 		dash = 0;
 		strbuf_addch(&sb, c);
-		if (sb.len >= max)
-			break;
 	}
 	if (sb.len > max) {
 		/* cut at the last '-' that keeps it short enough */
-		char *cut = NULL;
+		size_t cut = max;
 
-		for (size_t i = 1; i <= max && i < sb.len; i++)
+		for (size_t i = 1; i <= max; i++)
 			if (sb.buf[i] == '-')
-				cut = sb.buf + i;
-		sb.len = cut ? (size_t)(cut - sb.buf) : max;
+				cut = i;
+		sb.len = cut;
 		sb.buf[sb.len] = '\0';
 	}
 	if (sb.len == 0) {
@@ -577,13 +576,15 @@ skip_element(const char *s, const char *name)
 	return s;
 }
 
-/* Tidy the white space of text made from HTML: spaces around line
- * breaks dropped, at most one empty line, none at either end. */
+/* Tidy the white space of text made from HTML: '\n' is a <br>, '\v' the
+ * edge of a block (<div>, <p>...), which breaks a line once however many
+ * meet; spaces around line breaks are dropped, at most one line is left
+ * empty, none at either end. */
 static char *
 tidy(const char *s)
 {
 	struct strbuf sb = { 0 };
-	size_t breaks = 0;
+	size_t hard = 0, soft = 0, breaks;
 	int space = 0;
 
 	strbuf_adds(&sb, "");
@@ -592,16 +593,18 @@ tidy(const char *s)
 			space = 1;
 			continue;
 		}
-		if (*s == '\n') {
-			breaks++;
+		if (*s == '\n' || *s == '\v') {
+			hard += *s == '\n';
+			soft += *s == '\v';
 			space = 0;
 			continue;
 		}
+		breaks = hard + (soft > 0);
 		if (sb.len > 0 && breaks)
 			strbuf_adds(&sb, breaks > 1 ? "\n\n" : "\n");
 		else if (sb.len > 0 && space)
 			strbuf_addch(&sb, ' ');
-		breaks = 0;
+		hard = soft = 0;
 		space = 0;
 		strbuf_addch(&sb, *s);
 	}
@@ -630,13 +633,15 @@ import_html_to_text(const char *html, size_t *media_dropped)
 			int closing = s[1] == '/';
 
 			tag_name(s + 1 + closing, name, sizeof(name));
-			if (strcmp(name, "br") == 0 ||
-			    strcmp(name, "div") == 0 ||
-			    strcmp(name, "p") == 0 || strcmp(name, "li") == 0 ||
-			    strcmp(name, "tr") == 0 ||
-			    (name[0] == 'h' && name[1] >= '1' &&
-			     name[1] <= '6' && name[2] == '\0'))
+			if (strcmp(name, "br") == 0)
 				strbuf_addch(&sb, '\n');
+			else if (strcmp(name, "div") == 0 ||
+			         strcmp(name, "p") == 0 ||
+			         strcmp(name, "li") == 0 ||
+			         strcmp(name, "tr") == 0 ||
+			         (name[0] == 'h' && name[1] >= '1' &&
+			          name[1] <= '6' && name[2] == '\0'))
+				strbuf_addch(&sb, '\v');
 			else if (strcmp(name, "td") == 0 ||
 			         strcmp(name, "th") == 0)
 				strbuf_addch(&sb, ' ');
