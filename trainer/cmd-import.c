@@ -45,7 +45,7 @@ static int
 read_input(const char *path, struct import_text_opts *o,
            struct import_result *r, struct diag_list *diags)
 {
-	if (is_anki_package(path)) {
+	if (strcmp(path, "-") != 0 && is_anki_package(path)) {
 		diag_error(diags, path, 0, 0,
 		           "Anki packages: not in this build yet (export the "
 		           "deck from Anki as \"Notes in Plain Text\" and "
@@ -306,7 +306,7 @@ run_import(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	import_ids(&r);
-	made_title = base_name(file);
+	made_title = strcmp(file, "-") ? base_name(file) : xstrdup("");
 	if (filter.deck)
 		name = xstrdup(filter.deck);
 	else if (r.deck_name)
@@ -351,7 +351,7 @@ run_import(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = diag_report(&diags, wfile_commit(&wf, &diags))) != 0)
 		goto out;
-	report(file, out, name, &r, &o);
+	report(strcmp(file, "-") ? file : "standard input", out, name, &r, &o);
 out:
 	if (mem)
 		fclose(mem);

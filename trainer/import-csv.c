@@ -1020,7 +1020,12 @@ import_read_text(const char *path, struct import_text_opts *o,
 	ssize_t n;
 	int fd, rc;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (strcmp(path, "-") == 0) {
+		fd = dup(STDIN_FILENO);
+		path = "standard input";
+	} else {
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	}
 	if (fd < 0) {
 		diag_error(diags, path, 0, 0, "cannot open: %s",
 		           errno_text(errno, ebuf, sizeof(ebuf)));

@@ -194,8 +194,9 @@ int import_parse_text(const char *file, const char *buf, size_t len,
                       struct import_text_opts *o, struct import_result *r,
                       struct diag_list *diags);
 
-/* The same for the file at 'path' (at most 64 MiB): -EX_NOINPUT when it
- * cannot be read, -EX_DATAERR when too large. */
+/* The same for the file at 'path' ("-": standard input, named so in
+ * diagnostics), at most 64 MiB: -EX_NOINPUT when it cannot be read,
+ * -EX_DATAERR when too large. */
 int import_read_text(const char *path, struct import_text_opts *o,
                      struct import_result *r, struct diag_list *diags);
 
