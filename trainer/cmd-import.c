@@ -124,6 +124,21 @@ report(const char *file, const char *out, const char *deck,
 	strbuf_release(&sb);
 }
 
+/* Did the deck fail to load only for the size bounds of a deck file? */
+static int
+too_large(const struct diag_list *diags)
+{
+	for (size_t i = 0; i < diags->n; i++) {
+		const char *m = diags->v[i].msg;
+
+		if (diags->v[i].level == DIAG_ERROR &&
+		    strncmp(m, "too many values", 15) != 0 &&
+		    strncmp(m, "the cards up to here hold more than", 35) != 0)
+			return 0;
+	}
+	return diags->nerrors > 0;
+}
+
 /* A separator option's value into 'buf': 0, or EX_USAGE after saying
  * why. */
 static int
@@ -338,6 +353,18 @@ run_import(struct cli *cli, int argc, char **argv)
 	}
 	if (deck_load_buffer(strcmp(out, "-") ? out : "<the deck>", buf, len,
 	                     &check, &diags) < 0) {
+		if (too_large(&diags)) {
+			/* within the bytes, past another of the loader's
+			 * bounds: a file's worth of data, not a bug */
+			diag_list_release(&diags);
+			diag_error(
+			    &diags, file, 0, 0,
+			    "the deck would hold more values or text than "
+			    "one deck file may (see decks/README.md): "
+			    "split the file");
+			rc = diag_report(&diags, -EX_DATAERR);
+			goto out;
+		}
 		diag_say("internal error: the deck made from %s does not "
 		         "load; nothing written",
 		         file);

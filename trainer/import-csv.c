@@ -617,6 +617,8 @@ anki_cloze(const char *s, const char **why, int *hints)
 {
 	struct strbuf sb = { 0 };
 	const char *p = s;
+	size_t gaps = 0;
+	char *gap;
 
 	strbuf_adds(&sb, "");
 	while (*p) {
@@ -648,20 +650,39 @@ anki_cloze(const char *s, const char **why, int *hints)
 			*why = "a cloze gap holds another gap";
 			goto bad;
 		}
-		strbuf_adds(&sb, "{{");
-		for (const char *c = p; c < (hint ? hint : end); c++)
-			strbuf_addch(&sb, *c == '|' ? '/' : *c);
-		strbuf_adds(&sb, "}}");
-		if ((hint ? hint : end) == p) {
+		if (++gaps > CARD_MAX_GAPS) {
+			*why = "the cloze has more than 50 gaps";
+			goto bad;
+		}
+		gap = import_clean(p, (size_t)((hint ? hint : end) - p));
+		if (*gap == '\0') {
+			free(gap);
 			*why = "a cloze gap is empty";
 			goto bad;
 		}
+		/* '|' would split the gap into alternatives */
+		for (char *c = gap; *c; c++)
+			if (*c == '|')
+				*c = '/';
+		strbuf_addf(&sb, "{{%s}}", gap);
+		free(gap);
 		p = end + 2;
 	}
 	return strbuf_detach(&sb);
 bad:
 	strbuf_release(&sb);
 	return NULL;
+}
+
+/* The gaps of our cloze text. */
+static size_t
+cloze_gaps(const char *s)
+{
+	size_t n = 0;
+
+	for (const char *p = s; (p = strstr(p, "{{")) != NULL; p += 2)
+		n++;
+	return n;
 }
 
 static int
@@ -795,6 +816,10 @@ read_row(struct reader *rd, const struct strlist *f, int line)
 	else if (why == NULL && cloze == NULL &&
 	         (text[COL_A] == NULL || *text[COL_A] == '\0'))
 		why = "the answer is empty";
+	if (why == NULL && cloze &&
+	    cloze_gaps(cloze) * (strlen(cloze) + total + 64) > CARD_MAX_TEXT)
+		why = "the cloze makes more than 256 KiB of text (each gap a "
+		      "card holding the whole text)";
 	if (why) {
 		skip(rd, line, why);
 		goto out;

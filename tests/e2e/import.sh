@@ -103,6 +103,17 @@ run import "$D/nope.csv"
 is "a missing file exits 66" "$status" 66
 is "... and says so" "$err" "trainer: $D/nope.csv: error: cannot open: no such file or directory"
 
+# --- a file too large for one deck file: refused, nothing written ---
+awk 'BEGIN { for (i = 0; i < 74000; i++) printf "%dx,y\n", i }' >"$D/many.csv"
+run import "$D/many.csv" -o "$WORK/many.yaml"
+is "more values than a deck file holds exits 65" "$status" 65
+is "... saying to split the file" "$err" "trainer: $D/many.csv: error: the deck would hold more values or text than one deck file may (see decks/README.md): split the file"
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "question %d,answer %d\n", i, i }' >"$D/long.csv"
+run import "$D/long.csv" -o "$WORK/many.yaml"
+is "more bytes than a deck file holds exits 65" "$status" 65
+has "... saying so" "$err" "more than a deck file may hold (4 MiB): split the file"
+[ -e "$WORK/many.yaml" ] && echo "not ok - a too large import wrote a deck" || echo "ok - a too large import writes no deck"
+
 # --- Anki's text export ---
 {
 	printf '#separator:tab\n#html:true\n#guid column:1\n#tags column:4\n#deck:History::Korea\n'

@@ -293,6 +293,34 @@ test_parse_anki(void **state)
 	      "card has one hint, not one a gap)\n"
 	      "note: line 4: a cloze gap is empty: skipped\n"
 	      "skipped 1");
+	/* gaps the loader would refuse are skipped here */
+	PARSE("t.txt",
+	      "#separator:tab\n"
+	      "\"{{c1:: \n }} blank\"\tx\n"
+	      "{{c1::a|b}} bar\tx\n"
+	      "{{c1::a {{c2::b}} }}\tx\n"
+	      "{{c1::a}} and {{b}}\tx\n",
+	      NULL,
+	      "4: cloze {{a/b}} bar note=x\n"
+	      "note: line 2: a cloze gap is empty: skipped\n"
+	      "note: line 5: a cloze gap holds another gap: skipped\n"
+	      "note: line 6: the text holds '{{' or '}}' outside a gap: "
+	      "skipped\n"
+	      "skipped 3");
+	{
+		struct strbuf sb = { 0 };
+		char *got;
+
+		for (int i = 1; i <= 51; i++)
+			strbuf_addf(&sb, "{{c%d::w%d}} ", i, i);
+		strbuf_adds(&sb, "\tx\n");
+		got = parse("t.tsv", sb.buf, NULL);
+		assert_string_equal(got,
+		                    "note: line 1: the cloze has more than "
+		                    "50 gaps: skipped\nskipped 1");
+		free(got);
+		strbuf_release(&sb);
+	}
 	PARSE("t.txt", "#separator:nonsense\na\tb\n", NULL,
 	      "error 1:1: unknown separator 'nonsense' (tab, comma, "
 	      "semicolon, pipe, colon or space)");
