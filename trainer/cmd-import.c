@@ -194,6 +194,7 @@ run_import(struct cli *cli, int argc, char **argv)
 	struct optparse p;
 	const char *value, *file = NULL, *out = "-", *title = NULL;
 	char sep[32], row_sep[32], *name = NULL, *made_title = NULL;
+	char *clean_title = NULL;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = NULL;
@@ -290,7 +291,9 @@ run_import(struct cli *cli, int argc, char **argv)
 			    filter.tags.v[i]);
 			goto out;
 		}
-	if (title && title[strspn(title, " \t")] == '\0') {
+	/* control characters and bytes that are not UTF-8 left out */
+	if (title &&
+	    *(clean_title = import_clean(title, strlen(title))) == '\0') {
 		rc = cli_usage_error(&cmd_import, "'--title' is empty");
 		goto out;
 	}
@@ -321,14 +324,23 @@ run_import(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	import_ids(&r);
-	made_title = strcmp(file, "-") ? base_name(file) : xstrdup("");
+	if (strcmp(file, "-") != 0) {
+		char *b = base_name(file);
+
+		made_title = import_clean(b, strlen(b));
+		free(b);
+	} else {
+		made_title = xstrdup("");
+	}
 	if (filter.deck)
 		name = xstrdup(filter.deck);
 	else if (r.deck_name)
 		name = xstrdup(r.deck_name);
 	else if ((name = import_name(made_title, 64)) == NULL)
 		name = xstrdup("imported");
-	if (title == NULL)
+	if (clean_title)
+		title = clean_title;
+	else
 		title = r.deck_title && *r.deck_title ? r.deck_title
 		        : *made_title                 ? made_title
 		                                      : name;
@@ -388,6 +400,7 @@ out:
 	free(buf);
 	free(name);
 	free(made_title);
+	free(clean_title);
 	import_result_release(&r);
 	strlist_release(&filter.tags);
 	diag_list_release(&diags);

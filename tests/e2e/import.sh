@@ -155,6 +155,15 @@ printf 'x;y\n' >"$D/semi.txt"
 run import "$D/semi.txt" --detect-types --text-only --detect-types
 is "the last of --text-only and --detect-types wins" "$status" 0
 
+# --- --html on a file without Anki's header lines; a title cleaned ---
+printf 'Who?,<i>Syngman</i>&nbsp;Rhee<br>first president\n' >"$D/html.csv"
+run import "$D/html.csv" --html --title "$(printf 'Rhee\001 \377deck')"
+is "--html reads the fields as HTML" "$status" 0
+has "... as text" "$out" 'a: "Syngman Rhee\nfirst president"'
+has "a title's control characters and bad bytes are left out" "$out" 'title: "Rhee deck"'
+run import "$D/html.csv"
+has "without --html the HTML is kept as written" "$out" 'a: "<i>Syngman</i>&nbsp;Rhee<br>first president"'
+
 # --- standard input ---
 out=$(printf 'Seoul?,Yes\n' | "$TRAINER" import - --deck from-stdin --title "From stdin" 2>"$WORK/err")
 is "'-' reads standard input" "$out" "$(printf 'deck: "from-stdin"\ntitle: "From stdin"\ncards:\n  - id: "seoul-79434926"\n    q: "Seoul?"\n    a: "Yes"')"
