@@ -364,6 +364,8 @@ struct reader {
 	char sep[SEP_MAX + 1];
 	char row_sep[SEP_MAX + 1];
 	int have_sep, html;
+	int rest_is_answer; /* unquoted rows of two columns: the answer runs
+	                       to the end of the row (Quizlet) */
 	int tags_col, guid_col, notetype_col, deck_col; /* from 1; 0: none */
 	struct strlist columns;                         /* "#columns:" names */
 	struct strlist all_tags;                        /* "#tags:" */
@@ -777,6 +779,7 @@ read_row(struct reader *rd, const struct strlist *f, int line)
 	const char *why = NULL;
 	char iso[16], *key, *cloze = NULL, *msg;
 	size_t total = 0;
+	struct strlist joined = { 0 };
 	int all_blank = 1, ambiguous, was, hints = 0;
 
 	for (size_t i = 0; i < f->n; i++)
@@ -784,6 +787,20 @@ read_row(struct reader *rd, const struct strlist *f, int line)
 			all_blank = 0;
 	if (all_blank)
 		return; /* a blank line, or a row of empty cells */
+	if (rd->rest_is_answer && rd->ncols == 0 && f->n > 2) {
+		/* the separator again is part of the answer */
+		struct strbuf sb = { 0 };
+
+		for (size_t i = 1; i < f->n; i++) {
+			if (i > 1)
+				strbuf_adds(&sb, rd->sep);
+			strbuf_adds(&sb, f->v[i]);
+		}
+		strlist_push(&joined, f->v[0]);
+		strlist_push(&joined, sb.buf);
+		strbuf_release(&sb);
+		f = &joined;
+	}
 	for (size_t i = 0; i < f->n && i < MAX_COLS; i++) {
 		enum role role = rd->roles[i];
 
@@ -911,6 +928,7 @@ read_row(struct reader *rd, const struct strlist *f, int line)
 	}
 out:
 	free(cloze);
+	strlist_release(&joined);
 	for (size_t i = 0; i <= COL_SKIP; i++)
 		free(text[i]);
 }
@@ -999,6 +1017,8 @@ import_parse_text(const char *file, const char *buf, size_t len,
 	}
 	if (rd.ncols == 0)
 		position_roles(&rd);
+	rd.rest_is_answer = !quotes && rd.columns.n == 0 && !rd.tags_col &&
+	                    !rd.guid_col && !rd.notetype_col && !rd.deck_col;
 	while ((rc = import_csv_next(&c, &fields, &row_line, diags)) > 0) {
 		if (first && rd.columns.n == 0) {
 			int blank_row =

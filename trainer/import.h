@@ -185,7 +185,8 @@ struct import_text_opts {
  * Read the 'len' bytes of 'buf' (the file 'file') as CSV or TSV: a BOM
  * and Anki's "#key:value" header lines first, then a header row naming
  * the columns (question/front/term, answer/back/definition, tags, hint,
- * note/extra, id, accept) or rows of question and answer.  Rows it
+ * note/extra, id, accept) or rows of question and answer (read without
+ * quotes, the answer runs to the end of the row).  Rows it
  * cannot use are skipped and said so in r->notes; a file that is not
  * UTF-8 or not well formed is -EX_DATAERR with a diagnostic naming the
  * line.  Returns 0.

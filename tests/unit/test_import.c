@@ -263,6 +263,13 @@ test_parse_separators(void **state)
 	      "1: \"Give me liberty\" said => Patrick Henry\nskipped 0");
 	assert_string_equal(o.sep_used, "comma");
 	assert_int_equal(o.sep_guessed, 0);
+	/* unquoted rows: the answer runs to the end of the row */
+	PARSE("t.txt", "Seoul,the capital, and the largest city\n", &o,
+	      "1: Seoul => the capital, and the largest city\nskipped 0");
+	o.no_quotes = 0;
+	o.row_sep = "\n\n";
+	PARSE("t.txt", "Seoul,capital,city\n\nBusan,port\n\n", &o,
+	      "1: Seoul => capital,city\n3: Busan => port\nskipped 0");
 }
 
 static void
