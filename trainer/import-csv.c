@@ -423,9 +423,16 @@ header_lines(struct reader *rd, const char *buf, size_t len, int *line)
 	size_t pos = 0;
 
 	while (pos < len && buf[pos] == '#') {
-		size_t n = strcspn(buf + pos, "\r\n"), k;
-		char *text = xstrndup(buf + pos + 1, n - 1), *key, *val;
-		size_t end = pos + n;
+		size_t n = 0, k;
+		char *text, *key, *val;
+		size_t end;
+
+		/* 'buf' need not end in a NUL: bounded by 'len' */
+		while (pos + n < len && buf[pos + n] != '\r' &&
+		       buf[pos + n] != '\n')
+			n++;
+		text = xstrndup(buf + pos + 1, n - 1);
+		end = pos + n;
 
 		/* a key of lower case letters and spaces, then ':' */
 		k = strspn(text, "abcdefghijklmnopqrstuvwxyz ");
