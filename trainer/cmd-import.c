@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "import.h"
@@ -122,6 +123,17 @@ report(const char *file, const char *out, const char *deck,
 		                           : "");
 	diag_say("%s", sb.buf);
 	strbuf_release(&sb);
+}
+
+/* Are 'a' and 'b' one file (both there, not standard input)? */
+static int
+same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return strcmp(a, "-") != 0 && strcmp(b, "-") != 0 &&
+	       stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 /* Did the deck fail to load only for the size bounds of a deck file? */
@@ -295,6 +307,13 @@ run_import(struct cli *cli, int argc, char **argv)
 	if (title &&
 	    *(clean_title = import_clean(title, strlen(title))) == '\0') {
 		rc = cli_usage_error(&cmd_import, "'--title' is empty");
+		goto out;
+	}
+	if (same_file(file, out)) {
+		rc = cli_usage_error(&cmd_import,
+		                     "'-o %s' would replace the file being "
+		                     "imported",
+		                     out);
 		goto out;
 	}
 	if (o.sep && o.row_sep && strcmp(o.sep, o.row_sep) == 0) {

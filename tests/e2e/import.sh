@@ -202,6 +202,11 @@ mkdir -p "$WORK/folder"
 run import "$D/semi.txt" -o "$WORK/folder"
 is "-o onto a folder exits 73" "$status" 73
 
+cp "$D/semi.txt" "$WORK/self.txt"
+run import "$WORK/self.txt" -o "$WORK/self.txt"
+is "-o onto the file being imported exits 64" "$status" 64
+is "... leaving it as it was" "$(cat "$WORK/self.txt")" "x;y"
+
 run import --help
 is "import --help" "$status" 0
 has "the help lists -o" "$out" "-o, --output FILE"
