@@ -70,6 +70,17 @@ void import_ids(struct import_result *r);
  * Write 'r' as the YAML of one deck named 'name' (a valid deck name)
  * titled 'title', with 'tags' added to every card, to 'out'.  Returns 0,
  * or -EX_IOERR when writing fails.
+ *
+ * Every string is written double-quoted, so no content can break the
+ * YAML.  Tags that are not valid names are made names (import_name) or
+ * left out, duplicates (ignoring case) and tags past CARD_MAX_TAGS
+ * dropped; 'accept' is written on text entries only, without blanks, the
+ * answer itself or duplicates; a blank hint, note, unit or cloze 'q' is
+ * not written.  The readers must give each entry a 'q' and 'a' that are
+ * not blank (a date's 'a' in ISO form, a number's one number_parse
+ * reads) or a cloze 'text' the loader takes; 'trainer import' loads the
+ * deck back before writing it, so a slip is an internal error, not a
+ * broken file.
  */
 int import_write(const struct import_result *r, const char *name,
                  const char *title, const struct strlist *tags, FILE *out);
