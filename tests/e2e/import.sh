@@ -35,6 +35,13 @@ run check "$WORK/stdout.yaml"
 is "the deck written passes check" "$status" 0
 has "check counts its cards" "$out" "1 deck file, 6 cards: no errors"
 
+# --- the deck made is one to study: a date card takes a date typed ---
+printf 'When did the Korean War begin?,June 1950\n' >"$D/one.csv"
+run import "$D/one.csv" -o "$WORK/one.yaml"
+out=$(echo "25 June 1950" | "$TRAINER" --decks "$WORK/one.yaml" --db "$WORK/one.db" quiz --count 1 2>&1)
+has "a quiz on the imported deck judges a date" "$out" "right: June 1950"
+has "... and scores it" "$out" "score: 1/1"
+
 # --- the same file twice: the same bytes; -o writes the same ---
 run import "$D/Korean War.csv"
 is "a second import gives the same bytes" "$out" "$(cat "$WORK/stdout.yaml")"
