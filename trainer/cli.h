@@ -76,6 +76,8 @@ extern const struct command cmd_names;
 extern const struct command cmd_export;
 extern const struct command cmd_history;
 
+extern const struct command cmd_import;
+
 /*
  * The learner's settings ('trainer config', in cmd-config.c): each key
  * with its default and the values it takes.  Only the values the learner

@@ -113,3 +113,29 @@ bad "a collection that is no database" not-sqlite.apkg \
 dump "$WORK/missing.apkg"
 is "a missing file: exit 66" "$status" 66
 is "a missing file: the message" "$err" "trainer: $WORK/missing.apkg: error: cannot open: no such file or directory"
+
+# ---- 'trainer import' of a package ----
+for f in legacy current; do
+	run import "$WORK/$f.apkg" -o "$WORK/$f.yaml"
+	is "import $f.apkg exits 0" "$status" 0
+	has "...says what it imported and skipped" "$err" "imported 11 cards from $WORK/$f.apkg"
+	has "...notes, not rows" "$err" "3 notes skipped; 2 images or sounds left out"
+	has "...names a skipped note by its id" "$err" "note 1600000000012: is an image occlusion"
+	run check "$WORK/$f.yaml"
+	is "...and the deck passes check" "$status" 0
+	has "...with every card" "$out" "1 deck file, 16 cards: no errors"
+	cp "$WORK/$f.yaml" "$WORK/$f.first"
+	run import "$WORK/$f.apkg" -o "$WORK/$f.yaml"
+	is "$f: imported again, the same bytes (ids from the note guids)" "$(cmp "$WORK/$f.first" "$WORK/$f.yaml" && echo same)" same
+done
+has "a bare year for an answer becomes a date card" "$(cat "$WORK/current.yaml")" 'type: date
+    q: "Year the armistice was signed?"'
+run import --text-only "$WORK/current.apkg"
+hasnt "...unless --text-only" "$out" "type: date"
+is "legacy and current packages give the same cards" \
+	"$(grep -v '^title\|^deck' "$WORK/legacy.yaml" | grep -c '  - id:')" \
+	"$(grep -v '^title\|^deck' "$WORK/current.yaml" | grep -c '  - id:')"
+run import "$WORK/field-mismatch.apkg" -o "$WORK/bad.yaml"
+is "a malformed package: exit 65" "$status" 65
+has "...naming the note" "$err" "note 1600000000099"
+[ -e "$WORK/bad.yaml" ] && echo "not ok - ...and nothing written" || echo "ok - ...and nothing written"
