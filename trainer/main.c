@@ -132,8 +132,6 @@ run_command(struct cli *cli, const struct command *cmd, int argc, char **argv)
 	char why[200];
 	int rc;
 
-	if (cmd->run_argv)
-		return cmd->run_argv(cli, argc, argv);
 	if (args_parse(&a, cmd->opts, argc, argv, why, sizeof(why)) < 0)
 		rc = cli_usage_error(cmd, "%s", why);
 	else if (cmd->max_args >= 0 && a.npos > cmd->max_args)
