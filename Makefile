@@ -136,6 +136,7 @@ deps:
 	/usr/bin/python3 -c 'import pexpect' >/dev/null 2>&1 || missing="$$missing python3 python3-pexpect"; \
 	command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
 	command -v mandoc >/dev/null 2>&1 || missing="$$missing mandoc"; \
+	command -v zsh >/dev/null 2>&1 || missing="$$missing zsh"; \
 	if [ -z "$$missing" ]; then echo "make deps: all dependencies are installed"; exit 0; fi; \
 	echo "make deps: installing$$missing"; \
 	if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
