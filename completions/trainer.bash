@@ -191,6 +191,16 @@ _trainer() {
 			_trainer_words 'cards reviews'
 		fi
 		;;
+	timeline)
+		case $prev in
+		--deck) _trainer_names decks; return ;;
+		--tag) _trainer_names tags; return ;;
+		--html) _trainer_files; return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--deck --tag --html --json --help' -- "$cur"))
+		fi
+		;;
 	names)
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--help' -- "$cur"))
@@ -202,7 +212,7 @@ _trainer() {
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--db --decks --now --seed --no-color --help --version ' -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config history export names' -- "$cur"))
+			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config history export timeline names' -- "$cur"))
 		fi
 		;;
 	esac
