@@ -58,7 +58,7 @@ _trainer() {
 		--count) COMPREPLY=(); return ;;
 		esac
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W '--deck --tag --count --help' -- "$cur"))
+			COMPREPLY=($(compgen -W '--deck --tag --count --chronology --help' -- "$cur"))
 		fi
 		;;
 	drill)
@@ -67,7 +67,7 @@ _trainer() {
 		--tag) _trainer_names tags; return ;;
 		esac
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W '--deck --tag --help' -- "$cur"))
+			COMPREPLY=($(compgen -W '--deck --tag --chronology --help' -- "$cur"))
 		fi
 		;;
 	check)

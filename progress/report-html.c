@@ -195,6 +195,13 @@ report_html_write(FILE *fp, const struct stats *s,
 	kpi(fp, "relearning", "cards.relearning", s->n_relearning);
 	kpi(fp, "suspended", "cards.suspended", s->n_suspended);
 	kpi(fp, "retired", "cards.retired", s->n_retired);
+	if (s->chrono_answers) {
+		fputs("</section>\n<section>\n<h2>Chronology questions, the "
+		      "last 30 days</h2>\n",
+		      fp);
+		kpi(fp, "answered", "chronology.answers", s->chrono_answers);
+		kpi(fp, "right", "chronology.right", s->chrono_right);
+	}
 
 	fputs("</section>\n<section>\n<h2>Answers per day, the last 26 "
 	      "weeks</h2>\n",

@@ -74,7 +74,12 @@ struct stats {
 	/* the hardest cards: most lapses, then lowest stability */
 	struct stats_card hardest[STATS_HARDEST];
 	size_t nhardest;
+	/* chronology questions answered in the last STATS_CHRONO_DAYS days
+	 * (of every deck: a question can join events of several) */
+	long long chrono_answers, chrono_right;
 };
+
+#define STATS_CHRONO_DAYS 30
 
 extern const char *const stats_stability_labels[STATS_STABILITY_BINS];
 

@@ -76,6 +76,13 @@ const struct cli_setting cli_settings[] = {
 	  0,
 	  { "deck", "random", NULL },
 	  "'deck' or 'random'" },
+	{ "chronology",
+	  SETTING_CHOICE,
+	  "off",
+	  0,
+	  0,
+	  { "on", "off", NULL },
+	  "'on' or 'off'" },
 };
 const size_t cli_nsettings = sizeof(cli_settings) / sizeof(cli_settings[0]);
 

@@ -86,6 +86,12 @@ print_text(const struct stats *s, int unicode)
 		       "card%s\n",
 		       s->avg_retrievability * 100, s->retrievability_cards,
 		       s->retrievability_cards == 1 ? "" : "s");
+	if (s->chrono_answers)
+		printf("Chronology: %lld/%lld right in the last %d days "
+		       "(%.0f%%)\n",
+		       s->chrono_right, s->chrono_answers, STATS_CHRONO_DAYS,
+		       100.0 * (double)s->chrono_right /
+		           (double)s->chrono_answers);
 
 	printf("\nDue in the next %d days\n", s->forecast_days);
 	for (int d = 0; d < s->forecast_days; d++)

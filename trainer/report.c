@@ -123,6 +123,9 @@ report_json(const struct stats *s)
 	                        : json_null());
 	json_object_set_new(o, "retrievability_cards",
 	                    json_integer(s->retrievability_cards));
+	x = rate_json(s->chrono_answers, s->chrono_right);
+	json_object_set_new(x, "days", json_integer(STATS_CHRONO_DAYS));
+	json_object_set_new(o, "chronology", x);
 
 	a = json_array();
 	for (int d = 0; d < s->forecast_days; d++) {

@@ -71,6 +71,9 @@ struct session_opts {
 	                          card may come when nothing else is left */
 	const struct fsrs_params *params;
 	const char *filters; /* as recorded with the session (JSON) */
+	int chronology;      /* quiz, drill: chronology questions (chrono.h)
+	                        instead of the cards; review: how many to ask
+	                        after the cards (0: none) */
 };
 
 /*

@@ -118,6 +118,8 @@ filters_json(const struct study *s)
 	}
 	if (s->mode == SESSION_QUIZ)
 		json_object_set_new(o, "count", json_integer(s->count));
+	if (s->chronology)
+		json_object_set_new(o, "chronology", json_true());
 	text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
 	return text;
@@ -165,6 +167,18 @@ study_run(struct cli *cli, const struct command *cmd, const struct study *s)
 	                                   NULL, NULL)) < 0) {
 		rc = diag_status(EX_DATAERR);
 		goto out;
+	}
+	if (s->mode == SESSION_REVIEW) {
+		int on =
+		    setting_choice(st, "chronology", "on", NULL, NULL, NULL);
+
+		if (on < 0) {
+			rc = diag_status(EX_DATAERR);
+			goto out;
+		}
+		o.chronology = on ? STUDY_CHRONOLOGY_IN_REVIEW : 0;
+	} else {
+		o.chronology = s->chronology;
 	}
 	o.learn_ahead = (long long)ahead * 60;
 	o.keep_siblings = !bury;
