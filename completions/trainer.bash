@@ -167,8 +167,11 @@ _trainer() {
 		fi
 		;;
 	config)
+		case $prev in
+		--target) COMPREPLY=(); return ;;
+		esac
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W '--json --reset --help' -- "$cur"))
+			COMPREPLY=($(compgen -W '--json --reset --target --help' -- "$cur"))
 		else
 			_trainer_names settings
 		fi
@@ -201,6 +204,17 @@ _trainer() {
 			COMPREPLY=($(compgen -W '--deck --tag --html --json --help' -- "$cur"))
 		fi
 		;;
+	plan)
+		case $prev in
+		--exam) COMPREPLY=(); return ;;
+		--target) COMPREPLY=(); return ;;
+		--deck) _trainer_names decks; return ;;
+		--tag) _trainer_names tags; return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--exam --target --deck --tag --json --help' -- "$cur"))
+		fi
+		;;
 	names)
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--help' -- "$cur"))
@@ -212,7 +226,7 @@ _trainer() {
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--db --decks --now --seed --no-color --help --version ' -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config history export timeline names' -- "$cur"))
+			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config history export timeline plan names' -- "$cur"))
 		fi
 		;;
 	esac

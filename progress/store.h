@@ -112,6 +112,8 @@ struct store_card {
 	int suspended;
 	long long buried_until; /* 0 when not buried */
 	int retired;            /* gone from its deck (only with_retired) */
+	int planned;            /* review: the exam plan (plan.h) wants it
+	                           today though it is not due */
 	int has_content;        /* 'card' is whole, not only its id (see
 	                           store_card_content) */
 };

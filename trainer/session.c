@@ -311,6 +311,8 @@ session_run(struct store *st, const struct session_opts *o,
 		goto out;
 	queue_init(&s.q, s.cards, s.ncards, &qo);
 	queue_set_unloaded(&s.q, s.due_more, s.due_unloaded);
+	if (o->exam_note)
+		say(io, STYLE_TITLE, "%s\n", o->exam_note);
 
 	if (queue_empty(&s.q)) {
 		if ((rc = session_end_figures(&s, &end, 1)) == 0)
