@@ -198,10 +198,10 @@ exam_cards(struct store *st, const struct study *s, long long now, int rollover,
 		x->note = xasprintf("exam today (%s)", e.date);
 	else
 		x->note = xasprintf(
-		    "exam in %zu day%s (%s): %d card%s need%s you today%s",
+		    "exam in %zu day%s (%s): %d card%s need%s you today "
+		    "(%zu brought forward for it)",
 		    x->ep.plan.ndays, x->ep.plan.ndays == 1 ? "" : "s", e.date,
-		    need, need == 1 ? "" : "s", need == 1 ? "s" : "",
-		    moved ? ", brought forward for it included" : "");
+		    need, need == 1 ? "" : "s", need == 1 ? "s" : "", moved);
 	return 0;
 }
 
