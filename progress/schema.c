@@ -242,7 +242,7 @@ static const char v7[] =
     " time INTEGER NOT NULL,"
     " day INTEGER NOT NULL,"
     " kind TEXT NOT NULL CHECK (kind IN"
-    "  ('first', 'order', 'between', 'year')),"
+    "  ('first', 'order', 'between', 'year', 'relative')),"
     " cards TEXT NOT NULL,"
     " question TEXT NOT NULL,"
     " expected TEXT NOT NULL,"

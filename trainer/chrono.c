@@ -168,7 +168,7 @@ const char *
 chrono_kind_name(enum chrono_kind k)
 {
 	static const char *const names[] = { "first", "order", "between",
-		                             "year" };
+		                             "year", "relative" };
 
 	return k < CHRONO_NKINDS ? names[k] : "?";
 }
@@ -442,6 +442,44 @@ dates_note(const struct chrono_event *v, const struct chrono_question *q)
 	return strbuf_detach(&sb);
 }
 
+/* "3 years before", "1 year after". */
+static char *
+years_text(int n, const char *way)
+{
+	return xasprintf("%d year%s %s", n, n == 1 ? "" : "s", way);
+}
+
+/* When relative to the other: the right number of years each way, and
+ * a number of years that is wrong by more than the tolerance each way. */
+static void
+relative_card(const struct chrono_event *v, const struct chrono_question *q,
+              uint64_t *rng, struct card *c)
+{
+	const struct chrono_event *asked = &v[q->ev[q->later ? 1 : 0]],
+	                          *other = &v[q->ev[q->later ? 0 : 1]];
+	int tol, k = chrono_years_between(&asked->date, &other->date, &tol);
+	int off = tol ? 3 : 2, k2 = k + off;
+	const char *way = q->later ? "after" : "before";
+	char *s;
+
+	if (k - off >= 1 && (next_rand(rng) & 1))
+		k2 = k - off;
+	c->type = CARD_CHOICE;
+	c->q = xasprintf("When did '%s' happen, relative to '%s'?", asked->name,
+	                 other->name);
+	c->a = years_text(k, way);
+	strlist_push(&c->choices, c->a);
+	s = years_text(k, q->later ? "before" : "after");
+	strlist_push(&c->choices, s);
+	free(s);
+	s = years_text(k2, "before");
+	strlist_push(&c->choices, s);
+	free(s);
+	s = years_text(k2, "after");
+	strlist_push(&c->choices, s);
+	free(s);
+}
+
 int
 chrono_make(const struct chrono_event *v, size_t n, enum chrono_kind kind,
             uint64_t *rng, unsigned *uses, struct chrono_question *q)
@@ -455,12 +493,14 @@ chrono_make(const struct chrono_event *v, size_t n, enum chrono_kind kind,
 	switch (kind) {
 	case CHRONO_FIRST:
 	case CHRONO_BETWEEN:
-		if (choose_pair(v, n, kind == CHRONO_BETWEEN, rng, uses, &i,
-		                &j) < 0)
+	case CHRONO_RELATIVE:
+		if (choose_pair(v, n, kind != CHRONO_FIRST, rng, uses, &i, &j) <
+		    0)
 			break;
 		q->ev[0] = i;
 		q->ev[1] = j;
 		q->nev = 2;
+		q->later = kind == CHRONO_RELATIVE && (next_rand(rng) & 1);
 		rc = 0;
 		break;
 	case CHRONO_ORDER:
@@ -504,6 +544,9 @@ chrono_make(const struct chrono_event *v, size_t n, enum chrono_kind kind,
 		c->unit = xstrdup("years");
 		break;
 	}
+	case CHRONO_RELATIVE:
+		relative_card(v, q, rng, c);
+		break;
 	case CHRONO_YEAR:
 		c->type = CARD_CHOICE;
 		c->q = xasprintf("What happened in %d?", q->year);

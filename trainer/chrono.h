@@ -11,7 +11,8 @@
  * Chronology questions are made as cards (struct card) that answer.h
  * judges: which came first is a choice of two, put in order an order card
  * of 3 to 5 events, how many years between a number with a tolerance,
- * what happened in a year a choice among events of nearby years.  They
+ * what happened in a year a choice among events of nearby years, when
+ * relative to another a choice of "N years before/after".  They
  * are never deck cards and have no schedule.
  *
  * Pure: no I/O, no clock, no globals; randomness from a seed the caller
@@ -68,14 +69,17 @@ int chrono_years_between(const struct date *a, const struct date *b,
                          int *tolerance);
 
 enum chrono_kind {
-	CHRONO_FIRST,   /* which came first: two events */
-	CHRONO_ORDER,   /* put in order: 3 to 5 events */
-	CHRONO_BETWEEN, /* how many years between two events */
-	CHRONO_YEAR,    /* what happened in YEAR: a choice of events */
+	CHRONO_FIRST,    /* which came first: two events */
+	CHRONO_ORDER,    /* put in order: 3 to 5 events */
+	CHRONO_BETWEEN,  /* how many years between two events */
+	CHRONO_YEAR,     /* what happened in YEAR: a choice of events */
+	CHRONO_RELATIVE, /* when did B happen, relative to A: before or after,
+	                    and by how many years (a choice of four) */
 	CHRONO_NKINDS,
 };
 
-/* "first", "order", "between", "year": the names the store logs. */
+/* "first", "order", "between", "year", "relative": the names the store
+ * logs. */
 const char *chrono_kind_name(enum chrono_kind k);
 
 #define CHRONO_MAX_EVENTS 5
@@ -87,7 +91,9 @@ struct chrono_question {
 	 * one first, then the others offered. */
 	size_t ev[CHRONO_MAX_EVENTS];
 	size_t nev;
-	int year; /* YEAR: the year asked */
+	int year;  /* YEAR: the year asked */
+	int later; /* RELATIVE: the later event (ev[1]) is asked about,
+	              relative to the earlier; else the other way round */
 	/* The question as a card for answer_check (id "chronology"): FIRST
 	 * and YEAR a choice card, ORDER an order card, BETWEEN a number card
 	 * in years with the tolerance of chrono_years_between. */
@@ -115,7 +121,8 @@ int chrono_make(const struct chrono_event *v, size_t n, enum chrono_kind kind,
 
 /*
  * Make up to 'count' questions into 'out' (room for 'count'), the kinds
- * taking turns (FIRST, ORDER, BETWEEN, YEAR, ...) and a kind the events
+ * taking turns (FIRST, ORDER, BETWEEN, YEAR, RELATIVE, ...) and a kind the
+ * events
  * cannot make left out, from seed 'seed'.  Returns how many were made.
  */
 size_t chrono_quiz(const struct chrono_event *v, size_t n, size_t count,

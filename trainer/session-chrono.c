@@ -41,6 +41,7 @@ static const char *const kind_words[] = {
 	[CHRONO_ORDER] = "the order of events",
 	[CHRONO_BETWEEN] = "how many years between?",
 	[CHRONO_YEAR] = "what happened in that year?",
+	[CHRONO_RELATIVE] = "before or after, and by how much?",
 };
 
 static uint64_t

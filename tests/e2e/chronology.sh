@@ -17,16 +17,16 @@ YAML
 declare -A year=([War begins]=1950 [Treaty signed]=1953 [CFC activated]=1978)
 declare -A day=([War begins]=19500625 [Treaty signed]=19531001 [CFC activated]=19781107)
 NOW=2026-03-01T09:00:00Z
-quiz() { # DB INPUT [ARGS...]: a seeded chronology quiz of four questions
+quiz() { # DB INPUT [ARGS...]: a seeded chronology quiz of five questions
 	local db=$1 input=$2
 	shift 2
-	printf '%b' "$input" | "$TRAINER" --db "$db" --decks "$WORK/d" --seed 5 --now "$NOW" quiz --chronology --count 4 "$@" 2>&1
+	printf '%b' "$input" | "$TRAINER" --db "$db" --decks "$WORK/d" --seed 5 --now "$NOW" quiz --chronology --count 5 "$@" 2>&1
 }
 
 # A first run, every question skipped, shows what the seed asks.
-probe=$(quiz "$WORK/probe.db" ':skip\n:skip\n:skip\n:skip\n')
-is "the four kinds take turns" "$(grep -o '^\[chronology [0-9]/4\] [a-z ]*' <<<"$probe" | sed 's/^.*\] //; s/ *$//' | paste -sd,)" \
-	"which came first,the order of events,how many years between,what happened in that year"
+probe=$(quiz "$WORK/probe.db" ':skip\n:skip\n:skip\n:skip\n:skip\n')
+is "the five kinds take turns" "$(grep -o '^\[chronology [0-9]/5\] [a-z ,]*' <<<"$probe" | sed 's/^.*\] //; s/ *$//' | paste -sd,)" \
+	"which came first,the order of events,how many years between,what happened in that year,before or after, and by how much"
 is "a skipped question is not logged" "$(sqlite3 "$WORK/probe.db" 'SELECT count(*) FROM chrono_answers')" 0
 
 # The right and a wrong answer of each, worked out from what was shown.
@@ -41,43 +41,54 @@ done | paste -sd' ')
 right+=("$order") wrong+=("$(rev <<<"$order")")
 pair=$(block 3 | sed -n "s/^How many years apart were '\(.*\)' and '\(.*\)'?$/\1|\2/p")
 a=${pair%%|*} b=${pair#*|}
-y=$(( ${year[$b]} - ${year[$a]} )); y=${y#-}
-[ "${day[$a]:4}" \> "${day[$b]:4}" ] && [ "${day[$a]}" -lt "${day[$b]}" ] && y=$((y - 1))
-[ "${day[$b]:4}" \> "${day[$a]:4}" ] && [ "${day[$b]}" -lt "${day[$a]}" ] && y=$((y - 1))
+yrs() { # A B: whole years between two of the events
+	local y=$(( ${year[$2]} - ${year[$1]} ))
+	y=${y#-}
+	[ "${day[$1]:4}" \> "${day[$2]:4}" ] && [ "${day[$1]}" -lt "${day[$2]}" ] && y=$((y - 1))
+	[ "${day[$2]:4}" \> "${day[$1]:4}" ] && [ "${day[$2]}" -lt "${day[$1]}" ] && y=$((y - 1))
+	echo "$y"
+}
+y=$(yrs "$a" "$b")
 right+=("$y years") wrong+=("$((y + 5))")
 asked=$(block 4 | sed -n 's/^What happened in \([0-9]*\)?$/\1/p')
 for n in "${!year[@]}"; do [ "${year[$n]}" = "$asked" ] && right+=("$n"); done
 wrong+=("$(names 4 | grep -vxF "${right[3]}" | head -1)")
+pair=$(block 5 | sed -n "s/^When did '\(.*\)' happen, relative to '\(.*\)'?$/\1|\2/p")
+a=${pair%%|*} b=${pair#*|}
+y=$(yrs "$a" "$b")
+if [ "${day[$a]}" -lt "${day[$b]}" ]; then way=before other=after; else way=after other=before; fi
+right+=("$y years $way") wrong+=("$y years $other")
 
 DB=$WORK/right.db
 out=$(quiz "$DB" "$(printf '%s\\n' "${right[@]}")")
-is "each kind answered right is right" "$(grep -cE '^right: ' <<<"$out")" 4
-has "the score of the chronology questions" "$out" "chronology: 4/4 right (100%)"
+is "each kind answered right is right" "$(grep -cE '^right: ' <<<"$out")" 5
+has "the score of the chronology questions" "$out" "chronology: 5/5 right (100%)"
 is "the log: a row each, with the session's mode, the kind, the verdict" \
 	"$(sqlite3 "$DB" "SELECT s.mode || ' ' || a.kind || ' ' || a.verdict FROM chrono_answers a JOIN sessions s ON s.id = a.session_id ORDER BY a.id")" \
 	"quiz first right
 quiz order right
 quiz between right
-quiz year right"
+quiz year right
+quiz relative right"
 is "...the cards involved" "$(sqlite3 "$DB" "SELECT cards FROM chrono_answers WHERE kind = 'order'")" '["h/war","h/mdt","h/cfc"]'
 is "...what was typed" "$(sqlite3 "$DB" "SELECT answer FROM chrono_answers WHERE kind = 'between'")" "${right[2]}"
-is "the session counts them" "$(sqlite3 "$DB" "SELECT questions || ' ' || right FROM sessions")" "4 4"
+is "the session counts them" "$(sqlite3 "$DB" "SELECT questions || ' ' || right FROM sessions")" "5 5"
 is "no review row: the date cards' schedules are untouched" "$(sqlite3 "$DB" "SELECT (SELECT count(*) FROM reviews) || ' ' || (SELECT count(*) FROM cards WHERE state != 0)")" "0 0"
 hasnt "a date card without an event is never asked" "$out" "1990"
 
 DB=$WORK/wrong.db
 out=$(quiz "$DB" "$(printf '%s\\n' "${wrong[@]}")")
-is "each kind answered wrong is wrong" "$(grep -cE '^wrong: ' <<<"$out")" 4
+is "each kind answered wrong is wrong" "$(grep -cE '^wrong: ' <<<"$out")" 5
 has "a wrong answer shows both dates and the gap" "$out" "25 June 1950: War begins"
 has "...the gap" "$out" "1 October 1953: Treaty signed (3 years 3 months later)"
-has "the score" "$out" "chronology: 0/4 right (0%)"
-is "the log: four wrong" "$(sqlite3 "$DB" "SELECT group_concat(verdict) FROM chrono_answers")" "wrong,wrong,wrong,wrong"
+has "the score" "$out" "chronology: 0/5 right (0%)"
+is "the log: five wrong" "$(sqlite3 "$DB" "SELECT group_concat(verdict) FROM chrono_answers")" "wrong,wrong,wrong,wrong,wrong"
 is "...the right answer kept with each" "$(sqlite3 "$DB" "SELECT expected FROM chrono_answers WHERE kind = 'between'")" "${right[2]}"
 
 run --db "$DB" --decks "$WORK/d" --now 2026-03-02T09:00:00Z stats
-has "stats: a line of its own" "$out" "Chronology: 0/4 right in the last 30 days (0%)"
+has "stats: a line of its own" "$out" "Chronology: 0/5 right in the last 30 days (0%)"
 run --db "$DB" --decks "$WORK/d" --now 2026-03-02T09:00:00Z stats --json
-is "stats --json: chronology" "$(jq -c .chronology <<<"$out")" '{"answers":4,"right":0,"rate":0,"days":30}'
+is "stats --json: chronology" "$(jq -c .chronology <<<"$out")" '{"answers":5,"right":0,"rate":0,"days":30}'
 run --db "$DB" --decks "$WORK/d" --now 2026-04-15T09:00:00Z stats --json
 is "...of the last 30 days only" "$(jq -c .chronology.answers <<<"$out")" 0
 

@@ -1,9 +1,9 @@
 /*
  * test_chrono.c - events in time over a deck of known events: spans,
  * order, gaps, years between, and the questions the generator makes
- * (never two events it cannot order, the gap narrowing as the learner
- * knows more, each kind judged by answer_check, the same seed the same
- * questions).
+ * (never two events it cannot order, so never two of one date; the gap
+ * narrowing as the learner knows more; each of the five kinds judged by
+ * answer_check; the same seed the same questions).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -218,6 +218,30 @@ test_questions(void **state)
 				assert_int_equal(r.verdict, VERDICT_WRONG);
 				break;
 			}
+			case CHRONO_RELATIVE: {
+				char want[64];
+				int tol;
+				int y = chrono_years_between(
+				    &v[q.ev[0]].date, &v[q.ev[1]].date, &tol);
+
+				assert_int_equal(c->type, CARD_CHOICE);
+				assert_int_equal(c->choices.n, 4);
+				snprintf(want, sizeof(want), "%d year%s %s", y,
+				         y == 1 ? "" : "s",
+				         q.later ? "after" : "before");
+				assert_string_equal(c->a, want);
+				assert_non_null(strstr(
+				    c->q, v[q.ev[q.later ? 1 : 0]].name));
+				assert_int_equal(
+				    answer_check(c, want, NULL, &r), 0);
+				assert_int_equal(r.verdict, VERDICT_RIGHT);
+				answer_result_release(&r);
+				assert_int_equal(
+				    answer_check(c, c->choices.v[1], NULL, &r),
+				    0);
+				assert_int_equal(r.verdict, VERDICT_WRONG);
+				break;
+			}
 			case CHRONO_YEAR:
 				assert_int_equal(c->type, CARD_CHOICE);
 				assert_in_range(q.nev, 3, 4);
@@ -287,6 +311,8 @@ test_too_few(void **state)
 	assert_int_equal(chrono_make(v, 3, CHRONO_BETWEEN, &rng, NULL, &q[0]),
 	                 -1);
 	assert_int_equal(chrono_make(v, 3, CHRONO_YEAR, &rng, NULL, &q[0]), -1);
+	assert_int_equal(chrono_make(v, 3, CHRONO_RELATIVE, &rng, NULL, &q[0]),
+	                 -1);
 	assert_int_equal(chrono_make(v, 3, CHRONO_FIRST, &rng, NULL, &q[0]), 0);
 	assert_string_equal(q[0].card.a, "B");
 	assert_string_equal(q[0].card.note,
@@ -307,13 +333,13 @@ static void
 test_quiz_seeded(void **state)
 {
 	struct chrono_event v[NKNOWN];
-	struct chrono_question a[8], b[8];
+	struct chrono_question a[10], b[10];
 
 	(void)state;
 	events(v, 0.3);
-	assert_int_equal(chrono_quiz(v, NKNOWN, 8, 42, a), 8);
-	assert_int_equal(chrono_quiz(v, NKNOWN, 8, 42, b), 8);
-	for (size_t i = 0; i < 8; i++) {
+	assert_int_equal(chrono_quiz(v, NKNOWN, 10, 42, a), 10);
+	assert_int_equal(chrono_quiz(v, NKNOWN, 10, 42, b), 10);
+	for (size_t i = 0; i < 10; i++) {
 		assert_int_equal(a[i].kind, (int)(i % CHRONO_NKINDS));
 		assert_string_equal(a[i].card.q, b[i].card.q);
 		assert_int_equal(a[i].nev, b[i].nev);
