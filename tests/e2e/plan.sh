@@ -45,6 +45,8 @@ has "...some cards would be below the target on their current schedule" "$([ "$b
 is "...the per-card recall under the current schedule" "$(jq '[.cards[] | select(.recall_scheduled != null and .recall_scheduled < 0.95)] | length' <<<"$out")" "$below"
 is "...and after the plan: every card at the target" "$(jq '[.cards[] | select(.recall_planned < 0.95)] | length' <<<"$out")" 0
 
+out=$(TZ=Pacific/Kiritimati "$TRAINER" --db "$DB" --decks "$WORK/d" --now "$(t 14)" plan --exam "$EXAM" --target 0.95 --json)
+is "in a zone 14 hours ahead: the same days, every card at the target" "$(jq -c '[.days_left, (.days | length), .below_target_planned]' <<<"$out")" "[14,14,0]"
 run --db "$DB" --decks "$WORK/d" --now "$(t 14)" plan --exam "$EXAM"
 has "plan: the text" "$out" "Exam on $EXAM (in 14 days), target recall 90%"
 has "...a line a day" "$out" "  $(day 14)"
