@@ -250,6 +250,7 @@ static const struct optspec plan_opts[] = {
 
 const struct command cmd_plan = {
 	.name = "plan",
+	.usage = "--exam DATE [--target R] [--deck D] [--tag T]... [--json]",
 	.summary = "a study plan to reach a target recall on exam day",
 	.about =
 	    "For every studied card, the recall FSRS predicts on the exam "
