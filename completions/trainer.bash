@@ -58,7 +58,7 @@ _trainer() {
 		--count) COMPREPLY=(); return ;;
 		esac
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W '--deck --tag --count --help' -- "$cur"))
+			COMPREPLY=($(compgen -W '--deck --tag --count --chronology --help' -- "$cur"))
 		fi
 		;;
 	drill)
@@ -67,7 +67,7 @@ _trainer() {
 		--tag) _trainer_names tags; return ;;
 		esac
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W '--deck --tag --help' -- "$cur"))
+			COMPREPLY=($(compgen -W '--deck --tag --chronology --help' -- "$cur"))
 		fi
 		;;
 	check)
@@ -167,8 +167,11 @@ _trainer() {
 		fi
 		;;
 	config)
+		case $prev in
+		--target) COMPREPLY=(); return ;;
+		esac
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W '--json --reset --help' -- "$cur"))
+			COMPREPLY=($(compgen -W '--json --reset --target --help' -- "$cur"))
 		else
 			_trainer_names settings
 		fi
@@ -207,6 +210,27 @@ _trainer() {
 			_trainer_words 'cards reviews deck'
 		fi
 		;;
+	timeline)
+		case $prev in
+		--deck) _trainer_names decks; return ;;
+		--tag) _trainer_names tags; return ;;
+		--html) _trainer_files; return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--deck --tag --html --json --help' -- "$cur"))
+		fi
+		;;
+	plan)
+		case $prev in
+		--exam) COMPREPLY=(); return ;;
+		--target) COMPREPLY=(); return ;;
+		--deck) _trainer_names decks; return ;;
+		--tag) _trainer_names tags; return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--exam --target --deck --tag --json --help' -- "$cur"))
+		fi
+		;;
 	names)
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--help' -- "$cur"))
@@ -218,7 +242,7 @@ _trainer() {
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--db --decks --now --seed --no-color --help --version ' -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config history import export names' -- "$cur"))
+			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config history import export timeline plan names' -- "$cur"))
 		fi
 		;;
 	esac

@@ -230,7 +230,32 @@ static const char v6[] =
     "CREATE INDEX reviews_card ON reviews(card_id, id, day, verdict,"
     " duration_ms, b_state, scheduled, rating);";
 
-const char *const schema_migrations[] = { v1, v2, v3, v4, v5, v6 };
+/* Version 7: chronology answers (questions made from the date cards'
+ * events, see chrono.h), logged apart from the reviews since they belong
+ * to no one card and change no schedule: the session, the kind of
+ * question, the cards involved as a JSON array of "deck/id", the
+ * question and the answers, the verdict. */
+static const char v7[] =
+    "CREATE TABLE IF NOT EXISTS chrono_answers ("
+    " id INTEGER PRIMARY KEY,"
+    " session_id INTEGER REFERENCES sessions(id),"
+    " time INTEGER NOT NULL,"
+    " day INTEGER NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN"
+    "  ('first', 'order', 'between', 'year', 'relative')),"
+    " cards TEXT NOT NULL,"
+    " question TEXT NOT NULL,"
+    " expected TEXT NOT NULL,"
+    " answer TEXT NOT NULL,"
+    " verdict TEXT NOT NULL CHECK (verdict IN"
+    "  ('right', 'close', 'partial', 'wrong', 'skipped')),"
+    " duration_ms INTEGER NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX IF NOT EXISTS chrono_answers_day ON chrono_answers(day);"
+    "CREATE INDEX IF NOT EXISTS chrono_answers_session ON "
+    "chrono_answers(session_id);";
+
+const char *const schema_migrations[] = { v1, v2, v3, v4, v5, v6, v7 };
 const int schema_nmigrations =
     (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));
 

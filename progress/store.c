@@ -946,11 +946,15 @@ store_session_end(struct store *st, long long id, long long now,
 	    st,
 	    "UPDATE sessions SET ended_at = ?2,"
 	    " questions = (SELECT count(*) FROM reviews WHERE session_id = ?1"
-	    "  AND verdict != 'skipped'),"
+	    "  AND verdict != 'skipped') + (SELECT count(*) FROM"
+	    "  chrono_answers WHERE session_id = ?1 AND verdict != 'skipped'),"
 	    " right = (SELECT count(*) FROM reviews WHERE session_id = ?1"
+	    "  AND verdict IN ('right', 'close')) + (SELECT count(*) FROM"
+	    "  chrono_answers WHERE session_id = ?1"
 	    "  AND verdict IN ('right', 'close')),"
 	    " duration_ms = (SELECT coalesce(sum(duration_ms), 0) FROM reviews"
-	    "  WHERE session_id = ?1)"
+	    "  WHERE session_id = ?1) + (SELECT coalesce(sum(duration_ms), 0)"
+	    "  FROM chrono_answers WHERE session_id = ?1)"
 	    " WHERE id = ?1",
 	    diags);
 	int rc = 0;

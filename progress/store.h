@@ -32,7 +32,7 @@
 
 /* The schema this program writes: the number of migrations in schema.c
  * (a static assertion there keeps the two equal). */
-#define STORE_VERSION 6
+#define STORE_VERSION 7
 
 struct store;
 
@@ -112,6 +112,8 @@ struct store_card {
 	int suspended;
 	long long buried_until; /* 0 when not buried */
 	int retired;            /* gone from its deck (only with_retired) */
+	int planned;            /* review: the exam plan (plan.h) wants it
+	                           today though it is not due */
 	int has_content;        /* 'card' is whole, not only its id (see
 	                           store_card_content) */
 };
@@ -349,6 +351,34 @@ int store_answer(struct store *st, const struct store_answer *a,
  * again since (only the latest answer can be taken back).
  */
 int store_undo(struct store *st, long long review, struct diag_list *diags);
+
+/* ---- chronology answers (store-chrono.c) ---- */
+
+struct store_chrono_answer {
+	long long session; /* 0: none */
+	struct fsrs_when when;
+	const char *kind;  /* chrono_kind_name */
+	const char *cards; /* the cards involved: a JSON array of "deck/id" */
+	const char *question; /* as asked */
+	const char *expected; /* the right answer, as shown */
+	const char *answer;   /* as typed */
+	const char *verdict;  /* right, close, partial, wrong, skipped */
+	long long duration_ms;
+};
+
+/* Log a chronology answer in one committed transaction; its row's id goes
+ * to '*id'.  No card's state changes. */
+int store_chrono_answer(struct store *st, const struct store_chrono_answer *a,
+                        long long *id, struct diag_list *diags);
+
+/* Take back the chronology answer 'id' (as :undo does). */
+int store_chrono_undo(struct store *st, long long id, struct diag_list *diags);
+
+/* How many chronology answers were given on days 'from' to 'to'
+ * (inclusive), and how many of them were right (or close). */
+int store_chrono_count(struct store *st, long long from, long long to,
+                       long long *answers, long long *right,
+                       struct diag_list *diags);
 
 /* ---- settings ---- */
 

@@ -73,6 +73,8 @@ extern const struct command cmd_config;
 extern const struct command cmd_names;
 extern const struct command cmd_export;
 extern const struct command cmd_history;
+extern const struct command cmd_timeline;
+extern const struct command cmd_plan;
 
 extern const struct command cmd_import;
 
@@ -86,6 +88,7 @@ enum cli_setting_kind {
 	SETTING_WHOLE,  /* a whole number in [lo, hi] */
 	SETTING_STEPS,  /* steps like "1m 10m" (opt_steps), or "none" */
 	SETTING_CHOICE, /* one of 'choices' */
+	SETTING_DATE,   /* a day as YYYY-MM-DD, or 'none' */
 };
 
 struct cli_setting {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exam.h"
 #include "fsrs.h"
 #include "opt.h"
 #include "out.h"
@@ -76,6 +77,27 @@ const struct cli_setting cli_settings[] = {
 	  0,
 	  { "deck", "random", NULL },
 	  "'deck' or 'random'" },
+	{ "chronology",
+	  SETTING_CHOICE,
+	  "off",
+	  0,
+	  0,
+	  { "on", "off", NULL },
+	  "'on' or 'off'" },
+	{ "exam",
+	  SETTING_DATE,
+	  "none",
+	  0,
+	  0,
+	  { NULL },
+	  "a date like 2027-01-15, or 'none'" },
+	{ "exam-target",
+	  SETTING_NUMBER,
+	  "0.9",
+	  FSRS_MIN_RETENTION,
+	  FSRS_MAX_RETENTION,
+	  { NULL },
+	  "a number from 0.7 to 0.99" },
 };
 const size_t cli_nsettings = sizeof(cli_settings) / sizeof(cli_settings[0]);
 
@@ -120,6 +142,15 @@ cli_setting_parse(const struct cli_setting *s, const char *text, double *number,
 			if (strcmp(s->choices[i], text) == 0)
 				return 0;
 		return -1;
+	case SETTING_DATE: {
+		long long day;
+
+		if (strcmp(text, "none") == 0)
+			return 0;
+		if (strlen(text) != 10 || exam_day(text, &day) < 0)
+			return -1;
+		break;
+	}
 	}
 	if (number)
 		*number = d;
@@ -220,6 +251,7 @@ run_config(struct cli *cli, const struct args *a)
 	struct store *st = NULL;
 	const char *const *args = (const char *const *)a->pos;
 	int json = args_has(a, "json"), reset = args_has(a, "reset");
+	const char *target = args_text(a, "target");
 	int nargs = a->npos, rc = 0, set;
 	char *v;
 
@@ -236,16 +268,37 @@ run_config(struct cli *cli, const struct args *a)
 	if (nargs == 2 && cli_setting_parse(s, args[1], NULL, NULL, NULL) < 0)
 		return cli_usage_error(&cmd_config, "'%s' must be %s, not '%s'",
 		                       s->key, s->allowed, args[1]);
+	if (target && (nargs != 2 || strcmp(s->key, "exam") != 0 ||
+	               strcmp(args[1], "none") == 0))
+		return cli_usage_error(&cmd_config,
+		                       "--target goes with 'exam DATE'");
+	if (target && cli_setting_parse(cli_setting_find("exam-target"), target,
+	                                NULL, NULL, NULL) < 0)
+		return cli_usage_error(&cmd_config,
+		                       "--target must be a number from 0.7 to "
+		                       "0.99, not '%s'",
+		                       target);
 
 	if (nargs == 2 || reset) {
 		if ((rc = cli_open_writable(cli, &st)) != 0)
 			return rc;
 		rc = reset ? store_unset_setting(st, s->key, &diags)
 		           : store_set_setting(st, s->key, args[1], &diags);
+		if (rc == 0 && target)
+			rc = store_set_setting(st, "exam-target", target,
+			                       &diags);
 		if ((rc = diag_report(&diags, rc)) == 0) {
 			v = cli_setting_get(st, s, &set);
 			print_setting(s, v, set);
 			free(v);
+			if (target) {
+				const struct cli_setting *t =
+				    cli_setting_find("exam-target");
+
+				v = cli_setting_get(st, t, &set);
+				print_setting(t, v, set);
+				free(v);
+			}
 		}
 		store_close(st);
 		return rc;
@@ -280,12 +333,18 @@ static const struct optspec config_opts[] = {
 	{ .name = "reset",
 	  .kind = OPTK_FLAG,
 	  .help = "remove the value set for KEY" },
+	{ .name = "target",
+	  .kind = OPTK_TEXT,
+	  .meta = "R",
+	  .help = "with 'exam DATE': the recall wanted that day (sets\n"
+	          "exam-target)" },
 	{ 0 },
 };
 
 const struct command cmd_config = {
 	.name = "config",
-	.usage = "[--json] | KEY | KEY VALUE | KEY --reset",
+	.usage = "[--json] | KEY | KEY VALUE | KEY --reset | exam DATE "
+	         "[--target R]",
 	.args = "[KEY [VALUE]]",
 	.arg_names = OPTN_SETTING,
 	.max_args = 2,
@@ -314,7 +373,18 @@ const struct command cmd_config = {
 	         "day: on (default)\n"
 	         "                     or off\n"
 	         "  new-order          new cards in deck order (default) or "
-	         "random\n",
+	         "random\n"
+	         "  chronology         three chronology questions after a "
+	         "review: on or off\n"
+	         "                     (default)\n"
+	         "  exam               the exam's date, like 2027-01-15: "
+	         "review adds what the\n"
+	         "                     plan ('trainer plan') needs each day, "
+	         "until then; 'none'\n"
+	         "                     (default)\n"
+	         "  exam-target        the recall wanted on the exam day, 0.7 "
+	         "to 0.99 (default\n"
+	         "                     0.9; also --target with 'exam DATE')\n",
 	.opts = config_opts,
 	.run = run_config,
 };

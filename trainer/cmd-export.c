@@ -259,6 +259,7 @@ deck_entry(const struct store_card *sc, void *arg)
 	e->unit = c->unit ? xstrdup(c->unit) : NULL;
 	if (c->type == CARD_NUMBER && c->tolerance > 0)
 		e->tolerance = shortest(c->tolerance);
+	e->event = c->event ? xstrdup(c->event) : NULL;
 	copy_list(&e->accept, &c->accept);
 	copy_list(&e->tags, &c->tags);
 	copy_list(&e->choices, &c->choices);

@@ -86,6 +86,21 @@ print_text(const struct stats *s, int unicode)
 		       "card%s\n",
 		       s->avg_retrievability * 100, s->retrievability_cards,
 		       s->retrievability_cards == 1 ? "" : "s");
+	if (s->exam_set)
+		printf(
+		    "Exam %s: in %lld day%s; %.0f%% of %lld cards predicted at "
+		    "%.0f%% recall that day on their current schedule, %.0f%% "
+		    "with the plan ('trainer plan')\n",
+		    s->exam_date, s->exam_days_left,
+		    s->exam_days_left == 1 ? "" : "s",
+		    s->exam_at_target_scheduled * 100, s->exam_cards,
+		    s->exam_target * 100, s->exam_at_target_planned * 100);
+	if (s->chrono_answers)
+		printf("Chronology: %lld/%lld right in the last %d days "
+		       "(%.0f%%)\n",
+		       s->chrono_right, s->chrono_answers, STATS_CHRONO_DAYS,
+		       100.0 * (double)s->chrono_right /
+		           (double)s->chrono_answers);
 
 	printf("\nDue in the next %d days\n", s->forecast_days);
 	for (int d = 0; d < s->forecast_days; d++)

@@ -85,6 +85,7 @@ enum {
 	CK_CHOICES,
 	CK_ITEMS,
 	CK_TEXT,
+	CK_EVENT,
 	CK_COUNT,
 };
 
@@ -110,6 +111,7 @@ static const struct key card_keys[] = {
 	               "the items in order" },
 	[CK_TEXT] = { "text", "cloze body", T(CARD_CLOZE),
 	              "the text with {{gaps}}" },
+	[CK_EVENT] = { "event", "events happening what", T(CARD_DATE), NULL },
 };
 
 /* Keys each card type must have. */
@@ -430,6 +432,7 @@ card_release(struct card *c)
 	strlist_release(&c->items);
 	free(c->hint);
 	free(c->note);
+	free(c->event);
 	free(c->unit);
 	free(c->text);
 	memset(c, 0, sizeof(*c));
@@ -445,7 +448,7 @@ copy_strlist(struct strlist *dst, const struct strlist *src)
 /* What a card says, gathered before it becomes one or more cards. */
 struct draft {
 	enum card_type type;
-	const char *id, *q, *a, *hint, *note, *unit, *text;
+	const char *id, *q, *a, *hint, *note, *unit, *text, *event;
 	struct strlist accept, tags, choices, items;
 	struct strlist gaps; /* cloze: the inside of each gap, as written */
 	struct gap {
@@ -476,6 +479,7 @@ fill_common(struct card *c, const struct draft *d)
 	copy_strlist(&c->tags, &d->tags);
 	c->hint = d->hint ? xstrdup(d->hint) : NULL;
 	c->note = d->note ? xstrdup(d->note) : NULL;
+	c->event = d->event ? xstrdup(d->event) : NULL;
 }
 
 /*
@@ -859,7 +863,8 @@ static size_t
 draft_bytes(const struct draft *d)
 {
 	size_t common = text_bytes(d->id) + text_bytes(d->hint) +
-	                text_bytes(d->note) + list_bytes(&d->tags) + 16;
+	                text_bytes(d->note) + text_bytes(d->event) +
+	                list_bytes(&d->tags) + 16;
 
 	if (d->type == CARD_CLOZE)
 		return d->gaps.n * (common + text_bytes(d->q) + 1 +
@@ -965,6 +970,8 @@ read_card(struct loader *l, const struct ynode *m, size_t index)
 		d.hint = text_value(l, "hint", slot[CK_HINT], 0);
 	if (slot[CK_NOTE])
 		d.note = text_value(l, "note", slot[CK_NOTE], 0);
+	if (slot[CK_EVENT])
+		d.event = text_value(l, "event", slot[CK_EVENT], 1);
 	if (slot[CK_TAGS])
 		list_value(l, "tags", slot[CK_TAGS], &d.tags, 0, 1,
 		           CARD_MAX_TAGS);

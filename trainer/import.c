@@ -38,6 +38,7 @@ entry_release(struct import_entry *e)
 	free(e->note);
 	free(e->unit);
 	free(e->tolerance);
+	free(e->event);
 	strlist_release(&e->accept);
 	strlist_release(&e->tags);
 	strlist_release(&e->choices);
@@ -312,6 +313,8 @@ put_entry(struct strbuf *sb, const struct import_entry *e,
 		put_key(sb, "unit", e->unit);
 	if (e->type == CARD_NUMBER && !blank(e->tolerance))
 		put_key(sb, "tolerance", e->tolerance);
+	if (e->type == CARD_DATE && !blank(e->event))
+		put_key(sb, "event", e->event);
 	if (e->type == CARD_TEXT) {
 		/* distinct, not empty, not the answer itself */
 		if (e->a)

@@ -41,6 +41,7 @@ struct import_entry {
 	struct strlist choices; /* choice: the options (export deck) */
 	struct strlist items;   /* order: the items in order (export deck) */
 	char *tolerance;        /* number: as the deck writes it, or NULL */
+	char *event;            /* date: the event's short name, or NULL */
 	int reverse;            /* a text entry asked both ways */
 	int line;               /* where it came from: the line (CSV), or 0 */
 	long long note_id;      /* the Anki note id, or 0 */

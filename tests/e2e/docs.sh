@@ -57,7 +57,8 @@ complete_line() { # WORDS...: the completions bash offers for the last word
 bindir=$(dirname "$TRAINER")
 export PATH="$bindir:$PATH"
 is "commands complete" "$(complete_line trainer su)" "suspend"
-is "a command's options complete" "$(complete_line trainer quiz --c)" "--count"
+is "a command's options complete" "$(complete_line trainer quiz --co)" "--count"
+is "...every one that fits" "$(complete_line trainer quiz --c | paste -sd" ")" "--count --chronology"
 is "global options complete" "$(complete_line trainer --de)" "--decks"
 is "a deck name completes, from the deck files before there is a database" \
 	"$(complete_line trainer --db "$WORK/p.db" --decks "$WORK/d" review --deck hi)" "history"

@@ -109,7 +109,7 @@ for d in us-rok-alliance us-rok-command us-rok-readings; do
 done
 run check "$WORK/rebuilt"
 is "the rebuilt decks pass check" "$status" 0
-has "...with every card (cloze gaps and reversed twins made again)" "$out" "3 deck files, 147 cards: no errors"
+is "...with every card (cloze gaps and reversed twins made again), events kept: no warning" "$out" "3 deck files, 147 cards: no errors"
 printf '' | "$TRAINER" --db "$WORK/rebuilt.db" --decks "$WORK/rebuilt" review >/dev/null 2>&1
 cards_of() { # DB DECKS: every card's content, answers compared as the checker does
 	"$TRAINER" --db "$1" --decks "$2" cards --json | /usr/bin/python3 -c '
@@ -117,9 +117,9 @@ import json, sys
 for c in json.load(sys.stdin):
     acc = sorted({a.casefold() for a in c["accept"]} - {c["answer"].casefold() if c["answer"] else ""})
     print(c["deck"], c["id"], c["type"], c["question"], c["answer"], acc, c["choices"], c["items"],
-          c["tags"], c["hint"], c["note"], c["value"], c["unit"], c["tolerance"])'
+          c["tags"], c["hint"], c["note"], c["value"], c["unit"], c["tolerance"], c.get("event"))'
 }
-is "...each card as in the deck files: id, type, question, answers, choices, items, tags, hint, note, value, tolerance" \
+is "...each card as in the deck files: id, type, question, answers, choices, items, tags, hint, note, value, tolerance, event" \
 	"$(cards_of "$WORK/rebuilt.db" "$WORK/rebuilt")" "$(cards_of "$B" decks)"
 has "a cloze is one entry again, its gaps in its text" "$(cat "$WORK/rebuilt/us-rok-command.yaml")" "type: cloze"
 has "...a reversed card one entry" "$(cat "$WORK/rebuilt/us-rok-command.yaml")" "reverse: true"
