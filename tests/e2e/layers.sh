@@ -8,7 +8,8 @@ engine="trainer/deck trainer/ytree trainer/deckset trainer/answer trainer/date
 	trainer/number trainer/isotime trainer/fsrs trainer/diff trainer/util
 	trainer/diag trainer/replay trainer/opt trainer/queue trainer/lint
 	progress/store progress/store-check progress/store-review
-	progress/sync progress/stats progress/content progress/schema"
+	progress/sync progress/stats progress/content progress/schema
+	trainer/optimize"
 bad=""
 for f in $engine; do
 	for e in c h; do
