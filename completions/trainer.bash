@@ -173,6 +173,14 @@ _trainer() {
 			_trainer_names settings
 		fi
 		;;
+	optimize)
+		case $prev in
+		--reviews) _trainer_files; return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--dry-run --reviews --json --reset --help' -- "$cur"))
+		fi
+		;;
 	history)
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--help' -- "$cur"))
@@ -202,7 +210,7 @@ _trainer() {
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--db --decks --now --seed --no-color --help --version ' -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config history export names' -- "$cur"))
+			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config optimize history export names' -- "$cur"))
 		fi
 		;;
 	esac

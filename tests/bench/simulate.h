@@ -29,7 +29,7 @@ struct sim_log {
 	size_t n, alloc;
 };
 
-static uint64_t
+static inline uint64_t
 sim_next(uint64_t *x)
 {
 	uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
@@ -39,13 +39,13 @@ sim_next(uint64_t *x)
 	return z ^ (z >> 31);
 }
 
-static double
+static inline double
 sim_uniform(uint64_t *x)
 {
 	return (double)(sim_next(x) >> 11) * 0x1.0p-53;
 }
 
-static void
+static inline void
 sim_push(struct sim_log *log, struct sim_review r)
 {
 	if (log->n == log->alloc) {
@@ -57,7 +57,7 @@ sim_push(struct sim_log *log, struct sim_review r)
 	log->v[log->n++] = r;
 }
 
-static int
+static inline int
 sim_pass_rating(uint64_t *rng)
 {
 	double u = sim_uniform(rng);
@@ -69,7 +69,7 @@ sim_pass_rating(uint64_t *rng)
  * Append to 'log' the reviews of 'ncards' cards over 'days' days, in the
  * order of each card (card by card), drawn with seed 'seed'.
  */
-static void
+static inline void
 sim_generate(struct sim_log *log, const double *w, int ncards, int new_per_day,
              int days, uint64_t seed)
 {
