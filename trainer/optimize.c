@@ -232,6 +232,9 @@ struct step {
 	double aux;    /* K_FAIL_RAW: the raw value; K_SUCCESS: the growth
 	                  before Hard's penalty and Easy's bonus */
 	double spow;   /* K_SUCCESS: s^-w9 */
+	double logs;   /* log s (K_SHORT, K_SUCCESS) */
+	double lb;     /* log of the curve's base 1 + factor t / s (t > 0) */
+	double e;      /* K_SUCCESS: exp((1 - r) w10) */
 	int t, g;
 	enum kind kind;
 	int s_free; /* ns_pre within the clamp (the gradient passes) */
@@ -249,10 +252,12 @@ inside(double v, double lo, double hi)
 	return v >= lo && v <= hi;
 }
 
+/* Recall after 't' days at stability 's'; '*lb' the log of the base. */
 static double
-curve(const struct model *m, double t, double s)
+curve(const struct model *m, double t, double s, double *lb)
 {
-	return pow(1 + m->factor * t / s, m->decay);
+	*lb = log(1 + m->factor * t / s);
+	return exp(m->decay * *lb);
 }
 
 /* The first review, rated 'g'. */
@@ -284,7 +289,10 @@ step_next(const struct model *m, int t, int g, struct step *c, double *s,
 	c->g = g;
 	c->r = 1;
 	if (t == 0) {
-		double sinc = pow(ls, -w[19]) * m->sinc[g - 1];
+		double sinc;
+
+		c->logs = log(ls);
+		sinc = exp(-w[19] * c->logs) * m->sinc[g - 1];
 
 		c->kind = K_SHORT;
 		if (g >= FSRS_HARD && sinc < 1) {
@@ -295,7 +303,7 @@ step_next(const struct model *m, int t, int g, struct step *c, double *s,
 		c->s_free = inside(c->ns_pre, S_MIN, S_MAX);
 		ns = clampd(c->ns_pre, S_MIN, S_MAX);
 	} else if (g == FSRS_AGAIN) {
-		double r = curve(m, t, ls), raw, after, fl;
+		double r = curve(m, t, ls, &c->lb), raw, after, fl;
 
 		c->r = r;
 		raw = w[11] * pow(ld, -w[12]) * (pow(ls + 1, w[13]) - 1) *
@@ -315,12 +323,13 @@ step_next(const struct model *m, int t, int g, struct step *c, double *s,
 			ns = after;
 		}
 	} else {
-		double r = curve(m, t, ls), growth, inc;
+		double r = curve(m, t, ls, &c->lb), growth, inc;
 
 		c->r = r;
-		c->spow = pow(ls, -w[9]);
-		growth = m->exp_w8 * (11 - ld) * c->spow *
-		         (exp((1 - r) * w[10]) - 1);
+		c->logs = log(ls);
+		c->spow = exp(-w[9] * c->logs);
+		c->e = exp((1 - r) * w[10]);
+		growth = m->exp_w8 * (11 - ld) * c->spow * (c->e - 1);
 		inc = growth * (g == FSRS_HARD   ? w[15]
 		                : g == FSRS_EASY ? w[16]
 		                                 : 1);
@@ -340,11 +349,11 @@ step_next(const struct model *m, int t, int g, struct step *c, double *s,
 /* Add to 'gw' the gradient of recall R = curve(t, s) times 'gr' through
  * w20; return its part through s. */
 static double
-curve_back(const struct model *m, double t, double s, double r, double gr,
-           double *gw)
+curve_back(const struct model *m, double t, double s, double r, double lb,
+           double gr, double *gw)
 {
 	double b = 1 + m->factor * t / s;
-	double dr_ddecay = r * (log(b) + m->decay / b * (t / s) * m->dfactor);
+	double dr_ddecay = r * (lb + m->decay / b * (t / s) * m->dfactor);
 
 	gw[20] -= gr * dr_ddecay;
 	return gr * r * m->decay / b * (-m->factor * t / (s * s));
@@ -376,7 +385,7 @@ step_back(const struct model *m, const struct step *c, double *gs, double *gd,
 		ps += g_ns * (1 - w[19]) * c->ns_pre / s;
 		gw[17] += g_ns * c->ns_pre * (g - 3 + w[18]);
 		gw[18] += g_ns * c->ns_pre * w[17];
-		gw[19] += g_ns * c->ns_pre * -log(s);
+		gw[19] += g_ns * c->ns_pre * -c->logs;
 		break;
 	case K_SHORT_FLOOR:
 		ps += g_ns;
@@ -402,7 +411,7 @@ step_back(const struct model *m, const struct step *c, double *gs, double *gd,
 	case K_SUCCESS: {
 		double hp = g == FSRS_HARD ? w[15] : 1;
 		double eb = g == FSRS_EASY ? w[16] : 1;
-		double inc = c->aux * hp * eb, e = exp((1 - r) * w[10]);
+		double inc = c->aux * hp * eb, e = c->e;
 		/* the increase without its factor e - 1 */
 		double core = m->exp_w8 * (11 - d) * c->spow * hp * eb;
 
@@ -410,7 +419,7 @@ step_back(const struct model *m, const struct step *c, double *gs, double *gd,
 		pd += g_ns * -s * inc / (11 - d);
 		pr += g_ns * s * core * -w[10] * e;
 		gw[8] += g_ns * s * inc;
-		gw[9] += g_ns * s * inc * -log(s);
+		gw[9] += g_ns * s * inc * -c->logs;
 		gw[10] += g_ns * s * core * (1 - r) * e;
 		if (g == FSRS_HARD)
 			gw[15] += g_ns * s * c->aux;
@@ -433,7 +442,7 @@ step_back(const struct model *m, const struct step *c, double *gs, double *gd,
 		pd += g_next * (1 - delta / 9);
 	}
 	if (c->t > 0 && pr != 0)
-		ps += curve_back(m, c->t, s, r, pr, gw);
+		ps += curve_back(m, c->t, s, r, c->lb, pr, gw);
 	*gs = ps;
 	*gd = pd;
 }
@@ -443,7 +452,7 @@ step_back(const struct model *m, const struct step *c, double *gs, double *gd,
 static double
 forward(const struct model *m, const struct optimize_set *set,
         const struct optimize_item *it, struct step *steps, double *s,
-        double *d)
+        double *d, double *lb)
 {
 	const unsigned char *rt = set->rating + it->start;
 	const int *dt = set->delta + it->start;
@@ -456,7 +465,7 @@ forward(const struct model *m, const struct optimize_set *set,
 		          &ld);
 	*s = ls;
 	*d = ld;
-	return curve(m, dt[it->len - 1], ls);
+	return curve(m, dt[it->len - 1], ls, lb);
 }
 
 double
@@ -464,10 +473,10 @@ optimize_predict(const struct optimize_set *set, const struct optimize_item *it,
                  const double *w, double *s, double *d)
 {
 	struct model m;
-	double ls, ld, r;
+	double ls, ld, r, lb;
 
 	model_init(&m, w);
-	r = forward(&m, set, it, NULL, &ls, &ld);
+	r = forward(&m, set, it, NULL, &ls, &ld, &lb);
 	if (s)
 		*s = ls;
 	if (d)
@@ -482,11 +491,11 @@ item_loss_grad(const struct model *m, const struct optimize_set *set,
                const struct optimize_item *it, double weight,
                struct step *steps, double *gw)
 {
-	double s, d, r, rc, loss, gr, gs, gd;
+	double s, d, r, rc, loss, gr, gs, gd, lb;
 	int y = set->rating[it->start + it->len - 1] > FSRS_AGAIN;
 	int t = set->delta[it->start + it->len - 1];
 
-	r = forward(m, set, it, gw ? steps : NULL, &s, &d);
+	r = forward(m, set, it, gw ? steps : NULL, &s, &d, &lb);
 	rc = clampd(r, R_MIN, R_MAX);
 	loss = -weight * (y ? log(rc) : log(1 - rc));
 	if (gw == NULL)
@@ -494,7 +503,7 @@ item_loss_grad(const struct model *m, const struct optimize_set *set,
 	if (!inside(r, R_MIN, R_MAX))
 		return loss;
 	gr = -weight * (y ? 1 / rc : -1 / (1 - rc));
-	gs = curve_back(m, t, s, r, gr, gw);
+	gs = curve_back(m, t, s, r, lb, gr, gw);
 	gd = 0;
 	for (int k = it->len - 2; k >= 0; k--)
 		step_back(m, &steps[k], &gs, &gd, gw);
@@ -1025,11 +1034,11 @@ optimize_evaluate(const struct optimize_set *set, size_t begin, size_t end,
 		const struct optimize_item *it = &set->items[begin + i];
 		const unsigned char *rt = set->rating + it->start;
 		const int *dt = set->delta + it->start;
-		double s, d;
+		double s, d, lb;
 		int lapses = 0;
 
-		p[i].p =
-		    clampd(forward(&md, set, it, NULL, &s, &d), R_MIN, R_MAX);
+		p[i].p = clampd(forward(&md, set, it, NULL, &s, &d, &lb), R_MIN,
+		                R_MAX);
 		p[i].y = rt[it->len - 1] > FSRS_AGAIN;
 		loss -= p[i].y ? log(p[i].p) : log(1 - p[i].p);
 		for (int k = 0; k < it->len - 1; k++)
