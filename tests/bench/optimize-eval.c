@@ -3,14 +3,17 @@
  * simulated log (sim-reviews' CSV; UTC days from 04:00), as 'trainer
  * optimize' compares weights:
  *
- *   optimize-eval FILE [w0,...,w20 | true]   prints "LOG_LOSS RMSE AUC"
+ *   optimize-eval FILE [w0,...,w20 | true | fit]
  *
- * Without weights, the defaults; "true", the weights the log was drawn
- * from.
+ * prints "LOG_LOSS RMSE AUC": without weights, of the defaults; "true",
+ * of the weights the log was drawn from; "fit", of the weights
+ * optimize_fit gives on the rest, then the fit's time in seconds (the
+ * fit alone, as the benchmark times fsrs-rs's).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "optimize.h"
 #include "simulate.h"
@@ -60,8 +63,23 @@ main(int argc, char **argv)
 	fclose(fp);
 	optimize_set_build(&set, r, n);
 	split = set.nitems - set.nitems / 5;
-	optimize_evaluate(&set, split, set.nitems, w, &m);
-	printf("%.6f %.6f %.4f\n", m.log_loss, m.rmse_bins, m.auc);
+	if (argc > 2 && strcmp(argv[2], "fit") == 0) {
+		struct optimize_config cfg;
+		struct optimize_fit fit;
+		struct timespec a, b;
+
+		optimize_config_default(&cfg);
+		clock_gettime(CLOCK_MONOTONIC, &a);
+		optimize_fit(&set, 0, split, &cfg, NULL, NULL, &fit);
+		clock_gettime(CLOCK_MONOTONIC, &b);
+		optimize_evaluate(&set, split, set.nitems, fit.w, &m);
+		printf("%.6f %.6f %.4f %.3f\n", m.log_loss, m.rmse_bins, m.auc,
+		       (double)(b.tv_sec - a.tv_sec) +
+		           (double)(b.tv_nsec - a.tv_nsec) / 1e9);
+	} else {
+		optimize_evaluate(&set, split, set.nitems, w, &m);
+		printf("%.6f %.6f %.4f\n", m.log_loss, m.rmse_bins, m.auc);
+	}
 	optimize_set_release(&set);
 	free(r);
 	return 0;

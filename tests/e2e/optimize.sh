@@ -116,6 +116,16 @@ is "...the store holds no weights" "$(q "SELECT count(*) FROM settings WHERE key
 T stats
 has "...stats shows the defaults" "$out" "Weights: FSRS-6's defaults"
 
+# ---- on a terminal: a progress bar (epoch and loss), then cleared ----
+if command -v script >/dev/null 2>&1; then
+	tty_out=$(TERM=dumb script -qec "'$TRAINER' --db '$WORK/none.db' optimize --reviews '$WORK/sim.csv'" /dev/null)
+	has "on a terminal: the progress bar shows the epoch" "$tty_out" "fitting: epoch 5/5 ["
+	has "...and the loss" "$tty_out" "] loss 0."
+	has "...and is cleared before the result" "$tty_out" $'\r\033[K'
+else
+	echo "ok - # SKIP no script(1) for a terminal"
+fi
+
 # ---- bad files ----
 printf 'card_id,review_time\n1,2\n' >"$WORK/bad1.csv"
 run --db "$DB" optimize --reviews "$WORK/bad1.csv"

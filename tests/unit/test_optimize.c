@@ -291,6 +291,40 @@ test_fit_5000_cards(void **state)
 	assert_true(fabs(fitted - truth) <= 0.001);
 }
 
+/* With several relearning steps, w17 and w18 are held where the steps
+ * cannot raise stability after a lapse (fsrs-rs's rule). */
+static void
+test_relearning_steps_bound_short_term(void **state)
+{
+	struct sim_log sim = { 0 };
+	struct optimize_review *r;
+	struct optimize_set set;
+	struct optimize_config cfg;
+	struct optimize_fit one, three;
+	double v, ceiling;
+	(void)state;
+
+	sim_generate(&sim, sim_true_w, 1000, 4, 365, 9);
+	r = sim_reviews(&sim);
+	assert_int_equal(optimize_set_build(&set, r, sim.n), 0);
+	optimize_config_default(&cfg);
+	optimize_fit(&set, 0, set.nitems, &cfg, NULL, NULL, &one);
+	cfg.nrelearning = 3;
+	optimize_fit(&set, 0, set.nitems, &cfg, NULL, NULL, &three);
+	assert_int_equal(three.outcome, OPTIMIZE_TRAINED);
+	v = -(log(three.w[11]) + log(pow(2, three.w[13]) - 1) +
+	      three.w[14] * 0.3) /
+	    3;
+	ceiling = sqrt(v > 0.01 ? v : 0.01);
+	/* the bound bites: one step lets w17 go above it */
+	assert_true(one.w[17] > ceiling + 0.01);
+	assert_true(three.w[17] <= ceiling + 1e-3);
+	assert_true(three.w[18] <= ceiling + 1e-3);
+	optimize_set_release(&set);
+	free(r);
+	free(sim.v);
+}
+
 static void
 test_few_reviews_keep_defaults(void **state)
 {
@@ -363,6 +397,7 @@ main(void)
 		cmocka_unit_test(test_gradient_is_exact),
 		cmocka_unit_test(test_metrics),
 		cmocka_unit_test(test_few_reviews_keep_defaults),
+		cmocka_unit_test(test_relearning_steps_bound_short_term),
 		cmocka_unit_test(test_fit_5000_cards),
 	};
 
