@@ -521,9 +521,10 @@ run_optimize(struct cli *cli, const struct args *a)
 		json_decref(o);
 		goto out;
 	}
-	printf("%zu reviews of %zu cards: %zu items, the first %zu fitted, the "
-	       "latest %zu held out to compare\n",
-	       l.n, set.ncards, set.nitems, split, mdef.n);
+	printf("%zu review%s of %zu card%s: %zu to predict, the first %zu "
+	       "fitted, the latest %zu held out to compare\n",
+	       l.n, l.n == 1 ? "" : "s", set.ncards,
+	       set.ncards == 1 ? "" : "s", set.nitems, split, mdef.n);
 	printf("%s\n", why);
 	if (mdef.n > 0) {
 		printf("\n%-16s %9s %11s %6s\n", "", "log loss", "RMSE(bins)",

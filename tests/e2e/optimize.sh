@@ -94,8 +94,10 @@ is "...the store holds 21 weights the scheduler accepts" "$(/usr/bin/python3 -c 
 import json, sys
 w = json.loads(sys.argv[1])
 print(len(w), all(isinstance(x, float) for x in w), w != [0.212, 1.2931, 2.3065, 8.2956])' "$w")" "21 True True"
-is "...and when and from how many reviews" "$(q "SELECT value FROM settings WHERE key = 'weights-fitted'")" \
-	"{\"time\": $(date -d 2026-12-31T12:00:00Z +%s), \"reviews\": $reviews}"
+is "...and when (--now, and the seconds the run took) and from how many reviews" "$(/usr/bin/python3 -c '
+import json, sys
+d = json.loads(sys.argv[1])
+print(0 <= d["time"] - int(sys.argv[2]) < 60, d["reviews"])' "$(q "SELECT value FROM settings WHERE key = 'weights-fitted'")" "$(date -d 2026-12-31T12:00:00Z +%s)")" "True $reviews"
 T config
 has "config shows the fitted weights and since when" "$out" "weights = fitted to $reviews reviews on 2026-12-31 12:00 (default FSRS-6's: 'trainer optimize --reset')"
 T stats
@@ -125,6 +127,12 @@ if command -v script >/dev/null 2>&1; then
 else
 	echo "ok - # SKIP no script(1) for a terminal"
 fi
+
+# ---- any columns after the first five, quoted as CSV quotes them ----
+printf 'card_id,review_time,review_rating,review_state,review_duration,answer\n7,1767254400000,3,0,100,"a, ""b""\nc"\n7,1767513600000,3,2,100,x\n8,1767254400000,1,0,0,y\n' >"$WORK/quoted.csv"
+run --db "$DB" optimize --reviews "$WORK/quoted.csv"
+is "a field with a comma, quotes and a line break: exit 0" "$status" 0
+has "...every review read" "$out" "3 reviews of 2 cards: 1 to predict"
 
 # ---- bad files ----
 printf 'card_id,review_time\n1,2\n' >"$WORK/bad1.csv"
