@@ -309,23 +309,24 @@ reason(const struct optimize_fit *f)
 	case OPTIMIZE_TOO_FEW:
 		if (f->kept < 8)
 			return xasprintf(
-			    "%zu reviews to learn from after the outliers "
-			    "are left out, of %zu: at least 8 are needed; the "
-			    "default weights stay",
+			    "%zu of the %zu left after fsrs-rs's outlier "
+			    "filter (a first rating needs 20 first reviews): "
+			    "at least 8 are needed; the default weights stay",
 			    f->kept, f->items);
 		return xasprintf("no first rating has enough first reviews "
 		                 "to draw its recall curve: the default "
 		                 "weights stay");
 	case OPTIMIZE_PRETRAINED:
-		return xasprintf("%zu reviews to learn from: only the first "
-		                 "stabilities (w0-w3) are fitted; the rest "
-		                 "need 64",
-		                 f->kept);
+		return xasprintf("%zu of the %zu left after fsrs-rs's outlier "
+		                 "filter: only the first stabilities (w0-w3) "
+		                 "are fitted; the rest need 64",
+		                 f->kept, f->items);
 	case OPTIMIZE_TRAINED:
 		break;
 	}
-	return xasprintf("%zu reviews to learn from: every weight fitted",
-	                 f->kept);
+	return xasprintf("%zu of the %zu left after fsrs-rs's outlier filter: "
+	                 "every weight fitted",
+	                 f->kept, f->items);
 }
 
 static json_t *
@@ -460,8 +461,9 @@ run_optimize(struct cli *cli, const struct args *a)
 	optimize_default_weights(def);
 	optimize_evaluate(&set, split, set.nitems, def, &mdef);
 	optimize_evaluate(&set, split, set.nitems, fit.w, &mfit);
+	/* better: a lower log loss, by more than rounding */
 	better = fit.outcome != OPTIMIZE_TOO_FEW && mdef.n > 0 &&
-	         mfit.log_loss < mdef.log_loss;
+	         mfit.log_loss < mdef.log_loss - 1e-9;
 	why = reason(&fit);
 	all = fit;
 	if (better && !dry) {
@@ -523,8 +525,8 @@ run_optimize(struct cli *cli, const struct args *a)
 	}
 	printf("%zu review%s of %zu card%s: %zu to predict, the first %zu "
 	       "fitted, the latest %zu held out to compare\n",
-	       l.n, l.n == 1 ? "" : "s", set.ncards,
-	       set.ncards == 1 ? "" : "s", set.nitems, split, mdef.n);
+	       l.n, l.n == 1 ? "" : "s", set.ncards, set.ncards == 1 ? "" : "s",
+	       set.nitems, split, mdef.n);
 	printf("%s\n", why);
 	if (mdef.n > 0) {
 		printf("\n%-16s %9s %11s %6s\n", "", "log loss", "RMSE(bins)",
