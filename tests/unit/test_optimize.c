@@ -291,6 +291,54 @@ test_fit_5000_cards(void **state)
 	assert_true(fabs(fitted - truth) <= 0.001);
 }
 
+/*
+ * The outlier filter and the first stabilities against fsrs-rs: its
+ * optimizer (npm @open-spaced-repetition/binding 0.5.0) with no epochs
+ * on the same simulated logs (sim-reviews 1000 and 5000, UTC days from
+ * 04:00) gave these w0-w3, in single precision.
+ */
+static void
+test_pretraining_is_fsrs_rs(void **state)
+{
+	static const struct {
+		int cards;
+		double w[4];
+	} want[] = {
+		{ 1000,
+		  { 0.6428589224815369, 2.9616916179656982, 2.9616916179656982,
+		    16.285518646240234 } },
+		{ 5000,
+		  { 0.4989929497241974, 2.0162360668182373, 3.2643134593963623,
+		    12.89767837524414 } },
+	};
+	(void)state;
+
+	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		struct sim_log sim = { 0 };
+		struct optimize_review *r;
+		struct optimize_set set;
+		struct optimize_config cfg;
+		struct optimize_fit fit;
+
+		sim_generate(&sim, sim_true_w, want[k].cards,
+		             want[k].cards / 300 + 1, 365, 42);
+		r = sim_reviews(&sim);
+		assert_int_equal(optimize_set_build(&set, r, sim.n), 0);
+		optimize_config_default(&cfg);
+		cfg.pretrain_only = 1;
+		optimize_fit(&set, 0, set.nitems, &cfg, NULL, NULL, &fit);
+		assert_int_equal(fit.outcome, OPTIMIZE_PRETRAINED);
+		for (int i = 0; i < 4; i++)
+			if (fabs(fit.w[i] - want[k].w[i]) > 1e-5 * want[k].w[i])
+				fail_msg("%d cards: w%d %.9g, fsrs-rs %.9g",
+				         want[k].cards, i, fit.w[i],
+				         want[k].w[i]);
+		optimize_set_release(&set);
+		free(r);
+		free(sim.v);
+	}
+}
+
 /* With several relearning steps, w17 and w18 are held where the steps
  * cannot raise stability after a lapse (fsrs-rs's rule). */
 static void
@@ -398,6 +446,7 @@ main(void)
 		cmocka_unit_test(test_metrics),
 		cmocka_unit_test(test_few_reviews_keep_defaults),
 		cmocka_unit_test(test_relearning_steps_bound_short_term),
+		cmocka_unit_test(test_pretraining_is_fsrs_rs),
 		cmocka_unit_test(test_fit_5000_cards),
 	};
 
