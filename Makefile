@@ -39,7 +39,7 @@ endif
 # its development files.
 LIB_DEBS = $(LINE_PKG):$(LINE_DEB) yaml-0.1:libyaml-dev \
 	sqlite3:libsqlite3-dev jansson:libjansson-dev \
-	libutf8proc:libutf8proc-dev
+	libutf8proc:libutf8proc-dev libzip:libzip-dev libzstd:libzstd-dev
 TEST_DEBS = cmocka:libcmocka-dev
 PKGS = $(foreach m,$(LIB_DEBS),$(firstword $(subst :, ,$(m))))
 TEST_PKGS = $(foreach m,$(TEST_DEBS),$(firstword $(subst :, ,$(m))))
@@ -166,7 +166,9 @@ bench: all $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse \
 
 # The engine sources a fuzz target links with.
 FUZZ_LINK = $(addprefix trainer/,util.c diag.c out.c date.c number.c ytree.c \
-	deck.c lint.c answer.c diff.c isotime.c fsrs.c replay.c opt.c)
+	anki-text.c protobuf.c \
+	deck.c lint.c answer.c diff.c isotime.c fsrs.c replay.c opt.c \
+	import.c import-csv.c)
 
 # Each target fuzz_NAME starts from its seeds in tests/fuzz/corpus-NAME
 # (the deck loader from the decks too) and keeps what it finds in

@@ -188,6 +188,21 @@ _trainer() {
 			_trainer_names cards
 		fi
 		;;
+	import)
+		case $prev in
+		--deck) _trainer_names decks; return ;;
+		--title) COMPREPLY=(); return ;;
+		--tag) _trainer_names tags; return ;;
+		--output | -o) _trainer_files; return ;;
+		--separator) COMPREPLY=(); return ;;
+		--row-separator) COMPREPLY=(); return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--deck --title --tag --output --separator --row-separator --no-quotes --html --detect-types --text-only --help' -- "$cur"))
+		else
+			_trainer_files
+		fi
+		;;
 	export)
 		case $prev in
 		--deck) _trainer_names decks; return ;;
@@ -210,7 +225,7 @@ _trainer() {
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--db --decks --now --seed --no-color --help --version ' -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config optimize history export names' -- "$cur"))
+			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config optimize history import export names' -- "$cur"))
 		fi
 		;;
 	esac

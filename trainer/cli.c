@@ -74,18 +74,6 @@ cli_filter_from(struct cli_filter *f, const struct args *a)
 		strlist_push(&f->tags, tags->v[i]);
 }
 
-int
-cli_filter_option(struct cli_filter *f, int id, const char *value)
-{
-	if (id == OPT_DECK)
-		f->deck = value;
-	else if (id == OPT_TAG)
-		strlist_push(&f->tags, value);
-	else
-		return 0;
-	return 1;
-}
-
 /* "a, b and c": the names in 'l', for a message. */
 static char *
 name_list(const struct strlist *l)

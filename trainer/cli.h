@@ -43,8 +43,6 @@ struct command {
 	const struct optspec *opts; /* NULL or ended by a NULL name */
 	const char *more;           /* after the options */
 	int (*run)(struct cli *cli, const struct args *a);
-	/* not yet declared: parses its own options */
-	int (*run_argv)(struct cli *cli, int argc, char **argv);
 };
 
 /* Every command, in the order 'trainer --help' lists them. */
@@ -93,6 +91,8 @@ char *cli_weights_text(const struct cli_weights *w);
 /* {"set", "fitted", "since" (UTC ISO 8601 or null), "reviews"}. */
 struct json_t *cli_weights_json(const struct cli_weights *w);
 
+extern const struct command cmd_import;
+
 /*
  * The learner's settings ('trainer config', in cmd-config.c): each key
  * with its default and the values it takes.  Only the values the learner
@@ -133,18 +133,8 @@ int cli_setting_parse(const struct cli_setting *s, const char *text,
  * default, '*set' 0. */
 char *cli_setting_get(struct store *st, const struct cli_setting *s, int *set);
 
-/*
- * --deck D and --tag T (repeatable): the cards a command works on.  A
- * command puts OPT_FILTERS in its option table and hands every option to
- * cli_filter_option first.
- */
-enum { OPT_DECK = 100, OPT_TAG };
-#define OPT_FILTERS                                                            \
-	{ "deck", 1, OPT_DECK },                                               \
-	{                                                                      \
-		"tag", 1, OPT_TAG                                              \
-	}
-/* The same in a command's declared options; cli_filter_from reads them. */
+/* --deck D and --tag T (repeatable), the cards a command works on, in a
+ * command's declared options; cli_filter_from reads them. */
 #define OPTS_FILTERS                                                           \
 	{ .name = "deck",                                                      \
 	  .kind = OPTK_TEXT,                                                   \
@@ -162,8 +152,6 @@ struct cli_filter {
 	struct strlist tags; /* cards with any of them; empty: all */
 };
 
-/* Take option 'id' into 'f' when it is --deck or --tag: 1, else 0. */
-int cli_filter_option(struct cli_filter *f, int id, const char *value);
 /* The --deck and --tag of 'a' (declared with OPTS_FILTERS) into 'f';
  * release f->tags after. */
 void cli_filter_from(struct cli_filter *f, const struct args *a);

@@ -5,6 +5,7 @@
  */
 #include "cli.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +13,7 @@ const struct command *const cli_commands[] = {
 	&cmd_review,  &cmd_quiz,     &cmd_drill,     &cmd_check,  &cmd_cards,
 	&cmd_stats,   &cmd_sessions, &cmd_report,    &cmd_replay, &cmd_backup,
 	&cmd_db,      &cmd_suspend,  &cmd_unsuspend, &cmd_config, &cmd_optimize,
-	&cmd_history, &cmd_export,   &cmd_names,
+	&cmd_history, &cmd_import,   &cmd_export,    &cmd_names,
 };
 const unsigned cli_ncommands =
     (unsigned)(sizeof(cli_commands) / sizeof(cli_commands[0]));
@@ -79,8 +80,14 @@ cli_command_usage(const struct command *cmd)
 static char *
 option_label(const struct optspec *o)
 {
-	return o->kind == OPTK_FLAG ? xasprintf("--%s", o->name)
-	                            : xasprintf("--%s %s", o->name, o->meta);
+	char s[4] = { 0 };
+
+	if (o->short_name)
+		snprintf(s, sizeof(s), "-%c", o->short_name);
+	return o->kind == OPTK_FLAG
+	           ? xasprintf("%s%s--%s", s, *s ? ", " : "", o->name)
+	           : xasprintf("%s%s--%s %s", s, *s ? ", " : "", o->name,
+	                       o->meta);
 }
 
 void

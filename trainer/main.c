@@ -67,9 +67,9 @@ usage(FILE *fp)
 	fputs("\n"
 	      "'trainer COMMAND --help' describes a command. Exit status: "
 	      "0 ok, 64 usage,\n"
-	      "65 bad deck or data, 66 missing file, 70 internal error, 73 "
-	      "output file\nrefused, 74 I/O error; the worst problem met "
-	      "decides.\n",
+	      "65 bad deck or data, 66 missing file, 69 a kind of file this "
+	      "build cannot\nread, 70 internal error, 73 output file "
+	      "refused, 74 I/O error; the worst\nproblem met decides.\n",
 	      fp);
 }
 
@@ -132,8 +132,6 @@ run_command(struct cli *cli, const struct command *cmd, int argc, char **argv)
 	char why[200];
 	int rc;
 
-	if (cmd->run_argv)
-		return cmd->run_argv(cli, argc, argv);
 	if (args_parse(&a, cmd->opts, argc, argv, why, sizeof(why)) < 0)
 		rc = cli_usage_error(cmd, "%s", why);
 	else if (cmd->max_args >= 0 && a.npos > cmd->max_args)

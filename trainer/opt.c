@@ -360,6 +360,21 @@ args_parse(struct args *a, const struct optspec *specs, int argc, char **argv,
 	a->specs = specs;
 	a->v = xcalloc(n + 1, sizeof(*a->v));
 	a->pos = xcalloc((size_t)argc + 1, sizeof(*a->pos));
+	a->longs = xcalloc((size_t)argc + 1, sizeof(*a->longs));
+	a->argc = argc;
+	/* "-o" is the option whose short name it is, before a "--" */
+	a->argv = xcalloc((size_t)argc + 1, sizeof(*a->argv));
+	for (int i = 0, dashdash = 0; i < argc; i++) {
+		a->argv[i] = argv[i];
+		dashdash |= strcmp(argv[i], "--") == 0;
+		for (size_t k = 0; !dashdash && k < n; k++)
+			if (specs[k].short_name && argv[i][0] == '-' &&
+			    argv[i][1] == specs[k].short_name &&
+			    argv[i][2] == '\0')
+				a->argv[i] = a->longs[i] =
+				    xasprintf("--%s", specs[k].name);
+	}
+	argv = a->argv;
 	for (size_t i = 0; i < n; i++) {
 		opts[i].name = specs[i].name;
 		opts[i].has_arg = specs[i].kind != OPTK_FLAG;
@@ -397,6 +412,10 @@ args_release(struct args *a)
 
 	for (size_t i = 0; a->v && i < n; i++)
 		strlist_release(&a->v[i].all);
+	for (int i = 0; a->longs && i < a->argc; i++)
+		free(a->longs[i]);
+	free(a->longs);
+	free(a->argv);
 	free(a->v);
 	free(a->pos);
 	memset(a, 0, sizeof(*a));

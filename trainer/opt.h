@@ -88,6 +88,7 @@ enum optnames {
 
 struct optspec {
 	const char *name; /* without the dashes; NULL ends a table */
+	char short_name;  /* "-o" for "--output"; 0: none */
 	enum optkind kind;
 	const char *meta; /* the value in the help: "N", "FILE" */
 	enum optnames names;
@@ -113,6 +114,9 @@ struct args {
 	struct optvalue *v; /* one per spec */
 	char **pos;         /* the other arguments, in order */
 	int npos;
+	char **argv;  /* the arguments with short options made long */
+	char **longs; /* the long forms made, to free */
+	int argc;
 };
 
 /*

@@ -25,3 +25,9 @@ make -s uninstall DESTDIR="$root" PREFIX=/opt/tr >"$WORK/make.out" 2>&1
 is "make uninstall exits 0" "$?" 0
 is "...and leaves no file" "$(find "$root" -type f)" ""
 is "...and no folder of its own" "$(find "$root" -path '*share/trainer*')" ""
+
+# a library whose development files are missing is named with its Debian
+# package before anything is compiled
+out=$(make -s libs-check LIB_DEBS="yaml-0.1:libyaml-dev nosuchlib-trainer:libnosuch-dev" 2>&1)
+is "a missing library stops the build" "$?" 2
+has "...naming it and its Debian package" "$out" "the development files of nosuchlib-trainer are missing (Debian package libnosuch-dev): run 'make deps' or 'apt-get install libnosuch-dev'"

@@ -118,6 +118,8 @@ roff_option(const struct optspec *o, int in_list)
 		fputs(".It", stdout);
 	else
 		fputs(".Op", stdout);
+	if (o->short_name)
+		printf(" Fl %c ,", o->short_name);
 	printf(" Fl \\-%s", o->name);
 	if (o->kind != OPTK_FLAG)
 		printf(" Ar %s", o->meta);
@@ -270,7 +272,10 @@ bash(void)
 			     o++) {
 				if (o->kind == OPTK_FLAG)
 					continue;
-				printf("\t\t--%s) ", o->name);
+				printf("\t\t--%s", o->name);
+				if (o->short_name)
+					printf(" | -%c", o->short_name);
+				fputs(") ", stdout);
 				bash_complete(o->names, o->words);
 				puts("; return ;;");
 			}
@@ -333,10 +338,12 @@ zsh_action(enum optnames n, const char *words)
 static void
 zsh_spec(const struct optspec *o)
 {
-	fputs("\t\t'", stdout);
-	if (o->repeat)
-		putchar('*');
-	printf("--%s[", o->name);
+	if (o->short_name)
+		printf("\t\t'(-%c --%s)'{-%c,--%s}'", o->short_name, o->name,
+		       o->short_name, o->name);
+	else
+		printf("\t\t'%s--%s", o->repeat ? "*" : "", o->name);
+	putchar('[');
 	zsh_quoted(o->help);
 	putchar(']');
 	if (o->kind != OPTK_FLAG) {
