@@ -570,8 +570,9 @@ static const struct optspec optimize_opts[] = {
 	  .kind = OPTK_TEXT,
 	  .meta = "FILE",
 	  .names = OPTN_FILE,
-	  .help = "fit this CSV log instead (the layout of 'trainer export "
-	          "reviews';\nreview_state may be missing); saves nothing" },
+	  .help = "fit this CSV log instead, saving nothing (the layout "
+	          "of\n'trainer export reviews'; review_state may be "
+	          "missing)" },
 	{ .name = "json",
 	  .kind = OPTK_FLAG,
 	  .help = "the weights and the figures as JSON" },
@@ -584,22 +585,21 @@ static const struct optspec optimize_opts[] = {
 const struct command cmd_optimize = {
 	.name = "optimize",
 	.summary = "fit the scheduler's weights to your own reviews",
-	.about =
-	    "Fits FSRS-6's 21 weights to your review log as fsrs-rs (Anki's "
-	    "optimizer)\n"
-	    "does, on all but the latest fifth of it, then compares the "
-	    "fitted and the\n"
-	    "default weights on that fifth: log loss, RMSE over fsrs-rs's "
-	    "bins, AUC\n"
-	    "(lower, lower, higher are better).  When the fitted weights do "
-	    "better they are\n"
-	    "fitted again on the whole log and used from then on; 'trainer "
-	    "stats' and\n"
-	    "'trainer config' say which weights are in use.  Only answers "
-	    "that scheduled a\n"
-	    "card count (not quiz or drill).  Under 8 reviews to learn from "
-	    "the defaults\n"
-	    "stay; under 64 only w0-w3 are fitted.\n",
+	.about = "Fits FSRS-6's 21 weights to your review log as fsrs-rs "
+	         "(Anki's optimizer)\n"
+	         "does, on all but the latest fifth of it, then compares the "
+	         "fitted and the\n"
+	         "default weights on that fifth: log loss, RMSE over fsrs-rs's "
+	         "bins and AUC\n"
+	         "(lower, lower and higher are better).  When the fitted "
+	         "weights do better,\n"
+	         "they are fitted again on the whole log and used from then "
+	         "on; 'trainer\n"
+	         "stats' and 'trainer config' say which weights are in use.  "
+	         "Only answers\n"
+	         "that scheduled a card count (not quiz or drill).  Under 8 "
+	         "reviews to learn\n"
+	         "from the defaults stay; under 64 only w0-w3 are fitted.\n",
 	.opts = optimize_opts,
 	.run = run_optimize,
 };
