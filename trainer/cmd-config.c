@@ -142,6 +142,11 @@ unknown_key(const char *key)
 	const char *keys[sizeof(cli_settings) / sizeof(cli_settings[0])];
 	const char *close;
 
+	if (strcmp(key, "weights") == 0)
+		return cli_usage_error(&cmd_config,
+		                       "the weights are fitted by 'trainer "
+		                       "optimize' and reset by 'trainer "
+		                       "optimize --reset'");
 	for (size_t i = 0; i < cli_nsettings; i++)
 		keys[i] = cli_settings[i].key;
 	close = suggest(key, keys, cli_nsettings);

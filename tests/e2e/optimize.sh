@@ -100,6 +100,9 @@ d = json.loads(sys.argv[1])
 print(0 <= d["time"] - int(sys.argv[2]) < 60, d["reviews"])' "$(q "SELECT value FROM settings WHERE key = 'weights-fitted'")" "$(date -d 2026-12-31T12:00:00Z +%s)")" "True $reviews"
 T config
 has "config shows the fitted weights and since when" "$out" "weights = fitted to $reviews reviews on 2026-12-31 12:00 (default FSRS-6's: 'trainer optimize --reset')"
+T config weights 1
+is "config weights VALUE: exit 64" "$status" 64
+has "...pointing at optimize" "$err" "the weights are fitted by 'trainer optimize' and reset by 'trainer optimize --reset'"
 T stats
 has "stats shows them" "$out" "Weights: fitted to $reviews reviews on 2026-12-31 12:00"
 T stats --json
