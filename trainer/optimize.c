@@ -10,6 +10,7 @@
 #include "optimize-init.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,7 @@ optimize_config_default(struct optimize_config *c)
 	c->max_seq_len = 256;
 	c->gamma = 1;
 	c->nrelearning = 1;
+	c->threads = 2;
 }
 
 /* ---- the items ---- */
@@ -571,6 +573,73 @@ cmp_train_len(const void *a, const void *b)
 	return x->item < y->item ? -1 : x->item > y->item;
 }
 
+/* One half of a batch: items [from, to) of 'packed', their loss, weight
+ * and gradient. */
+struct part {
+	const struct model *m;
+	const struct optimize_set *packed;
+	const struct train_item *t;
+	size_t from, to;
+	struct step *steps;
+	double grad[FSRS_NWEIGHTS], loss, weight;
+};
+
+static void *
+part_run(void *arg)
+{
+	struct part *p = arg;
+
+	memset(p->grad, 0, sizeof(p->grad));
+	p->loss = p->weight = 0;
+	for (size_t i = p->from; i < p->to; i++) {
+		p->loss += item_loss_grad(p->m, p->packed, &p->packed->items[i],
+		                          p->t[i].weight, p->steps, p->grad);
+		p->weight += p->t[i].weight;
+	}
+	return NULL;
+}
+
+/*
+ * The loss and gradient of items [from, to) into 'grad' (added), in two
+ * halves of about as many reviews each, the second on a thread of its own
+ * when 'threads' > 1: the halves are summed in the same order either way,
+ * so the result does not depend on it.  Returns the loss; '*weight' the
+ * items' weight.
+ */
+static double
+batch_grad(const struct model *m, const struct optimize_set *packed,
+           const struct train_item *t, const size_t *cum, size_t from,
+           size_t to, struct step *steps[2], int threads, double *grad,
+           double *weight)
+{
+	struct part p[2];
+	size_t mid = from, half = (cum[to] - cum[from]) / 2;
+	pthread_t th;
+	int spawned = 0;
+
+	while (mid < to && cum[mid] - cum[from] < half)
+		mid++;
+	for (int k = 0; k < 2; k++) {
+		p[k].m = m;
+		p[k].packed = packed;
+		p[k].t = t;
+		p[k].from = k ? mid : from;
+		p[k].to = k ? to : mid;
+		p[k].steps = steps[k];
+	}
+	if (threads > 1 && to - mid > 0)
+		spawned = pthread_create(&th, NULL, part_run, &p[1]) == 0;
+	part_run(&p[0]);
+	if (spawned)
+		pthread_join(th, NULL);
+	else
+		part_run(&p[1]);
+	for (int i = 0; i < FSRS_NWEIGHTS; i++)
+		grad[i] += p[0].grad[i] + p[1].grad[i];
+	*weight = p[0].weight + p[1].weight;
+	return p[0].loss + p[1].loss;
+}
+
 /* Adam over the batches of 't' ('n' items, sorted by length). */
 static void
 train(const struct optimize_set *set, const struct train_item *t, size_t n,
@@ -581,8 +650,8 @@ train(const struct optimize_set *set, const struct train_item *t, size_t n,
 	double total_steps = (double)((n / bs + 1) * (size_t)cfg->epochs);
 	double m1[FSRS_NWEIGHTS] = { 0 }, m2[FSRS_NWEIGHTS] = { 0 };
 	size_t *order = xcalloc(nb ? nb : 1, sizeof(*order));
-	struct step *steps = NULL;
-	size_t steps_alloc = 0, k = 0;
+	struct step *steps[2];
+	size_t k = 0, *cum = xcalloc(n + 1, sizeof(*cum));
 	uint64_t rng = cfg->seed;
 	int maxlen = 0;
 	/* the items' reviews copied in batch order, each batch's together
@@ -594,6 +663,7 @@ train(const struct optimize_set *set, const struct train_item *t, size_t n,
 		if (t[i].len > maxlen)
 			maxlen = t[i].len;
 		total += (size_t)t[i].len;
+		cum[i + 1] = total;
 	}
 	packed.rating = xcalloc(total ? total : 1, 1);
 	packed.delta = xcalloc(total ? total : 1, sizeof(*packed.delta));
@@ -610,7 +680,8 @@ train(const struct optimize_set *set, const struct train_item *t, size_t n,
 		packed.items[i].start = packed.nreviews;
 		packed.nreviews += (size_t)it->len;
 	}
-	steps = xgrow(steps, &steps_alloc, (size_t)maxlen, sizeof(*steps));
+	steps[0] = xcalloc((size_t)maxlen + 1, sizeof(*steps[0]));
+	steps[1] = xcalloc((size_t)maxlen + 1, sizeof(*steps[1]));
 	memcpy(w, start, sizeof(double) * FSRS_NWEIGHTS);
 	for (int epoch = 1; epoch <= cfg->epochs; epoch++) {
 		double eloss = 0, eweight = 0;
@@ -639,12 +710,8 @@ train(const struct optimize_set *set, const struct train_item *t, size_t n,
 			struct model m;
 
 			model_init(&m, w);
-			for (size_t i = from; i < to; i++) {
-				loss += item_loss_grad(
-				    &m, &packed, &packed.items[i], t[i].weight,
-				    steps, grad);
-				bw += t[i].weight;
-			}
+			loss = batch_grad(&m, &packed, t, cum, from, to, steps,
+			                  cfg->threads, grad, &bw);
 			for (int i = 0; i < FSRS_NWEIGHTS; i++)
 				grad[i] += 2 * (w[i] - start[i]) /
 				           (params_sd[i] * params_sd[i]) *
@@ -668,7 +735,9 @@ train(const struct optimize_set *set, const struct train_item *t, size_t n,
 	}
 	out->steps = k;
 	optimize_set_release(&packed);
-	free(steps);
+	free(steps[0]);
+	free(steps[1]);
+	free(cum);
 	free(order);
 }
 

@@ -80,6 +80,8 @@ struct optimize_config {
 	double gamma;      /* 1: the L2 pull's strength */
 	int nrelearning;   /* relearning steps (the w17 w18 bounds) */
 	int pretrain_only; /* stop after w0-w3 (for the tests) */
+	int threads;       /* 2: each batch's second half on a thread of its
+	                      own (1: none; the result is the same) */
 };
 
 void optimize_config_default(struct optimize_config *c);

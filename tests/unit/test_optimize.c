@@ -241,8 +241,13 @@ test_gradient_is_exact(void **state)
 	free(r);
 }
 
-/* Fit a log simulated from sim_true_w on its first 80% of items and
- * compare on the rest. */
+/*
+ * Fit a log simulated from sim_true_w on its first 80% of items and
+ * compare on the rest.  Two years of reviews of cards met over the first
+ * 300 days: with a year only, the fit's distance from the true weights'
+ * log loss depends on the batches' shuffle (0.0007 to 0.0018 over eight
+ * seeds); with two, 0.0001 to 0.0003.
+ */
 static void
 fit_simulated(int ncards, double *fitted, double *truth, double *def,
               enum optimize_outcome *outcome)
@@ -256,7 +261,7 @@ fit_simulated(int ncards, double *fitted, double *truth, double *def,
 	double w[FSRS_NWEIGHTS];
 	size_t split;
 
-	sim_generate(&log, sim_true_w, ncards, ncards / 300 + 1, 365, 42);
+	sim_generate(&log, sim_true_w, ncards, ncards / 300 + 1, 730, 42);
 	r = sim_reviews(&log);
 	assert_int_equal(optimize_set_build(&set, r, log.n), 0);
 	split = set.nitems * 4 / 5;
@@ -373,6 +378,33 @@ test_relearning_steps_bound_short_term(void **state)
 	free(sim.v);
 }
 
+/* The batch's second half on a thread or not: the same weights, bit for
+ * bit. */
+static void
+test_threads_change_nothing(void **state)
+{
+	struct sim_log sim = { 0 };
+	struct optimize_review *r;
+	struct optimize_set set;
+	struct optimize_config cfg;
+	struct optimize_fit one, two;
+	(void)state;
+
+	sim_generate(&sim, sim_true_w, 600, 2, 365, 3);
+	r = sim_reviews(&sim);
+	assert_int_equal(optimize_set_build(&set, r, sim.n), 0);
+	optimize_config_default(&cfg);
+	cfg.threads = 1;
+	optimize_fit(&set, 0, set.nitems, &cfg, NULL, NULL, &one);
+	cfg.threads = 2;
+	optimize_fit(&set, 0, set.nitems, &cfg, NULL, NULL, &two);
+	assert_int_equal(one.outcome, OPTIMIZE_TRAINED);
+	assert_memory_equal(one.w, two.w, sizeof(one.w));
+	optimize_set_release(&set);
+	free(r);
+	free(sim.v);
+}
+
 static void
 test_few_reviews_keep_defaults(void **state)
 {
@@ -447,6 +479,7 @@ main(void)
 		cmocka_unit_test(test_few_reviews_keep_defaults),
 		cmocka_unit_test(test_relearning_steps_bound_short_term),
 		cmocka_unit_test(test_pretraining_is_fsrs_rs),
+		cmocka_unit_test(test_threads_change_nothing),
 		cmocka_unit_test(test_fit_5000_cards),
 	};
 
