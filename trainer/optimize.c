@@ -213,10 +213,11 @@ struct step {
 	double nd_pre; /* difficulty before the clamp */
 	double aux;    /* K_FAIL_RAW: the raw value; K_SUCCESS: the growth
 	                  before Hard's penalty and Easy's bonus */
-	double spow;   /* K_SUCCESS: s^-w9 */
+	double spow;   /* K_SUCCESS: s^-w9; K_FAIL_*: (s + 1)^w13 */
 	double logs;   /* log s (K_SHORT, K_SUCCESS) */
 	double lb;     /* log of the curve's base 1 + factor t / s (t > 0) */
-	double e;      /* K_SUCCESS: exp((1 - r) w10) */
+	double e;      /* K_SUCCESS: exp((1 - r) w10); K_FAIL_*: the raw
+	                  value without its factor (s + 1)^w13 - 1 */
 	int t, g;
 	enum kind kind;
 	int s_free; /* ns_pre within the clamp (the gradient passes) */
@@ -288,8 +289,9 @@ step_next(const struct model *m, int t, int g, struct step *c, double *s,
 		double r = curve(m, t, ls, &c->lb), raw, after, fl;
 
 		c->r = r;
-		raw = w[11] * pow(ld, -w[12]) * (pow(ls + 1, w[13]) - 1) *
-		      exp((1 - r) * w[14]);
+		c->spow = pow(ls + 1, w[13]);
+		c->e = w[11] * pow(ld, -w[12]) * exp((1 - r) * w[14]);
+		raw = c->e * (c->spow - 1);
 		after = clampd(raw, S_MIN, S_MAX);
 		fl = ls / m->floor_div;
 		c->aux = raw;
@@ -334,11 +336,11 @@ static double
 curve_back(const struct model *m, double t, double s, double r, double lb,
            double gr, double *gw)
 {
-	double b = 1 + m->factor * t / s;
-	double dr_ddecay = r * (lb + m->decay / b * (t / s) * m->dfactor);
+	double inv_s = 1 / s, q = t * inv_s, inv_b = 1 / (1 + m->factor * q);
+	double dr_ddecay = r * (lb + m->decay * inv_b * q * m->dfactor);
 
 	gw[20] -= gr * dr_ddecay;
-	return gr * r * m->decay / b * (-m->factor * t / (s * s));
+	return gr * r * m->decay * inv_b * (-m->factor * q * inv_s);
 }
 
 /* Back through one review: 'gs' and 'gd' are the gradients of its new
@@ -378,8 +380,7 @@ step_back(const struct model *m, const struct step *c, double *gs, double *gd,
 		gw[18] += g_ns * c->ns_pre * -w[17];
 		break;
 	case K_FAIL_RAW: {
-		double raw = c->aux, pw = pow(s + 1, w[13]);
-		double base = w[11] * pow(d, -w[12]) * exp((1 - r) * w[14]);
+		double raw = c->aux, pw = c->spow, base = c->e;
 
 		gw[11] += g_ns * raw / w[11];
 		gw[12] += g_ns * raw * -log(d);
@@ -414,14 +415,14 @@ step_back(const struct model *m, const struct step *c, double *gs, double *gd,
 	}
 	if (inside(c->nd_pre, 1, 10) && g_nd != 0) {
 		double delta = -w[6] * (g - 3);
-		double next = d + delta * (10 - d) / 9;
+		double next = d + delta * (10 - d) * (1.0 / 9);
 		double g_next = g_nd * (1 - w[7]);
 
 		gw[7] += g_nd * (m->d_easy - next);
 		gw[4] += g_nd * w[7];
 		gw[5] += g_nd * w[7] * -3 * m->exp_3w5;
-		gw[6] += g_next * (10 - d) * -(g - 3) / 9.0;
-		pd += g_next * (1 - delta / 9);
+		gw[6] += g_next * (10 - d) * -(g - 3) * (1.0 / 9);
+		pd += g_next * (1 - delta * (1.0 / 9));
 	}
 	if (c->t > 0 && pr != 0)
 		ps += curve_back(m, c->t, s, r, c->lb, pr, gw);
