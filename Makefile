@@ -136,6 +136,7 @@ deps:
 	/usr/bin/python3 -c 'import pexpect' >/dev/null 2>&1 || missing="$$missing python3 python3-pexpect"; \
 	command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
 	command -v mandoc >/dev/null 2>&1 || missing="$$missing mandoc"; \
+	command -v zsh >/dev/null 2>&1 || missing="$$missing zsh"; \
 	if [ -z "$$missing" ]; then echo "make deps: all dependencies are installed"; exit 0; fi; \
 	echo "make deps: installing$$missing"; \
 	if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
@@ -168,7 +169,7 @@ bench: all $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse \
 FUZZ_LINK = $(addprefix trainer/,util.c diag.c out.c date.c number.c ytree.c \
 	anki-text.c protobuf.c \
 	deck.c lint.c answer.c diff.c isotime.c fsrs.c replay.c opt.c \
-	import.c import-csv.c)
+	import.c import-csv.c rfile.c)
 
 # Each target fuzz_NAME starts from its seeds in tests/fuzz/corpus-NAME
 # (the deck loader from the decks too) and keeps what it finds in

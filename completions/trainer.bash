@@ -207,11 +207,12 @@ _trainer() {
 		case $prev in
 		--deck) _trainer_names decks; return ;;
 		--tag) _trainer_names tags; return ;;
+		--output | -o) _trainer_files; return ;;
 		esac
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W '--csv --json --deck --tag --all --help' -- "$cur"))
+			COMPREPLY=($(compgen -W '--csv --json --deck --tag --output --all --help' -- "$cur"))
 		else
-			_trainer_words 'cards reviews'
+			_trainer_words 'cards reviews deck'
 		fi
 		;;
 	names)

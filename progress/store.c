@@ -779,6 +779,25 @@ store_has_deck(struct store *st, const char *name)
 	return found;
 }
 
+char *
+store_deck_title(struct store *st, const char *name)
+{
+	sqlite3_stmt *s = NULL;
+	char *title = NULL;
+
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT title FROM decks WHERE name = ? AND"
+	                       " retired = 0",
+	                       -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			title =
+			    xstrdup((const char *)sqlite3_column_text(s, 0));
+	}
+	sqlite3_finalize(s);
+	return title;
+}
+
 int
 store_has_tag(struct store *st, const char *tag)
 {

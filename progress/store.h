@@ -215,6 +215,8 @@ long long store_new_on_day(struct store *st, long long day);
 
 /* Is there a live deck named 'name'? */
 int store_has_deck(struct store *st, const char *name);
+/* The title of the live deck named 'name' (free it), or NULL. */
+char *store_deck_title(struct store *st, const char *name);
 
 /* Has a card still in its deck the tag 'tag'? */
 int store_has_tag(struct store *st, const char *tag);

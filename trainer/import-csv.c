@@ -8,6 +8,7 @@
  * time and each row becomes an entry or a note saying why not.
  */
 #include "import.h"
+#include "rfile.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -1066,57 +1067,15 @@ int
 import_read_text(const char *path, struct import_text_opts *o,
                  struct import_result *r, struct diag_list *diags)
 {
-	struct strbuf sb = { 0 };
-	struct stat st;
-	char ebuf[128], chunk[65536];
-	ssize_t n;
-	int fd, rc;
+	char *buf;
+	size_t len;
+	int rc;
 
-	if (strcmp(path, "-") == 0) {
-		fd = dup(STDIN_FILENO);
-		path = "standard input";
-	} else {
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	}
-	if (fd < 0) {
-		diag_error(diags, path, 0, 0, "cannot open: %s",
-		           errno_text(errno, ebuf, sizeof(ebuf)));
-		return -EX_NOINPUT;
-	}
-	if (fstat(fd, &st) < 0 ||
-	    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) < 0) {
-		diag_error(diags, path, 0, 0, "cannot read: %s",
-		           errno_text(errno, ebuf, sizeof(ebuf)));
-		close(fd);
-		return -EX_NOINPUT;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		diag_error(diags, path, 0, 0, "is a folder, not a file");
-		close(fd);
-		return -EX_NOINPUT;
-	}
-	while (sb.len <= IMPORT_MAX_FILE &&
-	       (n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			diag_error(diags, path, 0, 0, "cannot read: %s",
-			           errno_text(errno, ebuf, sizeof(ebuf)));
-			close(fd);
-			strbuf_release(&sb);
-			return -EX_IOERR;
-		}
-		strbuf_add(&sb, chunk, (size_t)n);
-	}
-	close(fd);
-	if (sb.len > IMPORT_MAX_FILE) {
-		diag_error(diags, path, 0, 0,
-		           "file is too large (more than %d MiB)",
-		           IMPORT_MAX_FILE / (1024 * 1024));
-		strbuf_release(&sb);
-		return -EX_DATAERR;
-	}
-	rc = import_parse_text(path, sb.buf ? sb.buf : "", sb.len, o, r, diags);
-	strbuf_release(&sb);
+	if ((rc = rfile_read(path, 1, IMPORT_MAX_FILE, "file to import", &buf,
+	                     &len, diags)) < 0)
+		return rc;
+	rc = import_parse_text(strcmp(path, "-") ? path : "standard input", buf,
+	                       len, o, r, diags);
+	free(buf);
 	return rc;
 }

@@ -37,8 +37,11 @@ entry_release(struct import_entry *e)
 	free(e->hint);
 	free(e->note);
 	free(e->unit);
+	free(e->tolerance);
 	strlist_release(&e->accept);
 	strlist_release(&e->tags);
+	strlist_release(&e->choices);
+	strlist_release(&e->items);
 }
 
 void
@@ -296,12 +299,19 @@ put_entry(struct strbuf *sb, const struct import_entry *e,
 		if (!blank(e->q))
 			put_key(sb, "q", e->q);
 		put_key(sb, "text", e->text);
+	} else if (e->type == CARD_ORDER) {
+		put_key(sb, "q", e->q);
+		put_list(sb, "items", &e->items);
 	} else {
 		put_key(sb, "q", e->q);
 		put_key(sb, "a", e->a);
 	}
+	if (e->type == CARD_CHOICE)
+		put_list(sb, "choices", &e->choices);
 	if (e->type == CARD_NUMBER && !blank(e->unit))
 		put_key(sb, "unit", e->unit);
+	if (e->type == CARD_NUMBER && !blank(e->tolerance))
+		put_key(sb, "tolerance", e->tolerance);
 	if (e->type == CARD_TEXT) {
 		/* distinct, not empty, not the answer itself */
 		if (e->a)

@@ -26,7 +26,8 @@ struct import_entry {
 	char *id;            /* NULL: derived from the content (import_ids) */
 	char *source_key;    /* what the id is derived from when stable, such
 	                        as an Anki note's guid; NULL: the content */
-	enum card_type type; /* CARD_TEXT, CARD_DATE, CARD_NUMBER, CARD_CLOZE */
+	enum card_type type; /* any; the readers make CARD_TEXT, CARD_DATE,
+	                        CARD_NUMBER and CARD_CLOZE */
 	char *q;             /* the question; NULL on a cloze entry */
 	char *a;             /* the answer as written (a date or a number as
 	                        text: "1953-10-01", "2.3 billion"); NULL on a
@@ -37,9 +38,12 @@ struct import_entry {
 	char *unit;          /* number: the unit, or NULL */
 	struct strlist accept;
 	struct strlist tags;
-	int reverse;       /* a text entry asked both ways */
-	int line;          /* where it came from: the line (CSV), or 0 */
-	long long note_id; /* the Anki note id, or 0 */
+	struct strlist choices; /* choice: the options (export deck) */
+	struct strlist items;   /* order: the items in order (export deck) */
+	char *tolerance;        /* number: as the deck writes it, or NULL */
+	int reverse;            /* a text entry asked both ways */
+	int line;               /* where it came from: the line (CSV), or 0 */
+	long long note_id;      /* the Anki note id, or 0 */
 };
 
 /* What an import read, for the report on stderr. */

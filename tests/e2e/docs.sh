@@ -30,6 +30,13 @@ else
 	echo "not ok - mandoc is missing (make deps installs it)"
 fi
 
+if command -v zsh >/dev/null 2>&1; then
+	zsh -n completions/_trainer && echo "ok - the zsh completion parses" || echo "not ok - the zsh completion parses"
+	is "...and compinit takes it for trainer" "$(HOME=$WORK zsh -f -c "fpath=($PWD/completions \$fpath); autoload -U compinit; compinit -u -d $WORK/zcd; print \${_comps[trainer]}")" "_trainer"
+else
+	echo "not ok - zsh is missing (make deps installs it)"
+fi
+
 # the bash completion, as bash calls it
 bash -n completions/trainer.bash && echo "ok - the bash completion parses" || echo "not ok - the bash completion parses"
 mkdir -p "$WORK/d" "$WORK/files"
