@@ -16,9 +16,11 @@
 #include "isotime.h"
 #include "optimize.h"
 #include "out.h"
+#include "rfile.h"
 
-#define FITTED_KEY "weights-fitted" /* when, from how many reviews */
-#define HOLDOUT    5                /* 1 in 5 items held out, the last */
+#define FITTED_KEY "weights-fitted"  /* when, from how many reviews */
+#define HOLDOUT    5                 /* 1 in 5 items held out, the last */
+#define CSV_MAX    ((size_t)1 << 30) /* a review log's bytes */
 
 struct log {
 	struct optimize_review *v;
@@ -124,35 +126,27 @@ number(const char *s, long long *v)
 
 enum { C_CARD, C_TIME, C_RATING, C_STATE, C_N };
 
-/* Read 'path' (the columns by the header's names; review_state may be
- * missing) into 'l'. */
+/* Read 'path' ("-": standard input; the columns by the header's names,
+ * review_state may be missing) into 'l'. */
 static int
 read_csv(const char *path, struct log *l, struct diag_list *diags)
 {
 	static const char *const names[C_N] = { "card_id", "review_time",
 		                                "review_rating",
 		                                "review_state" };
-	FILE *fp = fopen(path, "rb");
-	struct strbuf sb = { 0 };
-	char buf[65536], *p, *f[64];
-	int col[C_N] = { -1, -1, -1, -1 }, line = 1, n, rc = 0;
-	size_t got;
+	char *text = NULL, *p, *f[64];
+	int col[C_N] = { -1, -1, -1, -1 }, line = 1, n, rc;
+	size_t len;
 
-	if (fp == NULL) {
-		diag_error(diags, path, 0, 0, "cannot read it: %s",
-		           strerror(errno));
-		return -EX_NOINPUT;
-	}
-	while ((got = fread(buf, 1, sizeof(buf), fp)) > 0)
-		strbuf_add(&sb, buf, got);
-	fclose(fp);
-	if (sb.len && memchr(sb.buf, '\0', sb.len)) {
+	rc = rfile_read(path, 1, CSV_MAX, "review log", &text, &len, diags);
+	if (rc < 0)
+		return rc;
+	if (memchr(text, '\0', len)) {
 		diag_error(diags, path, 0, 0, "it holds a NUL byte: not CSV");
 		rc = -EX_DATAERR;
 		goto out;
 	}
-	strbuf_addch(&sb, '\0');
-	p = sb.buf;
+	p = text;
 	if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	n = csv_record(&p, &line, f, 64);
@@ -217,7 +211,7 @@ read_csv(const char *path, struct log *l, struct diag_list *diags)
 			log_add(l, card, ms, (int)rating, (int)state);
 	}
 out:
-	strbuf_release(&sb);
+	free(text);
 	return rc;
 }
 
@@ -570,9 +564,9 @@ static const struct optspec optimize_opts[] = {
 	  .kind = OPTK_TEXT,
 	  .meta = "FILE",
 	  .names = OPTN_FILE,
-	  .help = "fit this CSV log instead, saving nothing (the layout "
-	          "of\n'trainer export reviews'; review_state may be "
-	          "missing)" },
+	  .help = "fit this CSV log instead ('-': standard input), saving "
+	          "nothing\n(the layout of 'trainer export reviews'; "
+	          "review_state may be\nmissing)" },
 	{ .name = "json",
 	  .kind = OPTK_FLAG,
 	  .help = "the weights and the figures as JSON" },

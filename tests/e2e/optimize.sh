@@ -149,3 +149,7 @@ is "a rating out of range: exit 65" "$status" 65
 has "...naming its line" "$err" "bad2.csv:3: error: review_rating must be 0 to 4, not '7'"
 run --db "$DB" optimize --reviews "$WORK/nosuch.csv"
 is "a missing file: exit 66" "$status" 66
+run --db "$DB" optimize --reviews "$WORK"
+is "a folder: exit 66" "$status" 66
+got=$("$TRAINER" --db "$WORK/none.db" optimize --reviews - <"$WORK/few.csv" 2>&1)
+has "--reviews - reads standard input" "$got" "50 reviews of"
