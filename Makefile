@@ -68,7 +68,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
 	$(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) $(LINE_CFLAGS) -Itrainer -Iprogress \
 	-DTRAINER_DECKS_DIR='"$(DATADIR)/decks"' -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
-LIBS = $(PKG_LIBS) -lm
+LIBS = $(PKG_LIBS) -lm -pthread
 
 ENGINE_SRC = $(filter-out trainer/main.c,$(wildcard trainer/*.c progress/*.c))
 ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/obj/%.o)
@@ -161,7 +161,8 @@ $(BUILD)/bench/%: tests/bench/%.c $(LIB)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 
 bench: all $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse \
-	$(BUILD)/bench/answer-commit
+	$(BUILD)/bench/answer-commit $(BUILD)/bench/optimize-eval \
+	$(BUILD)/tools/sim-reviews
 	@TRAINER=$(PROG) BUILD=$(BUILD) tests/bench/run
 
 # The engine sources a fuzz target links with.

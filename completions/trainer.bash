@@ -176,6 +176,14 @@ _trainer() {
 			_trainer_names settings
 		fi
 		;;
+	optimize)
+		case $prev in
+		--reviews) _trainer_files; return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--dry-run --reviews --json --reset --help' -- "$cur"))
+		fi
+		;;
 	history)
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--help' -- "$cur"))
@@ -242,7 +250,7 @@ _trainer() {
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--db --decks --now --seed --no-color --help --version ' -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config history import export timeline plan names' -- "$cur"))
+			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config optimize history import export timeline plan names' -- "$cur"))
 		fi
 		;;
 	esac

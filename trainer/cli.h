@@ -75,6 +75,23 @@ extern const struct command cmd_export;
 extern const struct command cmd_history;
 extern const struct command cmd_timeline;
 extern const struct command cmd_plan;
+extern const struct command cmd_optimize;
+
+/* The weights the scheduler uses (cmd-optimize.c): set (else FSRS-6's
+ * defaults), and when 'trainer optimize' fitted them, to how many
+ * reviews (time 0: set some other way). */
+struct cli_weights {
+	int set;
+	long long time;
+	long long reviews;
+};
+/* Read them from 'st' (NULL: none set); returns w->set. */
+int cli_weights_info(struct store *st, struct cli_weights *w);
+/* "FSRS-6's defaults", "fitted to N reviews on 2026-03-01 10:00" (free
+ * it). */
+char *cli_weights_text(const struct cli_weights *w);
+/* {"set", "fitted", "since" (UTC ISO 8601 or null), "reviews"}. */
+struct json_t *cli_weights_json(const struct cli_weights *w);
 
 extern const struct command cmd_import;
 

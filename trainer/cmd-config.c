@@ -173,6 +173,11 @@ unknown_key(const char *key)
 	const char *keys[sizeof(cli_settings) / sizeof(cli_settings[0])];
 	const char *close;
 
+	if (strcmp(key, "weights") == 0)
+		return cli_usage_error(&cmd_config,
+		                       "the weights are fitted by 'trainer "
+		                       "optimize' and reset by 'trainer "
+		                       "optimize --reset'");
 	for (size_t i = 0; i < cli_nsettings; i++)
 		keys[i] = cli_settings[i].key;
 	close = suggest(key, keys, cli_nsettings);
@@ -212,6 +217,31 @@ print_setting(const struct cli_setting *s, const char *v, int set)
 		puts(" (default)");
 }
 
+/* The weights in use: not a setting one sets here, but 'trainer
+ * optimize' sets them, so the list says which and since when. */
+static void
+list_weights(struct store *st, json_t *o)
+{
+	struct cli_weights w;
+	char *text;
+
+	cli_weights_info(st, &w);
+	if (o) {
+		json_object_set_new(o, "weights", cli_weights_json(&w));
+		return;
+	}
+	text = cli_weights_text(&w);
+	if (w.set)
+		printf("weights = %s (default FSRS-6's: 'trainer optimize "
+		       "--reset')\n",
+		       text);
+	else
+		printf("weights = %s (default; 'trainer optimize' fits "
+		       "them)\n",
+		       text);
+	free(text);
+}
+
 static int
 list(struct store *st, int json)
 {
@@ -235,6 +265,7 @@ list(struct store *st, int json)
 		}
 		free(v);
 	}
+	list_weights(st, o);
 	if (json)
 		out_json(stdout, o,
 		         JSON_INDENT(2) | JSON_PRESERVE_ORDER |

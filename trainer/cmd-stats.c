@@ -170,6 +170,7 @@ static int
 run_stats(struct cli *cli, const struct args *a)
 {
 	struct report r = { .forecast_days = 14 };
+	struct cli_weights weights;
 	int json = args_has(a, "json"), rc;
 
 	cli_filter_from(&r.filter, a);
@@ -177,13 +178,19 @@ run_stats(struct cli *cli, const struct args *a)
 	rc = report_load(cli, &cmd_stats, &r);
 	if (rc != 0)
 		goto out;
+	cli_weights_info(r.store, &weights);
 	if (json) {
 		json_t *o = report_json(&r.stats);
 
+		json_object_set_new(o, "weights", cli_weights_json(&weights));
 		out_json(stdout, o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		json_decref(o);
 	} else {
+		char *text = cli_weights_text(&weights);
+
 		print_text(&r.stats, cli->color);
+		printf("\nWeights: %s\n", text);
+		free(text);
 	}
 out:
 	report_release(&r);

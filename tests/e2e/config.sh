@@ -27,7 +27,8 @@ bury-siblings = on (default)
 new-order = deck (default)
 chronology = off (default)
 exam = none (default)
-exam-target = 0.9 (default)"
+exam-target = 0.9 (default)
+weights = FSRS-6's defaults (default; 'trainer optimize' fits them)"
 
 cfg
 is "config without a database: exit 0" "$status" 0
@@ -56,7 +57,8 @@ bury-siblings = off (default on)
 new-order = random (default deck)
 chronology = off (default)
 exam = none (default)
-exam-target = 0.9 (default)"
+exam-target = 0.9 (default)
+weights = FSRS-6's defaults (default; 'trainer optimize' fits them)"
 is "the database holds only the values set" "$(q "SELECT key || '=' || value FROM settings ORDER BY key")" "bury-siblings=off
 desired-retention=0.85
 learn-ahead=0
@@ -141,7 +143,8 @@ bury-siblings = on (default)
 new-order = deck (default)
 chronology = off (default)
 exam = none (default)
-exam-target = 0.9 (default)"
+exam-target = 0.9 (default)
+weights = FSRS-6's defaults (default; 'trainer optimize' fits them)"
 is "...it is migrated to version 7" "$(sqlite3 "$OLD" 'PRAGMA user_version')" 7
 is "...the old keys renamed, the defaults version 2 stored removed" "$(sqlite3 "$OLD" "SELECT key || '=' || value FROM settings ORDER BY key")" "desired-retention=0.8
 new-per-day=2"

@@ -9,7 +9,8 @@ engine="trainer/deck trainer/ytree trainer/deckset trainer/answer trainer/date
 	trainer/diag trainer/replay trainer/opt trainer/queue trainer/lint
 	trainer/chrono progress/store-chrono
 	progress/store progress/store-check progress/store-review
-	progress/sync progress/stats progress/content progress/schema"
+	progress/sync progress/stats progress/content progress/schema
+	trainer/optimize trainer/optimize-init"
 bad=""
 for f in $engine; do
 	for e in c h; do
