@@ -180,6 +180,13 @@ _trainer() {
 			_trainer_names cards
 		fi
 		;;
+	sync)
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--help' -- "$cur"))
+		else
+			_trainer_files
+		fi
+		;;
 	export)
 		case $prev in
 		--deck) _trainer_names decks; return ;;
@@ -202,7 +209,7 @@ _trainer() {
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--db --decks --now --seed --no-color --help --version ' -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config history export names' -- "$cur"))
+			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config history sync export names' -- "$cur"))
 		fi
 		;;
 	esac

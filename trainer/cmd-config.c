@@ -76,6 +76,13 @@ const struct cli_setting cli_settings[] = {
 	  0,
 	  { "deck", "random", NULL },
 	  "'deck' or 'random'" },
+	{ "sync-dir",
+	  SETTING_FOLDER,
+	  "none",
+	  0,
+	  0,
+	  { NULL },
+	  "an absolute path to a folder, or 'none'" },
 };
 const size_t cli_nsettings = sizeof(cli_settings) / sizeof(cli_settings[0]);
 
@@ -120,6 +127,8 @@ cli_setting_parse(const struct cli_setting *s, const char *text, double *number,
 			if (strcmp(s->choices[i], text) == 0)
 				return 0;
 		return -1;
+	case SETTING_FOLDER:
+		return text[0] == '/' || strcmp(text, "none") == 0 ? 0 : -1;
 	}
 	if (number)
 		*number = d;
@@ -314,7 +323,11 @@ const struct command cmd_config = {
 	         "day: on (default)\n"
 	         "                     or off\n"
 	         "  new-order          new cards in deck order (default) or "
-	         "random\n",
+	         "random\n"
+	         "  sync-dir           a folder to sync with at the start and "
+	         "end of each\n"
+	         "                     session (trainer sync); none by "
+	         "default\n",
 	.opts = config_opts,
 	.run = run_config,
 };

@@ -70,7 +70,8 @@ struct session_opts {
 	long long learn_ahead; /* review: how early (seconds) a learning
 	                          card may come when nothing else is left */
 	const struct fsrs_params *params;
-	const char *filters; /* as recorded with the session (JSON) */
+	const char *params_json; /* 'params' as recorded with each answer */
+	const char *filters;     /* as recorded with the session (JSON) */
 };
 
 /*

@@ -24,7 +24,8 @@ relearning-steps = 10m (default)
 rollover-hour = 4 (default)
 learn-ahead = 20 (default)
 bury-siblings = on (default)
-new-order = deck (default)"
+new-order = deck (default)
+sync-dir = none (default)"
 
 cfg
 is "config without a database: exit 0" "$status" 0
@@ -50,7 +51,8 @@ relearning-steps = 10m (default)
 rollover-hour = 4 (default)
 learn-ahead = 0 (default 20)
 bury-siblings = off (default on)
-new-order = random (default deck)"
+new-order = random (default deck)
+sync-dir = none (default)"
 is "the database holds only the values set" "$(q "SELECT key || '=' || value FROM settings ORDER BY key")" "bury-siblings=off
 desired-retention=0.85
 learn-ahead=0
@@ -132,8 +134,9 @@ relearning-steps = 10m (default)
 rollover-hour = 4 (default)
 learn-ahead = 20 (default)
 bury-siblings = on (default)
-new-order = deck (default)"
-is "...it is migrated to version 6" "$(sqlite3 "$OLD" 'PRAGMA user_version')" 6
+new-order = deck (default)
+sync-dir = none (default)"
+is "...it is migrated to version 7" "$(sqlite3 "$OLD" 'PRAGMA user_version')" 7
 is "...the old keys renamed, the defaults version 2 stored removed" "$(sqlite3 "$OLD" "SELECT key || '=' || value FROM settings ORDER BY key")" "desired-retention=0.8
 new-per-day=2"
 yes x | head -40 | "$TRAINER" --db "$OLD" --decks "$WORK/d" --now $T0 review >/dev/null 2>&1
