@@ -16,14 +16,9 @@
  */
 #include "store.h"
 
-#include <errno.h>
-#include <dirent.h>
-#include <fcntl.h>
-#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "journal.h"
 #include "store-impl.h"
@@ -175,37 +170,48 @@ store_card_name(struct store *st, long long card, char **deck, char **key,
 
 /* ---- the scheduler's parameters ---- */
 
-static json_t *
-steps_json(const int *v, int n)
+/* 'v' in the fewest digits that read back as the same double. */
+static void
+add_number(struct strbuf *sb, double v)
 {
-	json_t *a = json_array();
+	char buf[40];
 
+	for (int digits = 15; digits <= 17; digits++) {
+		snprintf(buf, sizeof(buf), "%.*g", digits, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	/* JSON wants a digit before and after the point: %g gives that */
+	strbuf_adds(sb, buf);
+}
+
+static void
+add_steps(struct strbuf *sb, const char *name, const int *v, int n)
+{
+	strbuf_addf(sb, ",\"%s\":[", name);
 	for (int i = 0; i < n; i++)
-		json_array_append_new(a, json_integer(v[i]));
-	return a;
+		strbuf_addf(sb, "%s%d", i ? "," : "", v[i]);
+	strbuf_addch(sb, ']');
 }
 
 char *
 store_params_json(const struct fsrs_params *p)
 {
-	json_t *o = json_object(), *w = json_array();
-	char *text;
+	struct strbuf sb = { 0 };
 
-	/* jansson writes reals with 17 digits: read back bit for bit */
-	for (int i = 0; i < FSRS_NWEIGHTS; i++)
-		json_array_append_new(w, json_real(p->w[i]));
-	json_object_set_new(o, "w", w);
-	json_object_set_new(o, "retention", json_real(p->retention));
-	json_object_set_new(o, "max", json_integer(p->max_interval));
-	json_object_set_new(o, "learn", steps_json(p->learning, p->nlearning));
-	json_object_set_new(o, "relearn",
-	                    steps_json(p->relearning, p->nrelearning));
-	json_object_set_new(o, "fuzz", json_integer(p->fuzz));
-	text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(o);
-	if (text == NULL)
-		abort(); /* out of memory */
-	return text;
+	strbuf_adds(&sb, "{\"w\":[");
+	for (int i = 0; i < FSRS_NWEIGHTS; i++) {
+		if (i)
+			strbuf_addch(&sb, ',');
+		add_number(&sb, p->w[i]);
+	}
+	strbuf_adds(&sb, "],\"retention\":");
+	add_number(&sb, p->retention);
+	strbuf_addf(&sb, ",\"max\":%d", p->max_interval);
+	add_steps(&sb, "learn", p->learning, p->nlearning);
+	add_steps(&sb, "relearn", p->relearning, p->nrelearning);
+	strbuf_addf(&sb, ",\"fuzz\":%d}", p->fuzz != 0);
+	return strbuf_detach(&sb);
 }
 
 static int

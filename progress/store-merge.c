@@ -29,7 +29,36 @@ struct merge {
 	long long *cards; /* touched, to replay (may repeat) */
 	size_t ncards, acards;
 	struct strlist keys; /* settings touched */
+	struct {
+		const char *sql; /* a literal: known by its address */
+		sqlite3_stmt *s;
+	} cache[32]; /* the statements, prepared once for the sync */
+	size_t ncache;
 };
+
+/* The statement for 'sql' (a string literal), prepared on first use and
+ * kept until the end of the sync, reset and unbound; NULL after an error
+ * reported.  Its user resets it after use. */
+static sqlite3_stmt *
+prep(struct merge *m, const char *sql)
+{
+	sqlite3_stmt *s;
+
+	for (size_t i = 0; i < m->ncache; i++)
+		if (m->cache[i].sql == sql) {
+			sqlite3_reset(m->cache[i].s);
+			sqlite3_clear_bindings(m->cache[i].s);
+			return m->cache[i].s;
+		}
+	s = store_prepare(m->st, sql, m->diags);
+	if (s && m->ncache < sizeof(m->cache) / sizeof(m->cache[0])) {
+		m->cache[m->ncache].sql = sql;
+		m->cache[m->ncache++].s = s;
+	} else if (s) {
+		abort(); /* more statements than slots: a bug */
+	}
+	return s;
+}
 
 static void
 touch_card(struct merge *m, long long card)
@@ -53,11 +82,9 @@ touch_key(struct merge *m, const char *key)
 static long long
 find_card(struct merge *m, const char *deck, const char *key)
 {
-	sqlite3_stmt *s = store_prepare(
-	    m->st,
-	    "SELECT c.id FROM cards c JOIN decks d ON d.id = c.deck_id"
-	    " WHERE d.name = ? AND c.key = ?",
-	    m->diags);
+	sqlite3_stmt *s =
+	    prep(m, "SELECT c.id FROM cards c JOIN decks d ON d.id = c.deck_id"
+	            " WHERE d.name = ? AND c.key = ?");
 	long long id = 0;
 	int err;
 
@@ -70,7 +97,7 @@ find_card(struct merge *m, const char *deck, const char *key)
 		id = sqlite3_column_int64(s, 0);
 	else if (err != SQLITE_DONE)
 		id = store_fail(m->st, m->diags, "cannot read the cards");
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return id;
 }
 
@@ -78,7 +105,7 @@ find_card(struct merge *m, const char *deck, const char *key)
 static int
 exec_it(struct merge *m, const char *sql, long long a, const char *b)
 {
-	sqlite3_stmt *s = store_prepare(m->st, sql, m->diags);
+	sqlite3_stmt *s = prep(m, sql);
 	int rc = 0;
 
 	if (s == NULL)
@@ -89,7 +116,7 @@ exec_it(struct merge *m, const char *sql, long long a, const char *b)
 		sqlite3_bind_text(s, 2, b, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_fail(m->st, m->diags, "cannot merge the events");
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -109,19 +136,17 @@ apply_review(struct merge *m, long long n, json_t *e, long long card)
 	const char *id = json_string_value(json_object_get(e, "id"));
 	int rc = 0, err;
 
-	s = store_prepare(m->st,
-	                  "SELECT 1 FROM events WHERE target = ? AND"
-	                  " kind = 'undo'",
-	                  m->diags);
+	s = prep(m, "SELECT 1 FROM events WHERE target = ? AND"
+	            " kind = 'undo'");
 	if (s == NULL)
 		return -EX_IOERR;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
 	err = sqlite3_step(s);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (err == SQLITE_ROW)
 		return 0; /* taken back */
-	s = store_prepare(
-	    m->st,
+	s = prep(
+	    m,
 	    "INSERT INTO reviews (card_id, time, day, rating, answer, verdict,"
 	    " hinted, duration_ms, scheduled, b_state, b_stability,"
 	    " b_difficulty, b_step, b_scheduled_days, b_reps, b_lapses, b_due,"
@@ -129,8 +154,7 @@ apply_review(struct merge *m, long long n, json_t *e, long long card)
 	    " a_scheduled_days, a_due) SELECT ?1, ?2, ?3, ?4, ?5, ?6,"
 	    " ?7, ?8, ?9, state, stability, difficulty, step, scheduled_days,"
 	    " reps, lapses, due, last_review, last_day, state, stability,"
-	    " difficulty, scheduled_days, due FROM cards WHERE id = ?1",
-	    m->diags);
+	    " difficulty, scheduled_days, due FROM cards WHERE id = ?1");
 	if (s == NULL)
 		return -EX_IOERR;
 	sqlite3_bind_int64(s, 1, card);
@@ -150,10 +174,20 @@ apply_review(struct merge *m, long long n, json_t *e, long long card)
 	                 json_integer_value(json_object_get(e, "sched")) != 0);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_fail(m->st, m->diags, "cannot add the answer");
-	sqlite3_finalize(s);
-	if (rc == 0)
-		rc = store_event_review(
-		    m->st, n, sqlite3_last_insert_rowid(m->st->db), m->diags);
+	sqlite3_reset(s);
+	if (rc == 0) {
+		long long review = sqlite3_last_insert_rowid(m->st->db);
+
+		s = prep(m, "UPDATE events SET review = ?2 WHERE n = ?1");
+		if (s == NULL)
+			return -EX_IOERR;
+		sqlite3_bind_int64(s, 1, n);
+		sqlite3_bind_int64(s, 2, review);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = store_fail(m->st, m->diags,
+			                "cannot add the answer");
+		sqlite3_reset(s);
+	}
 	if (rc == 0)
 		touch_card(m, card);
 	return rc;
@@ -163,13 +197,11 @@ apply_review(struct merge *m, long long n, json_t *e, long long card)
 static int
 apply_undo(struct merge *m, const char *target)
 {
-	sqlite3_stmt *s = store_prepare(
-	    m->st,
-	    "SELECT r.id, r.card_id FROM events e JOIN reviews r"
-	    " ON r.id = e.review WHERE e.device = substr(?1, 1, 32) AND"
-	    " e.seq = CAST(substr(?1, 34) AS INTEGER)"
-	    " AND e.kind = 'review'",
-	    m->diags);
+	sqlite3_stmt *s =
+	    prep(m, "SELECT r.id, r.card_id FROM events e JOIN reviews r"
+	            " ON r.id = e.review WHERE e.device = substr(?1, 1, 32) AND"
+	            " e.seq = CAST(substr(?1, 34) AS INTEGER)"
+	            " AND e.kind = 'review'");
 	long long review = 0, card = 0;
 	int rc;
 
@@ -180,7 +212,7 @@ apply_undo(struct merge *m, const char *target)
 		review = sqlite3_column_int64(s, 0);
 		card = sqlite3_column_int64(s, 1);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (review == 0)
 		return 0; /* not here yet: the tombstone keeps it out */
 	if ((rc = exec_it(m, "DELETE FROM reviews WHERE id = ?", review,
@@ -322,11 +354,9 @@ import_event(struct merge *m, const char *body, const char *file, long long rec)
 		target = json_string_value(json_object_get(e, "of"));
 	else if (strcmp(kind, "setting") == 0)
 		target = json_string_value(json_object_get(e, "key"));
-	s = store_prepare(m->st,
-	                  "INSERT OR IGNORE INTO events (device, seq, time,"
-	                  " kind, deck, card, target, body, origin) VALUES"
-	                  " (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	                  m->diags);
+	s = prep(m, "INSERT OR IGNORE INTO events (device, seq, time,"
+	            " kind, deck, card, target, body, origin) VALUES"
+	            " (?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (s == NULL) {
 		rc = -EX_IOERR;
 		goto out;
@@ -369,7 +399,7 @@ import_event(struct merge *m, const char *body, const char *file, long long rec)
 		touch_key(m, target);
 	}
 out:
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	json_decref(e);
 	return rc;
 }
@@ -378,9 +408,8 @@ out:
 static int
 apply_pending(struct merge *m)
 {
-	sqlite3_stmt *s = store_prepare(
-	    m->st, "SELECT n, kind, body FROM events WHERE pending = 1",
-	    m->diags);
+	sqlite3_stmt *s =
+	    prep(m, "SELECT n, kind, body FROM events WHERE pending = 1");
 	long long *ns = NULL;
 	char **bodies = NULL;
 	size_t count = 0, an = 0, ab = 0;
@@ -397,7 +426,7 @@ apply_pending(struct merge *m)
 	}
 	if (err != SQLITE_DONE)
 		rc = store_fail(m->st, m->diags, "cannot read the events");
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	for (size_t i = 0; i < count && rc == 0; i++) {
 		json_t *e = json_loads(bodies[i], 0, NULL);
 		const char *kind = json_string_value(json_object_get(e, "k"));
@@ -441,11 +470,9 @@ struct replayed {
 static int
 replay_card(struct merge *m, long long card)
 {
-	sqlite3_stmt *s = store_prepare(
-	    m->st,
-	    "SELECT d.name, c.key, c.added_at FROM cards c JOIN decks d"
-	    " ON d.id = c.deck_id WHERE c.id = ?",
-	    m->diags);
+	sqlite3_stmt *s =
+	    prep(m, "SELECT d.name, c.key, c.added_at FROM cards c JOIN decks d"
+	            " ON d.id = c.deck_id WHERE c.id = ?");
 	struct fsrs_params params = *m->o->params;
 	struct replayed *rows = NULL;
 	struct fsrs_card c;
@@ -457,20 +484,17 @@ replay_card(struct merge *m, long long card)
 		return -EX_IOERR;
 	sqlite3_bind_int64(s, 1, card);
 	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_finalize(s);
+		sqlite3_reset(s);
 		return 0;
 	}
 	fsrs_card_new(&c, sqlite3_column_int64(s, 2),
 	              fsrs_seed((const char *)sqlite3_column_text(s, 1)) ^
 	                  fsrs_seed((const char *)sqlite3_column_text(s, 0)));
-	sqlite3_finalize(s);
-	s = store_prepare(
-	    m->st,
-	    "SELECT r.id, r.scheduled, r.rating, r.time, r.day,"
-	    " json_extract(e.body, '$.p') FROM reviews r JOIN events e"
-	    " ON e.review = r.id WHERE r.card_id = ?"
-	    " ORDER BY e.time, e.device, e.seq",
-	    m->diags);
+	sqlite3_reset(s);
+	s = prep(m, "SELECT r.id, r.scheduled, r.rating, r.time, r.day,"
+	            " json_extract(e.body, '$.p') FROM reviews r JOIN events e"
+	            " ON e.review = r.id WHERE r.card_id = ?"
+	            " ORDER BY e.time, e.device, e.seq");
 	if (s == NULL)
 		return -EX_IOERR;
 	sqlite3_bind_int64(s, 1, card);
@@ -501,20 +525,18 @@ replay_card(struct merge *m, long long card)
 	}
 	if (err != SQLITE_DONE)
 		rc = store_fail(m->st, m->diags, "cannot read the answers");
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	free(last_p);
 	s = NULL;
 	if (rc < 0)
 		goto out;
-	s = store_prepare(
-	    m->st,
-	    "UPDATE reviews SET b_state = ?2, b_stability = ?3,"
-	    " b_difficulty = ?4, b_step = ?5, b_scheduled_days = ?6,"
-	    " b_reps = ?7, b_lapses = ?8, b_due = ?9, b_last_review = ?10,"
-	    " b_last_day = ?11, a_state = ?12, a_stability = ?13,"
-	    " a_difficulty = ?14, a_scheduled_days = ?15, a_due = ?16"
-	    " WHERE id = ?1",
-	    m->diags);
+	s = prep(m,
+	         "UPDATE reviews SET b_state = ?2, b_stability = ?3,"
+	         " b_difficulty = ?4, b_step = ?5, b_scheduled_days = ?6,"
+	         " b_reps = ?7, b_lapses = ?8, b_due = ?9, b_last_review = ?10,"
+	         " b_last_day = ?11, a_state = ?12, a_stability = ?13,"
+	         " a_difficulty = ?14, a_scheduled_days = ?15, a_due = ?16"
+	         " WHERE id = ?1");
 	if (s == NULL) {
 		rc = -EX_IOERR;
 		goto out;
@@ -542,22 +564,20 @@ replay_card(struct merge *m, long long card)
 		if (sqlite3_step(s) != SQLITE_DONE)
 			rc = store_fail(m->st, m->diags, "cannot replay");
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	s = NULL;
 	if (rc < 0)
 		goto out;
-	s = store_prepare(
-	    m->st,
-	    "UPDATE cards SET state = ?2, stability = ?3, difficulty = ?4,"
-	    " step = ?5, scheduled_days = ?6, reps = ?7, lapses = ?8,"
-	    " due = ?9, last_review = ?10, last_day = ?11,"
-	    " suspended = coalesce((SELECT json_extract(e.body, '$.on') != 0"
-	    "  FROM events e, cards k JOIN decks d ON d.id = k.deck_id"
-	    "  WHERE k.id = ?1 AND e.deck = d.name AND e.card = k.key"
-	    "  AND e.kind = 'suspend'"
-	    "  ORDER BY e.time DESC, e.device DESC, e.seq DESC LIMIT 1),"
-	    "  suspended) WHERE id = ?1",
-	    m->diags);
+	s = prep(
+	    m, "UPDATE cards SET state = ?2, stability = ?3, difficulty = ?4,"
+	       " step = ?5, scheduled_days = ?6, reps = ?7, lapses = ?8,"
+	       " due = ?9, last_review = ?10, last_day = ?11,"
+	       " suspended = coalesce((SELECT json_extract(e.body, '$.on') != 0"
+	       "  FROM events e, cards k JOIN decks d ON d.id = k.deck_id"
+	       "  WHERE k.id = ?1 AND e.deck = d.name AND e.card = k.key"
+	       "  AND e.kind = 'suspend'"
+	       "  ORDER BY e.time DESC, e.device DESC, e.seq DESC LIMIT 1),"
+	       "  suspended) WHERE id = ?1");
 	if (s == NULL) {
 		rc = -EX_IOERR;
 		goto out;
@@ -577,7 +597,7 @@ replay_card(struct merge *m, long long card)
 		rc = store_fail(m->st, m->diags, "cannot replay");
 	m->r->cards++;
 out:
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	free(rows);
 	return rc;
 }
@@ -595,7 +615,8 @@ replay_cards(struct merge *m)
 {
 	int rc = 0;
 
-	qsort(m->cards, m->ncards, sizeof(*m->cards), cmp_ll);
+	if (m->ncards > 1)
+		qsort(m->cards, m->ncards, sizeof(*m->cards), cmp_ll);
 	for (size_t i = 0; i < m->ncards && rc == 0; i++)
 		if (i == 0 || m->cards[i] != m->cards[i - 1])
 			rc = replay_card(m, m->cards[i]);
@@ -696,7 +717,7 @@ event_number(struct merge *m, const char *json)
 		if (sqlite3_step(s) == SQLITE_ROW)
 			n = sqlite3_column_int64(s, 0);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	json_decref(e);
 	return n;
 }
@@ -736,10 +757,8 @@ write_own(struct merge *m)
 	}
 	size = (long long)sb.st_size;
 	fresh = size == 0;
-	s = store_prepare(m->st,
-	                  "SELECT offset, records, written FROM sync_out"
-	                  " WHERE dir = ?",
-	                  m->diags);
+	s = prep(m, "SELECT offset, records, written FROM sync_out"
+	            " WHERE dir = ?");
 	if (s == NULL) {
 		rc = -EX_IOERR;
 		goto out;
@@ -750,7 +769,7 @@ write_own(struct merge *m)
 		records = sqlite3_column_int64(s, 1);
 		written = sqlite3_column_int64(s, 2);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	s = NULL;
 	if (size < offset) {
 		diag_add(m->diags, DIAG_WARNING, path, 0, 0,
@@ -814,11 +833,9 @@ write_own(struct merge *m)
 		rc = io_error(m, path, "write the journal");
 		goto out;
 	}
-	s = store_prepare(m->st,
-	                  "SELECT n, body, deck, card, kind, target FROM events"
-	                  " WHERE n > ?1 AND (origin IS NULL OR origin != ?2)"
-	                  " ORDER BY n",
-	                  m->diags);
+	s = prep(m, "SELECT n, body, deck, card, kind, target FROM events"
+	            " WHERE n > ?1 AND (origin IS NULL OR origin != ?2)"
+	            " ORDER BY n");
 	if (s == NULL) {
 		rc = -EX_IOERR;
 		goto out;
@@ -855,7 +872,7 @@ write_own(struct merge *m)
 		if (err != SQLITE_DONE)
 			rc = store_fail(m->st, m->diags,
 			                "cannot read the events");
-		sqlite3_finalize(s);
+		sqlite3_reset(s);
 		s = NULL;
 		/* the cards this machine changed are replayed too: its
 		 * own answers may have come after another's in time */
@@ -886,10 +903,8 @@ write_own(struct merge *m)
 		}
 	}
 	size += (long long)out.len;
-	s = store_prepare(m->st,
-	                  "INSERT OR REPLACE INTO sync_out (dir, offset,"
-	                  " records, written) VALUES (?, ?, ?, ?)",
-	                  m->diags);
+	s = prep(m, "INSERT OR REPLACE INTO sync_out (dir, offset,"
+	            " records, written) VALUES (?, ?, ?, ?)");
 	if (s == NULL) {
 		rc = -EX_IOERR;
 		goto out;
@@ -901,7 +916,7 @@ write_own(struct merge *m)
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_fail(m->st, m->diags, "cannot record the sync");
 out:
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	strbuf_release(&out);
 	if (fd >= 0)
 		close(fd);
@@ -928,10 +943,8 @@ read_journal(struct merge *m, const char *dev)
 		         "cannot be read; skipped");
 		goto out;
 	}
-	s = store_prepare(m->st,
-	                  "SELECT offset, records FROM sync_in WHERE dir = ?"
-	                  " AND device = ?",
-	                  m->diags);
+	s = prep(m, "SELECT offset, records FROM sync_in WHERE dir = ?"
+	            " AND device = ?");
 	if (s == NULL) {
 		rc = -EX_IOERR;
 		goto out;
@@ -942,7 +955,7 @@ read_journal(struct merge *m, const char *dev)
 		offset = sqlite3_column_int64(s, 0);
 		records = sqlite3_column_int64(s, 1);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	s = NULL;
 	if ((long long)sb.st_size < offset) {
 		diag_add(m->diags, DIAG_WARNING, path, 0, 0,
@@ -989,10 +1002,8 @@ read_journal(struct merge *m, const char *dev)
 	}
 	if (rc < 0)
 		goto out;
-	s = store_prepare(m->st,
-	                  "INSERT OR REPLACE INTO sync_in (dir, device, offset,"
-	                  " records) VALUES (?, ?, ?, ?)",
-	                  m->diags);
+	s = prep(m, "INSERT OR REPLACE INTO sync_in (dir, device, offset,"
+	            " records) VALUES (?, ?, ?, ?)");
 	if (s == NULL) {
 		rc = -EX_IOERR;
 		goto out;
@@ -1004,7 +1015,7 @@ read_journal(struct merge *m, const char *dev)
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_fail(m->st, m->diags, "cannot record the sync");
 out:
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (fd >= 0)
 		close(fd);
 	free(buf);
@@ -1067,7 +1078,8 @@ list_journals(struct merge *m, const char *self, struct strlist *devs)
 			strlist_push(devs, dev);
 	}
 	closedir(d);
-	qsort(devs->v, devs->n, sizeof(*devs->v), cmp_str);
+	if (devs->n > 1)
+		qsort(devs->v, devs->n, sizeof(*devs->v), cmp_str);
 	return rc;
 }
 
@@ -1082,7 +1094,7 @@ int
 store_sync_dir(struct store *st, const struct store_sync_opts *o,
                struct store_sync_report *r, struct diag_list *diags)
 {
-	struct merge m = { st, o, r, diags, NULL, NULL, NULL, 0, 0, { 0 } };
+	struct merge m = { .st = st, .o = o, .r = r, .diags = diags };
 	struct strlist devs = { 0 };
 	char real[PATH_MAX];
 	const char *self;
@@ -1141,6 +1153,8 @@ store_sync_dir(struct store *st, const struct store_sync_opts *o,
 	if (rc < 0 && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 out:
+	for (size_t i = 0; i < m.ncache; i++)
+		sqlite3_finalize(m.cache[i].s);
 	strlist_release(&devs);
 	strlist_release(&m.keys);
 	free(m.cards);
