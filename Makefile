@@ -159,7 +159,7 @@ $(BUILD)/bench/%: tests/bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 
-bench: all $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse \
+bench: all $(TOOL_BIN) $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse \
 	$(BUILD)/bench/answer-commit
 	@TRAINER=$(PROG) BUILD=$(BUILD) tests/bench/run
 
