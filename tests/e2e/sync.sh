@@ -350,3 +350,14 @@ c H2 2026-10-01T13:00:00Z sync >/dev/null 2>&1
 is "the latest change of a setting wins everywhere" "$(c H1 2026-10-01T13:00:00Z config desired-retention):$(c H2 2026-10-01T13:00:00Z config desired-retention)" "0.8:0.8"
 run --db "$WORK/none.db" sync
 is "sync without a folder or sync-dir: exit 64" "$status" 64
+
+# ---- db check sees what would break a sync ----
+cp "$WORK/A.db" "$WORK/broken.db"
+sqlite3 "$WORK/broken.db" "UPDATE events SET review = NULL WHERE n = (SELECT min(n) FROM events WHERE kind = 'review' AND review IS NOT NULL)"
+run --db "$WORK/broken.db" db check
+is "db check: an answer without its event: exit 65" "$status" 65
+has "...names the answer" "$err" "has no event: it would not sync"
+cp "$WORK/A.db" "$WORK/broken2.db"
+sqlite3 "$WORK/broken2.db" "UPDATE device SET seq = 1"
+run --db "$WORK/broken2.db" db check
+has "db check: an event counter behind its events" "$err" "the event counter (1) is behind this machine's events"
