@@ -699,27 +699,90 @@ write_at(int fd, const char *p, size_t n, long long at)
 	return 0;
 }
 
-/* The local number of the event named by the record 'json', or 0. */
+/* The local number of the event named by the record 'json' (0: none
+ * here), and whether it is the same event ('*same'). */
 static long long
-event_number(struct merge *m, const char *json)
+event_number(struct merge *m, const char *json, int *same)
 {
 	json_t *e = json_loads(json, 0, NULL);
 	const char *id = json_string_value(json_object_get(e, "id"));
 	sqlite3_stmt *s = NULL;
 	long long n = 0;
 
-	if (id && sqlite3_prepare_v2(m->st->db,
-	                             "SELECT n FROM events WHERE device ="
-	                             " substr(?1, 1, 32) AND seq ="
-	                             " CAST(substr(?1, 34) AS INTEGER)",
-	                             -1, &s, NULL) == SQLITE_OK) {
+	*same = 0;
+	if (id && (s = prep(m, "SELECT n, body = ?2 FROM events WHERE"
+	                       " device = substr(?1, 1, 32) AND seq ="
+	                       " CAST(substr(?1, 34) AS INTEGER)"))) {
 		sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) == SQLITE_ROW)
+		sqlite3_bind_text(s, 2, json, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW) {
 			n = sqlite3_column_int64(s, 0);
+			*same = sqlite3_column_int(s, 1);
+		}
+		sqlite3_reset(s);
 	}
-	sqlite3_reset(s);
 	json_decref(e);
 	return n;
+}
+
+/*
+ * Give this machine's event 'n' the next sequence number: its old one
+ * names another event in its journal (made before a backup was put
+ * back).  The undos made here after it follow it.
+ */
+static int
+renumber(struct merge *m, long long n)
+{
+	int rc = exec_it(m, "UPDATE device SET seq = seq + 1 WHERE ?1 = ?1", 0,
+	                 NULL);
+
+	if (rc == 0)
+		rc = exec_it(
+		    m,
+		    "UPDATE events SET target = (SELECT e.device || ':' ||"
+		    "  d.seq FROM events e, device d WHERE e.n = ?1),"
+		    " body = json_set(body, '$.of', (SELECT e.device || ':' ||"
+		    "  d.seq FROM events e, device d WHERE e.n = ?1))"
+		    " WHERE kind = 'undo' AND origin IS NULL AND n > ?1 AND"
+		    " target = (SELECT device || ':' || seq FROM events"
+		    "  WHERE n = ?1)",
+		    n, NULL);
+	if (rc == 0)
+		rc = exec_it(m,
+		             "UPDATE events SET seq = (SELECT seq FROM device),"
+		             " body = json_set(body, '$.id', device || ':' ||"
+		             " (SELECT seq FROM device)) WHERE n = ?1",
+		             n, NULL);
+	return rc;
+}
+
+/* The highest sequence number of this machine's events in the records
+ * at 'buf' ('len' bytes). */
+static long long
+max_own_seq(const char *buf, size_t len, const char *dev)
+{
+	size_t p = 0, used;
+	long long max = 0;
+	char *json;
+	enum journal_read got;
+
+	while ((got = journal_read_record(buf + p, len - p, &json, &used)) !=
+	       JOURNAL_TORN) {
+		if (got == JOURNAL_OK) {
+			json_t *e = json_loads(json, 0, NULL);
+			const char *id =
+			    json_string_value(json_object_get(e, "id"));
+
+			if (id && strncmp(id, dev, JOURNAL_DEVICE) == 0 &&
+			    id[JOURNAL_DEVICE] == ':' &&
+			    atoll(id + JOURNAL_DEVICE + 1) > max)
+				max = atoll(id + JOURNAL_DEVICE + 1);
+			json_decref(e);
+			free(json);
+		}
+		p += used;
+	}
+	return max;
 }
 
 /*
@@ -803,21 +866,40 @@ write_own(struct merge *m)
 			break;
 		}
 	}
+	/* what was appended since the position recorded (normally
+	 * nothing): first no number used there is given again */
+	if ((rc = exec_it(m,
+	                  "UPDATE device SET seq = max(seq, ?1, (SELECT"
+	                  " coalesce(max(seq), 0) FROM events WHERE device ="
+	                  " device.id))",
+	                  max_own_seq(buf + p, len - p, dev), NULL)) < 0)
+		goto out;
 	for (;;) {
 		enum journal_read got =
 		    journal_read_record(buf + p, len - p, &json, &used);
+		long long n;
+		int same;
 
 		if (got == JOURNAL_TORN)
 			break;
+		records++;
 		if (got == JOURNAL_OK) {
-			long long n = event_number(m, json);
-
-			if (n > written)
+			n = event_number(m, json, &same);
+			if (n > 0 && same && n > written)
 				written = n;
+			/* not here, or another under its id: the database
+			 * is older than its journal (a backup put back); it
+			 * takes back what it lost, and what it made since
+			 * gets new numbers */
+			if (n > 0 && !same)
+				rc = renumber(m, n);
+			if (rc == 0 && !(n > 0 && same))
+				rc = import_event(m, json, path, records);
 			free(json);
 			json = NULL;
+			if (rc < 0)
+				goto out;
 		}
-		records++;
 		p += used;
 	}
 	/* what is past 'p' is a record cut short: this writer's own */
