@@ -47,6 +47,8 @@ static const struct {
 	  " NOT NULL AND EXISTS (SELECT 1 FROM events u WHERE u.kind ="
 	  " 'undo' AND u.target = e.device || ':' || e.seq)",
 	  "answer %s was taken back but is still in the log" },
+	{ "SELECT device || ':' || seq FROM events WHERE NOT json_valid(body)",
+	  "event %s is not valid JSON: it cannot sync" },
 	{ "SELECT d.seq FROM device d WHERE d.seq < (SELECT max(seq) FROM"
 	  " events WHERE device = d.id)",
 	  "the event counter (%s) is behind this machine's events" },

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -649,12 +650,22 @@ apply_settings(struct merge *m)
 
 /* ---- the journals ---- */
 
+/* Journals are read this much at a time (a record is a few hundred
+ * bytes): memory does not grow with a journal's length. */
+#ifndef JOURNAL_CHUNK /* smaller in a build that tests the chunks */
+#define JOURNAL_CHUNK ((size_t)4 << 20)
+#endif
+#define CHUNK ((size_t)JOURNAL_CHUNK)
+
 /* The bytes of the open file 'fd' from 'from' to its end, 'size' bytes
- * long (free it). */
+ * long, at most 'max' of them (free it). */
 static char *
-read_from(int fd, long long from, long long size, size_t *len)
+read_from(int fd, long long from, long long size, size_t max, size_t *len)
 {
 	size_t n = size > from ? (size_t)(size - from) : 0, got = 0;
+
+	if (n > max)
+		n = max;
 	char *buf = xmalloc(n + 1);
 
 	while (got < n) {
@@ -799,7 +810,7 @@ write_own(struct merge *m)
 	const char *dev = store_device(m->st);
 	char *path = NULL, *buf = NULL, *json = NULL,
 	     ver_dev[JOURNAL_DEVICE + 1];
-	long long offset = 0, records = 0, written = 0, size;
+	long long offset = 0, records = 0, written = 0, size, from;
 	struct strbuf out = { 0 };
 	sqlite3_stmt *s = NULL;
 	struct stat sb;
@@ -840,7 +851,7 @@ write_own(struct merge *m)
 		         "event again (the others skip those they have)");
 		offset = records = written = 0;
 	}
-	buf = read_from(fd, offset, size, &len);
+	buf = read_from(fd, offset, size, SIZE_MAX, &len);
 	if (offset == 0) {
 		switch (
 		    journal_read_header(buf, len, &version, ver_dev, &used)) {
@@ -924,8 +935,8 @@ write_own(struct merge *m)
 	}
 	sqlite3_bind_int64(s, 1, written);
 	sqlite3_bind_text(s, 2, m->dir, -1, SQLITE_STATIC);
+	from = written;
 	{
-		struct strlist names = { 0 };
 		int err;
 
 		while ((err = sqlite3_step(s)) == SQLITE_ROW) {
@@ -938,40 +949,48 @@ write_own(struct merge *m)
 			free(rec);
 			written = sqlite3_column_int64(s, 0);
 			records++;
+			/* a chunk at a time: memory does not grow with
+			 * what is sent */
+			if (out.len >= CHUNK) {
+				if (write_at(fd, out.buf, out.len, size) < 0) {
+					rc = io_error(m, path,
+					              "write the journal");
+					break;
+				}
+				size += (long long)out.len;
+				out.len = 0;
+			}
 			m->r->sent++;
-			if (sqlite3_column_type(s, 2) == SQLITE_TEXT) {
-				strlist_push(
-				    &names,
-				    (const char *)sqlite3_column_text(s, 2));
-				strlist_push(
-				    &names,
-				    (const char *)sqlite3_column_text(s, 3));
-			} else if (strcmp(kind, "setting") == 0) {
+			if (strcmp(kind, "setting") == 0) {
 				touch_key(
 				    m, (const char *)sqlite3_column_text(s, 5));
 			}
 		}
-		if (err != SQLITE_DONE)
+		if (rc == 0 && err != SQLITE_DONE)
 			rc = store_fail(m->st, m->diags,
 			                "cannot read the events");
 		sqlite3_reset(s);
 		s = NULL;
-		/* the cards this machine changed are replayed too: its
-		 * own answers may have come after another's in time */
-		for (size_t i = 0; rc == 0 && i + 1 < names.n; i += 2) {
-			long long card =
-			    find_card(m, names.v[i], names.v[i + 1]);
-
-			if (card < 0)
-				rc = (int)card;
-			else if (card > 0)
-				touch_card(m, card);
-		}
-		strlist_release(&names);
 		if (rc < 0)
 			goto out;
 	}
-	if (out.len > 0 &&
+	/* the cards this machine changed are replayed too: its own answers
+	 * may have come after another's in time */
+	s = prep(m, "SELECT DISTINCT c.id FROM events e JOIN decks d"
+	            " ON d.name = e.deck JOIN cards c ON c.deck_id = d.id"
+	            " AND c.key = e.card WHERE e.n > ?1 AND (e.origin IS NULL"
+	            " OR e.origin != ?2) AND e.card IS NOT NULL");
+	if (s == NULL) {
+		rc = -EX_IOERR;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, from);
+	sqlite3_bind_text(s, 2, m->dir, -1, SQLITE_STATIC);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		touch_card(m, sqlite3_column_int64(s, 0));
+	sqlite3_reset(s);
+	s = NULL;
+	if ((fresh || m->r->sent > 0) &&
 	    (write_at(fd, out.buf, out.len, size) < 0 || fsync(fd) < 0)) {
 		rc = io_error(m, path, "write the journal");
 		goto out;
@@ -1016,7 +1035,7 @@ read_journal(struct merge *m, const char *dev)
 	long long offset = 0, records = 0;
 	sqlite3_stmt *s = NULL;
 	struct stat sb;
-	size_t len = 0, p = 0, used;
+	size_t len = 0, p = 0, used, want = CHUNK;
 	int fd, rc = 0, version;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
@@ -1045,7 +1064,7 @@ read_journal(struct merge *m, const char *dev)
 		         "again from the start");
 		offset = records = 0;
 	}
-	buf = read_from(fd, offset, (long long)sb.st_size, &len);
+	buf = read_from(fd, offset, (long long)sb.st_size, want, &len);
 	if (offset == 0) {
 		enum journal_read h =
 		    journal_read_header(buf, len, &version, hdev, &used);
@@ -1066,6 +1085,20 @@ read_journal(struct merge *m, const char *dev)
 		enum journal_read got =
 		    journal_read_record(buf + p, len - p, &json, &used);
 
+		if (got == JOURNAL_TORN &&
+		    offset + (long long)len < (long long)sb.st_size) {
+			/* the end of a chunk, not of the file: the next one
+			 * from the first byte not read (a bigger one when a
+			 * line is longer than a chunk) */
+			if (p == 0)
+				want *= 2;
+			offset += (long long)p;
+			free(buf);
+			buf = read_from(fd, offset, (long long)sb.st_size, want,
+			                &len);
+			p = 0;
+			continue;
+		}
 		if (got == JOURNAL_TORN)
 			break; /* being written or copied: next time */
 		records++;

@@ -382,3 +382,11 @@ b Y2 2026-11-03T09:30:00Z sync "$WORK/S9" >/dev/null 2>&1
 is "a backup put back takes back its answers from its journal" "$(sqlite3 "$WORK/Y1.db" 'SELECT count(*) FROM reviews')" 5
 is "...and its new answer is not numbered as an old one" "$(sqlite3 "$WORK/Y2.db" 'SELECT count(*) FROM reviews')" 5
 same "after a backup put back" Y1 Y2 2026-11-04T08:00:00Z
+
+# ---- quiz and drill answers travel too, for the reports ----
+mkdir -p "$WORK/S10"
+printf 'x\n' | "$TRAINER" --db "$WORK/X1.db" --decks "$D1" --now 2026-03-01T09:00:00Z quiz >/dev/null 2>&1
+"$TRAINER" --db "$WORK/X1.db" --decks "$D1" --now 2026-03-01T09:00:00Z sync "$WORK/S10" >/dev/null 2>&1
+"$TRAINER" --db "$WORK/X2.db" --decks "$D1" --now 2026-03-01T09:00:00Z sync "$WORK/S10" >/dev/null 2>&1
+has "a quiz answer arrives as a quiz answer" "$("$TRAINER" --db "$WORK/X2.db" --decks "$D1" history one/solo)" "quiz    right"
+is "...and leaves the schedule alone" "$(sqlite3 "$WORK/X2.db" "SELECT state, reps FROM cards")" "0|0"
