@@ -390,3 +390,18 @@ printf 'x\n' | "$TRAINER" --db "$WORK/X1.db" --decks "$D1" --now 2026-03-01T09:0
 "$TRAINER" --db "$WORK/X2.db" --decks "$D1" --now 2026-03-01T09:00:00Z sync "$WORK/S10" >/dev/null 2>&1
 has "a quiz answer arrives as a quiz answer" "$("$TRAINER" --db "$WORK/X2.db" --decks "$D1" history one/solo)" "quiz    right"
 is "...and leaves the schedule alone" "$(sqlite3 "$WORK/X2.db" "SELECT state, reps FROM cards")" "0|0"
+
+# ---- far from UTC: days are the replaying machine's (TZ, rollover) ----
+mkdir -p "$WORK/S11"
+z() { local m=$1 now=$2; shift 2; TZ=Pacific/Auckland "$TRAINER" --db "$WORK/$m.db" --decks "$D" --now "$now" "$@"; }
+z Z1 2026-03-01T08:00:00Z sync "$WORK/S11" >/dev/null 2>&1
+z Z2 2026-03-01T08:00:00Z sync "$WORK/S11" >/dev/null 2>&1
+# 14:30Z and 15:30Z are either side of 04:00 in Auckland (UTC+13)
+printf 'x\nx\nx\n' | z Z1 2026-03-01T14:30:00Z review --limit 3 >/dev/null 2>&1
+printf 'x\ny\nx\n' | z Z2 2026-03-01T15:30:00Z review --limit 3 >/dev/null 2>&1
+z Z1 2026-03-02T08:00:00Z sync "$WORK/S11" >/dev/null 2>&1
+z Z2 2026-03-02T08:00:00Z sync "$WORK/S11" >/dev/null 2>&1
+z Z1 2026-03-02T08:00:00Z sync "$WORK/S11" >/dev/null 2>&1
+is "in Auckland the two answers fall on two local days" "$(sqlite3 "$WORK/Z1.db" 'SELECT count(DISTINCT day) FROM reviews')" 2
+is "...the same answers on both" "$(answers Z1)" "$(answers Z2)"
+is "...and the same schedule" "$(TZ=Pacific/Auckland state Z1 2026-03-03T08:00:00Z)" "$(TZ=Pacific/Auckland state Z2 2026-03-03T08:00:00Z)"
