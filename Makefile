@@ -160,9 +160,8 @@ $(BUILD)/bench/%: tests/bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 
-bench: all $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse \
-	$(BUILD)/bench/answer-commit $(BUILD)/bench/optimize-eval \
-	$(BUILD)/tools/sim-reviews
+bench: all $(TOOL_BIN) $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse \
+	$(BUILD)/bench/answer-commit $(BUILD)/bench/optimize-eval
 	@TRAINER=$(PROG) BUILD=$(BUILD) tests/bench/run
 
 # The engine sources a fuzz target links with.

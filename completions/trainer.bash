@@ -184,6 +184,13 @@ _trainer() {
 			COMPREPLY=($(compgen -W '--dry-run --reviews --json --reset --help' -- "$cur"))
 		fi
 		;;
+	sync)
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--help' -- "$cur"))
+		else
+			_trainer_files
+		fi
+		;;
 	history)
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--help' -- "$cur"))
@@ -250,7 +257,7 @@ _trainer() {
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--db --decks --now --seed --no-color --help --version ' -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config optimize history import export timeline plan names' -- "$cur"))
+			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config optimize sync history import export timeline plan names' -- "$cur"))
 		fi
 		;;
 	esac

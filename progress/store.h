@@ -32,7 +32,7 @@
 
 /* The schema this program writes: the number of migrations in schema.c
  * (a static assertion there keeps the two equal). */
-#define STORE_VERSION 7
+#define STORE_VERSION 8
 
 struct store;
 
@@ -332,6 +332,10 @@ struct store_answer {
 	long long duration_ms;
 	const struct fsrs_card *before; /* the card before the answer */
 	const struct fsrs_card *after;  /* after; NULL: schedule unchanged */
+	const char *mode;   /* the session's: review, quiz, drill (NULL:
+	                       review) */
+	const char *params; /* the scheduler's parameters in force, as
+	                       store_params_json gives them (NULL: none) */
 };
 
 /*
@@ -390,6 +394,11 @@ int store_set_setting(struct store *st, const char *key, const char *value,
 int store_unset_setting(struct store *st, const char *key,
                         struct diag_list *diags);
 
+/* Skip card 'card' in a review: bury it until 'until', and record the
+ * skip so that it travels (trainer sync). */
+int store_skip(struct store *st, long long card, long long until,
+               struct diag_list *diags);
+
 /* ---- whole file ---- */
 
 /* Write a consistent copy of the database to 'file' (which must not
@@ -402,6 +411,62 @@ int store_backup(struct store *st, const char *file, struct diag_list *diags);
  * is well, -EX_DATAERR when something is wrong.
  */
 int store_check(struct store *st, struct diag_list *diags);
+
+/* ---- sync between machines (store-events.c) ---- */
+
+/* The time (Unix seconds) that the changes made without one (undo,
+ * suspend, skip, settings) are recorded at: the caller's "now". */
+void store_set_now(struct store *st, long long now);
+
+/* This database's device id, 32 hex digits (NULL on an error). */
+const char *store_device(struct store *st);
+
+/* The scheduler's parameters as JSON, exact to the last bit (free it);
+ * and back, checked (fsrs_params_finish): 0 or -1. */
+char *store_params_json(const struct fsrs_params *p);
+int store_params_parse(const char *json, struct fsrs_params *p);
+
+struct store_sync_opts {
+	const char *dir;                  /* the sync folder */
+	long long now;                    /* this machine's clock */
+	const struct fsrs_params *params; /* for answers that carry none */
+	long long (*day)(long long t, void *arg); /* local day of 't' */
+	void *day_arg;
+	/* NULL, or told of each step as it is done (for the tests that
+	 * kill a sync between two steps) */
+	void (*step)(const char *what, void *arg);
+	void *step_arg;
+};
+
+struct store_sync_report {
+	char journal[4096]; /* this machine's journal */
+	size_t sent;        /* events appended to it */
+	size_t journals;    /* other journals read */
+	size_t received;    /* events new here */
+	size_t reviews, undos, suspends, skips, settings;
+	size_t waiting; /* answers and suspensions whose card is not here */
+	size_t applied; /* waiting ones applied now that their card is */
+	size_t cards;   /* cards whose state was replayed */
+	size_t ahead;   /* answers more than a day ahead of this clock */
+	size_t damaged; /* journal records skipped as damaged */
+};
+
+/*
+ * Merge progress with the other machines through folder 'o->dir':
+ * append this machine's new events to its journal there
+ * (DIR/trainer/DEVICE.journal, created with the folder), read every
+ * other journal from where the last sync stopped, and in one transaction
+ * add the events not seen yet and replay the memory state of every card
+ * that got one from its answers in time order (ties by event id).
+ * Settings go to the latest change (ties by device id); a card's
+ * suspension likewise.  Answers of cards not here wait until their card
+ * arrives.  Damaged records are skipped with a warning naming the
+ * journal and record; a journal from a newer format fails the sync
+ * (-EX_DATAERR) before anything changes.  Returns 0 or a negative
+ * status.
+ */
+int store_sync_dir(struct store *st, const struct store_sync_opts *o,
+                   struct store_sync_report *r, struct diag_list *diags);
 
 /* The underlying connection, for the reports in progress/stats. */
 struct sqlite3 *store_db(struct store *st);

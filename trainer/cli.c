@@ -201,6 +201,8 @@ cli_open_writable(const struct cli *cli, struct store **st)
 	if (path == NULL)
 		return EX_USAGE;
 	rc = store_open(path, st, &diags);
+	if (rc == 0)
+		store_set_now(*st, cli_now(cli));
 	if (rc == 0 && store_created(*st))
 		diag_say("created the progress database %s", path);
 	return diag_report(&diags, rc);

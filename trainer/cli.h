@@ -94,6 +94,7 @@ char *cli_weights_text(const struct cli_weights *w);
 struct json_t *cli_weights_json(const struct cli_weights *w);
 
 extern const struct command cmd_import;
+extern const struct command cmd_sync;
 
 /*
  * The learner's settings ('trainer config', in cmd-config.c): each key
@@ -106,6 +107,7 @@ enum cli_setting_kind {
 	SETTING_STEPS,  /* steps like "1m 10m" (opt_steps), or "none" */
 	SETTING_CHOICE, /* one of 'choices' */
 	SETTING_DATE,   /* a day as YYYY-MM-DD, or 'none' */
+	SETTING_FOLDER, /* an absolute path to a folder */
 };
 
 struct cli_setting {
@@ -231,5 +233,18 @@ int cli_open_synced(const struct cli *cli, struct store **st);
 /* The same without the sync: for a command that writes only what it is
  * told (a setting). */
 int cli_open_writable(const struct cli *cli, struct store **st);
+
+/*
+ * Sync the open store 'st' with folder 'dir' (trainer sync).  The
+ * command prints what came in and went out and returns the exit status;
+ * 'automatic' (a session's start or end) says it in one line, and a
+ * failure is only a warning: returns 0.
+ */
+int cli_sync_dir(struct cli *cli, struct store *st, const char *dir,
+                 int automatic);
+
+/* The automatic sync of a session: with the folder the setting sync-dir
+ * names, if any; never fails. */
+int cli_sync_auto(struct cli *cli, struct store *st);
 
 #endif

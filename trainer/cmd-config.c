@@ -98,6 +98,13 @@ const struct cli_setting cli_settings[] = {
 	  FSRS_MAX_RETENTION,
 	  { NULL },
 	  "a number from 0.7 to 0.99" },
+	{ "sync-dir",
+	  SETTING_FOLDER,
+	  "none",
+	  0,
+	  0,
+	  { NULL },
+	  "an absolute path to a folder, or 'none'" },
 };
 const size_t cli_nsettings = sizeof(cli_settings) / sizeof(cli_settings[0]);
 
@@ -151,6 +158,8 @@ cli_setting_parse(const struct cli_setting *s, const char *text, double *number,
 			return -1;
 		break;
 	}
+	case SETTING_FOLDER:
+		return text[0] == '/' || strcmp(text, "none") == 0 ? 0 : -1;
 	}
 	if (number)
 		*number = d;
@@ -415,7 +424,11 @@ const struct command cmd_config = {
 	         "                     (default)\n"
 	         "  exam-target        the recall wanted on the exam day, 0.7 "
 	         "to 0.99 (default\n"
-	         "                     0.9; also --target with 'exam DATE')\n",
+	         "                     0.9; also --target with 'exam DATE')\n"
+	         "  sync-dir           a folder to sync with at the start and "
+	         "end of each\n"
+	         "                     session (trainer sync); none by "
+	         "default\n",
 	.opts = config_opts,
 	.run = run_config,
 };

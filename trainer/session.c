@@ -192,6 +192,10 @@ record(struct session *s, struct asking *k, const char *line,
 	a.hinted = k->hinted;
 	a.duration_ms = s->io->clock_ms(s->io->ctx) - k->asked_ms;
 	a.before = &before;
+	a.mode = s->o->mode == SESSION_REVIEW ? "review"
+	         : s->o->mode == SESSION_QUIZ ? "quiz"
+	                                      : "drill";
+	a.params = s->o->params_json;
 	if (s->o->mode == SESSION_REVIEW) {
 		rating =
 		    ask_rating(s->io, s->o->params, &sc->mem, a.when,

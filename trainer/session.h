@@ -77,9 +77,10 @@ struct session_opts {
 	const struct store_card *planned;
 	size_t nplanned;
 	const char *exam_note;
-	int chronology; /* quiz, drill: chronology questions (chrono.h)
-	                   instead of the cards; review: how many to ask
-	                   after the cards (0: none) */
+	int chronology;          /* quiz, drill: chronology questions (chrono.h)
+	                            instead of the cards; review: how many to ask
+	                            after the cards (0: none) */
+	const char *params_json; /* 'params' as recorded with each answer */
 };
 
 /*

@@ -215,13 +215,14 @@ study_run(struct cli *cli, const struct command *cmd, const struct study *s)
 	struct session_io io;
 	struct fsrs_params params;
 	struct tty *t = NULL;
-	char *filters = NULL;
+	char *filters = NULL, *params_json = NULL;
 	int rc, per_day, bury;
 	double ahead;
 
 	rc = cli_open_synced(cli, &st);
 	if (rc != 0)
 		return rc;
+	cli_sync_auto(cli, st);
 	if ((rc = cli_filter_check(&s->filter, cmd, st)) != 0)
 		goto out;
 	if (study_settings(st, &params, &o.rollover, &per_day) < 0) {
@@ -283,9 +284,12 @@ study_run(struct cli *cli, const struct command *cmd, const struct study *s)
 		t = tty_open_plain(stdin, stdout);
 	}
 	tty_session_io(t, &io);
+	o.params_json = params_json = store_params_json(&params);
 	rc = session_run(st, &o, &io, &diags);
 	tty_close(t);
 	rc = diag_report(&diags, rc);
+	/* what was answered is saved: a sync failing only warns */
+	cli_sync_auto(cli, st);
 	/* for the tests: how much the store read (not a time) */
 	if (getenv("TRAINER_COUNT_WORK"))
 		fprintf(stderr, "trainer: work: %lld\n", store_work(st));
@@ -294,6 +298,7 @@ out:
 	free(exam.note);
 	exam_plan_release(&exam.ep);
 	free(filters);
+	free(params_json);
 	diag_list_release(&diags);
 	store_close(st);
 	return rc;

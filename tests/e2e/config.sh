@@ -28,6 +28,7 @@ new-order = deck (default)
 chronology = off (default)
 exam = none (default)
 exam-target = 0.9 (default)
+sync-dir = none (default)
 weights = FSRS-6's defaults (default; 'trainer optimize' fits them)"
 
 cfg
@@ -58,6 +59,7 @@ new-order = random (default deck)
 chronology = off (default)
 exam = none (default)
 exam-target = 0.9 (default)
+sync-dir = none (default)
 weights = FSRS-6's defaults (default; 'trainer optimize' fits them)"
 is "the database holds only the values set" "$(q "SELECT key || '=' || value FROM settings ORDER BY key")" "bury-siblings=off
 desired-retention=0.85
@@ -144,8 +146,9 @@ new-order = deck (default)
 chronology = off (default)
 exam = none (default)
 exam-target = 0.9 (default)
+sync-dir = none (default)
 weights = FSRS-6's defaults (default; 'trainer optimize' fits them)"
-is "...it is migrated to version 7" "$(sqlite3 "$OLD" 'PRAGMA user_version')" 7
+is "...it is migrated to version 8" "$(sqlite3 "$OLD" 'PRAGMA user_version')" 8
 is "...the old keys renamed, the defaults version 2 stored removed" "$(sqlite3 "$OLD" "SELECT key || '=' || value FROM settings ORDER BY key")" "desired-retention=0.8
 new-per-day=2"
 yes x | head -40 | "$TRAINER" --db "$OLD" --decks "$WORK/d" --now $T0 review >/dev/null 2>&1
