@@ -660,6 +660,11 @@ anki_cloze(const char *s, const char **why, int *hints)
 			*why = "a cloze gap holds another gap";
 			goto bad;
 		}
+		/* a '}' would close our gap early ("{{a}}}"): refused */
+		if (memchr(p, '}', (size_t)((hint ? hint : end) - p))) {
+			*why = "a cloze gap holds a '}'";
+			goto bad;
+		}
 		if (++gaps > CARD_MAX_GAPS) {
 			*why = "the cloze has more than 50 gaps";
 			goto bad;

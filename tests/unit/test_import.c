@@ -306,14 +306,16 @@ test_parse_anki(void **state)
 	      "\"{{c1:: \n }} blank\"\tx\n"
 	      "{{c1::a|b}} bar\tx\n"
 	      "{{c1::a {{c2::b}} }}\tx\n"
-	      "{{c1::a}} and {{b}}\tx\n",
+	      "{{c1::a}} and {{b}}\tx\n"
+	      "{{c1::} ::hint}} is\tx\n",
 	      NULL,
 	      "4: cloze {{a/b}} bar note=x\n"
 	      "note: line 2: a cloze gap is empty: skipped\n"
 	      "note: line 5: a cloze gap holds another gap: skipped\n"
 	      "note: line 6: the text holds '{{' or '}}' outside a gap: "
 	      "skipped\n"
-	      "skipped 3");
+	      "note: line 7: a cloze gap holds a '}': skipped\n"
+	      "skipped 4");
 	{
 		struct strbuf sb = { 0 };
 		char *got;
