@@ -75,6 +75,7 @@ extern const struct command cmd_config;
 extern const struct command cmd_names;
 extern const struct command cmd_export;
 extern const struct command cmd_history;
+extern const struct command cmd_draft;
 
 /*
  * The learner's settings ('trainer config', in cmd-config.c): each key

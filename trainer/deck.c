@@ -85,6 +85,7 @@ enum {
 	CK_CHOICES,
 	CK_ITEMS,
 	CK_TEXT,
+	CK_SOURCE,
 	CK_COUNT,
 };
 
@@ -110,6 +111,8 @@ static const struct key card_keys[] = {
 	               "the items in order" },
 	[CK_TEXT] = { "text", "cloze body", T(CARD_CLOZE),
 	              "the text with {{gaps}}" },
+	[CK_SOURCE] = { "source", "line where from ref reference", ALL_TYPES,
+	                NULL },
 };
 
 /* Keys each card type must have. */
@@ -965,6 +968,8 @@ read_card(struct loader *l, const struct ynode *m, size_t index)
 		d.hint = text_value(l, "hint", slot[CK_HINT], 0);
 	if (slot[CK_NOTE])
 		d.note = text_value(l, "note", slot[CK_NOTE], 0);
+	if (slot[CK_SOURCE]) /* for the deck's writer only: checked, not kept */
+		(void)text_value(l, "source", slot[CK_SOURCE], 0);
 	if (slot[CK_TAGS])
 		list_value(l, "tags", slot[CK_TAGS], &d.tags, 0, 1,
 		           CARD_MAX_TAGS);

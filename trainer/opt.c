@@ -35,6 +35,26 @@ opt_next(struct optparse *p, const struct opt *opts, const char **value)
 		p->dashdash = 1;
 		return opt_next(p, opts, value);
 	}
+	if (arg[1] != '-') {
+		/* "-o FILE" or "-oFILE" for an option declaring 'o' */
+		for (const struct opt *o = opts; o->name; o++) {
+			if (o->short_name == 0 || o->short_name != arg[1] ||
+			    (arg[2] != '\0' && !o->has_arg))
+				continue;
+			if (o->has_arg && arg[2] != '\0') {
+				*value = arg + 2;
+			} else if (o->has_arg) {
+				if (p->i >= p->argc) {
+					snprintf(p->error, sizeof(p->error),
+					         "option '-%c' needs a value",
+					         o->short_name);
+					return OPT_ERROR;
+				}
+				*value = p->argv[p->i++];
+			}
+			return o->id;
+		}
+	}
 	if (strcmp(arg, "-h") == 0)
 		arg = "--help";
 	if (arg[1] != '-') {
@@ -364,6 +384,7 @@ args_parse(struct args *a, const struct optspec *specs, int argc, char **argv,
 		opts[i].name = specs[i].name;
 		opts[i].has_arg = specs[i].kind != OPTK_FLAG;
 		opts[i].id = (int)i + 1;
+		opts[i].short_name = specs[i].short_name;
 	}
 	opt_init(&p, argc, argv);
 	while (rc == 0 && (id = opt_next(&p, opts, &value)) != OPT_END) {

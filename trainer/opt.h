@@ -1,7 +1,8 @@
 /*
  * opt.h - long options for the commands: "--name", "--name VALUE" and
  * "--name=VALUE", mixed freely with positional arguments; "--" ends the
- * options.  Short forms are "-h" for help only.
+ * options.  Short forms are "-h" for help, and "-X VALUE" (or "-XVALUE")
+ * for an option that declares the letter X.
  */
 #ifndef TRAINER_OPT_H
 #define TRAINER_OPT_H
@@ -11,7 +12,8 @@
 struct opt {
 	const char *name; /* without the dashes */
 	int has_arg;
-	int id; /* > 0 */
+	int id;         /* > 0 */
+	char short_name; /* "-o" for it as well, or 0 */
 };
 
 struct optparse {
@@ -88,6 +90,7 @@ enum optnames {
 
 struct optspec {
 	const char *name; /* without the dashes; NULL ends a table */
+	char short_name;  /* a letter for "-X" too, or 0 */
 	enum optkind kind;
 	const char *meta; /* the value in the help: "N", "FILE" */
 	enum optnames names;

@@ -118,7 +118,10 @@ roff_option(const struct optspec *o, int in_list)
 		fputs(".It", stdout);
 	else
 		fputs(".Op", stdout);
-	printf(" Fl \\-%s", o->name);
+	if (in_list && o->short_name)
+		printf(" Fl %c , Fl \\-%s", o->short_name, o->name);
+	else
+		printf(" Fl \\-%s", o->name);
 	if (o->kind != OPTK_FLAG)
 		printf(" Ar %s", o->meta);
 	if (!in_list && o->repeat)
@@ -270,7 +273,11 @@ bash(void)
 			     o++) {
 				if (o->kind == OPTK_FLAG)
 					continue;
-				printf("\t\t--%s) ", o->name);
+				if (o->short_name)
+					printf("\t\t-%c | --%s) ", o->short_name,
+					       o->name);
+				else
+					printf("\t\t--%s) ", o->name);
 				bash_complete(o->names, o->words);
 				puts("; return ;;");
 			}
@@ -333,10 +340,17 @@ zsh_action(enum optnames n, const char *words)
 static void
 zsh_spec(const struct optspec *o)
 {
-	fputs("\t\t'", stdout);
+	fputs("\t\t", stdout);
+	if (o->short_name)
+		printf("'(-%c --%s)'{-%c,--%s}'", o->short_name, o->name,
+		       o->short_name, o->name);
+	else
+		putchar('\'');
 	if (o->repeat)
 		putchar('*');
-	printf("--%s[", o->name);
+	if (!o->short_name)
+		printf("--%s", o->name);
+	putchar('[');
 	zsh_quoted(o->help);
 	putchar(']');
 	if (o->kind != OPTK_FLAG) {
