@@ -418,6 +418,24 @@ add_sentence(struct draft_result *r, const int *lines, size_t b, size_t e,
 	r->nsentences++;
 }
 
+/* Is the paragraph 's' an entry of a reading list ("Finley, James P.
+ * Title. Place: Publisher, 1983.")?  It is one sentence. */
+static int
+is_reference(const char *s, size_t n)
+{
+	while (n > 0 && is_space(s[n - 1]))
+		n--;
+	if (n < 8 || n > 600 || s[n - 1] != '.')
+		return 0;
+	for (size_t k = n - 5; k < n - 1; k++)
+		if (!is_digit(s[k]))
+			return 0;
+	for (size_t k = 0; k + 1 < n; k++)
+		if (s[k] == ':' && s[k + 1] == ' ')
+			return 1;
+	return 0;
+}
+
 static void
 split_sentences(struct draft_result *r, const int *lines)
 {
@@ -446,7 +464,8 @@ split_sentences(struct draft_result *r, const int *lines)
 			p1 = k;
 		}
 		b = p0;
-		for (size_t i = p0; i < p1; i++) {
+		for (size_t i = is_reference(s + p0, p1 - p0) ? p1 : p0; i < p1;
+		     i++) {
 			int len;
 
 			if (s[i] != '.' && s[i] != '!' && s[i] != '?')
@@ -565,7 +584,9 @@ tokenize(struct sent *st)
 		struct tok t = { 0, 0, 0, 0, 0 };
 
 		if (w == 0) {
-			i++;
+			size_t u = upunct(s + i);
+
+			i += u ? u : 1;
 			continue;
 		}
 		while (i < n) {
@@ -734,6 +755,8 @@ struct builder {
 		size_t sentence;      /* where its card goes */
 		size_t b, e;          /* its bytes in that sentence's text */
 		int placed;           /* 'sentence' chosen */
+		size_t fb_sentence, fb_b, fb_e; /* the first mention */
+		int has_fb;
 		char *surname;        /* people: accepted alone */
 	} *ents;
 	size_t nents, ealloc;
@@ -829,6 +852,12 @@ static const char *const not_name =
     "Although Despite Unlike Under Even Today Unfortunately However If "
     "Rather Central Once Also And But Or Of To";
 
+static const char *const number_words =
+    "two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty "
+    "forty fifty sixty seventy eighty ninety hundred thousand million "
+    "billion trillion one";
+
 static struct entity *
 entity_find(struct builder *bd, enum draft_kind kind, const char *key)
 {
@@ -891,8 +920,15 @@ place_entity(struct builder *bd, struct entity *en, const struct sent *st,
 {
 	size_t gb = st->t[b].b, ge = st->t[e].b + tok_base(st, e), words = 0;
 
+	(void)bd;
 	if (en->placed)
 		return;
+	if (!en->has_fb) {
+		en->has_fb = 1;
+		en->fb_sentence = st->index;
+		en->fb_b = gb;
+		en->fb_e = ge;
+	}
 	for (size_t i = 0; i < st->nt; i++)
 		if ((i < b || i > e) && !st->t[i].skip)
 			words++;
@@ -934,7 +970,7 @@ find_names(struct builder *bd, struct sent *st)
 			b--;
 		while (b < i && !st->t[b].hy && tok_in(st, b, not_name))
 			b++;
-		if (b == i)
+		if (b == i || tok_in(st, b, number_words))
 			continue;
 		/* "Treaty of Peace, Commerce, and Navigation" */
 		if (tok_is(st, i + 1, "of") && tok_cap(st, i + 2) &&
@@ -1101,21 +1137,32 @@ blanked(struct builder *bd, const struct sent *st, size_t gb, size_t ge,
 		strbuf_addch(&sb, ' ');
 	}
 	if (st->nt > 25) {
-		static const char *const cuts[] = { ",",        ";",
+		static const char *const cuts[] = { ", ",      "; ",
 			                            " which ",  " who ",
 			                            " while ",  " and ",
 			                            "\xe2\x80\x94" };
 
-		for (size_t c = 0; c < sizeof(cuts) / sizeof(cuts[0]); c++) {
-			const char *at = strstr(s + ge, cuts[c]);
+		/* the first break after the blank that leaves 10 words */
+		for (size_t k = ge; k < st->n && end == st->n; k++) {
+			size_t words = 0;
+			int brk = 0;
 
-			if (at && (size_t)(at - s) < end)
-				end = (size_t)(at - s);
+			for (size_t c = 0; c < sizeof(cuts) / sizeof(cuts[0]);
+			     c++)
+				brk |= strncmp(s + k, cuts[c],
+				               strlen(cuts[c])) == 0;
+			if (!brk)
+				continue;
+			for (size_t j = 0; j < k; j++)
+				words += s[j] == ' ';
+			if (words >= 10)
+				end = k;
 		}
 	}
 	if (first == st->index && gb > 0 && is_upper(s[0]) &&
 	    is_lower(s[1]) && st->nt > 1 && tok_in(st, 0, not_name) &&
-	    !st->t[1].hy) {
+	    !st->t[1].hy &&
+	    !(tok_cap(st, 1) && is_lower(s[st->t[1].b + 1]))) {
 		strbuf_addch(&sb, s[0] - 'A' + 'a');
 		strbuf_add(&sb, s + 1, gb - 1);
 	} else {
@@ -1200,6 +1247,14 @@ event_name(const struct sent *st, size_t tb, size_t te, const char *role)
 		while (e > b && (tok_in(st, e - 1, prepositions) ||
 		                 st->t[e - 1].skip))
 			e--;
+		if (e - b < 2 && b == tb && b > 0) {
+			/* "Korea, 1871-1982": the clause before the comma */
+			e = b;
+			b--;
+			while (b > 0 && !clause_break(st->s, st->t[b - 1].e,
+			                              st->t[b].b))
+				b--;
+		}
 		if (e - b < 2) {
 			/* "In 1978, both countries agreed...": what follows */
 			b = te + 1;
@@ -1276,9 +1331,23 @@ date_gap(const struct sent *st, size_t k)
 }
 
 static void
+date_range_card(struct builder *bd, struct sent *st, size_t at, size_t rb,
+                size_t re, const struct date *d, const char *role);
+
+static void
 date_card(struct builder *bd, struct sent *st, size_t tb, size_t te,
           const struct date *d, const char *role)
 {
+	date_range_card(bd, st, tb, tb, te, d, role);
+}
+
+/* The date card of 'd' at tokens [rb, re] (the blank: 'at' alone when
+ * it is one end of a range). */
+static void
+date_range_card(struct builder *bd, struct sent *st, size_t at, size_t rb,
+                size_t re, const struct date *d, const char *role)
+{
+	size_t tb = role ? at : rb, te = role ? at : re;
 	static const char *const prefix[] = { "When: ", "In which month: ",
 		                              "On what date: " };
 	char iso[16], *event, *key, *fe;
@@ -1288,7 +1357,7 @@ date_card(struct builder *bd, struct sent *st, size_t tb, size_t te,
 	for (size_t k = tb; k <= te; k++)
 		st->t[k].used = 1;
 	date_format_iso(d, iso, sizeof(iso));
-	event = event_name(st, tb, te, role);
+	event = event_name(st, rb, re, role);
 	fe = fold(event, strlen(event));
 	key = xasprintf("%s|%s", iso, fe);
 	free(fe);
@@ -1354,7 +1423,8 @@ find_dates(struct builder *bd, struct sent *st)
 				int ok = 1;
 
 				for (size_t k = b; k < i; k++)
-					ok = ok && date_part(st, k);
+					ok = ok && date_part(st, k) &&
+					     (k > b || !tok_in(st, k, "of the"));
 				for (size_t e = i + 3 < st->nt ? i + 3
 				                               : st->nt - 1;
 				     ok && e >= i && !found; e--) {
@@ -1425,8 +1495,8 @@ find_dates(struct builder *bd, struct sent *st)
 				struct date a = { (int)y1, 0, 0 };
 				struct date z = { (int)y2, 0, 0 };
 
-				date_card(bd, st, i, i, &a, "start");
-				date_card(bd, st, j, j, &z, "end");
+				date_range_card(bd, st, i, i, j, &a, "start");
+				date_range_card(bd, st, j, i, j, &z, "end");
 				continue;
 			}
 		}
@@ -1443,11 +1513,6 @@ find_dates(struct builder *bd, struct sent *st)
 
 /* ---- figures ---- */
 
-static const char *const number_words =
-    "two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty "
-    "forty fifty sixty seventy eighty ninety hundred thousand million "
-    "billion trillion one";
 static const char *const unit_stop =
     "of the and or to in on at by for with from that which who whom is was "
     "were are be been more than later earlier ago a an per each had have "
@@ -1560,10 +1625,7 @@ find_figures(struct builder *bd, struct sent *st)
 			}
 			free(text);
 		} else if (tok_in(st, i, number_words)) {
-			if ((t->hy && !tok_in(st, i - 1, number_words)) ||
-			    tok_in(st, i - 1,
-			           "the both these those its their his her our "
-			           "all"))
+			if (t->hy && !tok_in(st, i - 1, number_words))
 				continue;
 			while (e + 1 < st->nt &&
 			       (tok_spaced(st, e) || st->t[e + 1].hy) &&
@@ -1581,7 +1643,11 @@ find_figures(struct builder *bd, struct sent *st)
 			text = tok_text(st, b, e);
 			if (number_parse_words(text, &num, why, sizeof(why)) !=
 			        0 ||
-			    num.value < 2) {
+			    num.value < 2 ||
+			    (e == b && num.value < 20 &&
+			     tok_in(st, b - 1,
+			            "the both these those its their his her our "
+			            "all"))) {
 				free(text);
 				i = e;
 				continue;
@@ -1607,7 +1673,12 @@ find_figures(struct builder *bd, struct sent *st)
 		} else if (k < st->nt && tok_spaced(st, e)) {
 			if (tok_cap(st, k) && tok_lower(st, k + 1) &&
 			    tok_spaced(st, k) && !tok_in(st, k + 1, unit_stop) &&
-			    plural(st, k + 1))
+			    (plural(st, k + 1) ||
+			     (tok_base(st, k + 1) > 3 &&
+			      strncmp(st->s + st->t[k + 1].b +
+			                  tok_base(st, k + 1) - 3,
+			              "men", 3) == 0) ||
+			     tok_in(st, k + 1, "people personnel police")))
 				k++; /* "33,629 American servicemen" */
 			if (tok_lower(st, k) && !tok_in(st, k, unit_stop)) {
 				ue = k;
@@ -1848,8 +1919,11 @@ find_people(struct builder *bd, struct sent *st, int para_start,
 	}
 	for (size_t i = 0; i < st->nt; i++) {
 		size_t k = SIZE_MAX, e;
+		int in_name = 0;
 
-		if (st->t[i].skip)
+		for (size_t n = 0; n < st->nnames; n++)
+			in_name |= i >= st->names[n].b && i <= st->names[n].e;
+		if (st->t[i].skip || in_name)
 			continue;
 		/* a title, then the name */
 		for (size_t t = 0; t < sizeof(titles) / sizeof(titles[0]); t++) {
@@ -1928,7 +2002,11 @@ entity_card(struct builder *bd, struct entity *en)
 	if (en->kind != DRAFT_PERSON) {
 		const char *sp = strchr(gap, ' ');
 
-		if (sp && strchr(sp + 1, ' ') &&
+		size_t lower = 0;
+
+		for (const char *p = gap; sp && p < sp; p++)
+			lower += is_lower(*p);
+		if (sp && strchr(sp + 1, ' ') && lower == 0 &&
 		    (strchr(gap, '-') < sp && strchr(gap, '-')))
 			strlist_push(&alts, sp + 1); /* "Mutual Defense Treaty" */
 	}
@@ -2061,7 +2139,7 @@ draft_text(const char *text, size_t len, int html, struct draft_result *r)
 		tokenize(st);
 		mark_citations(st);
 		for (size_t k = 0; k < st->nt; k++)
-			if (tok_lower(st, k)) {
+			if (tok_lower(st, k) && !st->t[k].hy) {
 				char *w = fold(st->s + st->t[k].b,
 				               tok_base(st, k));
 
@@ -2093,6 +2171,13 @@ draft_text(const char *text, size_t len, int html, struct draft_result *r)
 	for (size_t i = 0; i < bd.nents; i++) {
 		struct entity *en = &bd.ents[i];
 
+		if (!en->placed && en->has_fb && en->kind == DRAFT_PERSON) {
+			/* no mention without another beside it: the first */
+			en->placed = 1;
+			en->sentence = en->fb_sentence;
+			en->b = en->fb_b;
+			en->e = en->fb_e;
+		}
 		if (en->placed)
 			entity_card(&bd, en);
 		free(en->key);
