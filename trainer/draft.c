@@ -858,6 +858,11 @@ static const char *const number_words =
     "forty fifty sixty seventy eighty ninety hundred thousand million "
     "billion trillion one";
 
+static const char *const unit_stop =
+    "of the and or to in on at by for with from that which who whom is was "
+    "were are be been more than later earlier ago a an per each had have "
+    "has as its this us so into out";
+
 static struct entity *
 entity_find(struct builder *bd, enum draft_kind kind, const char *key)
 {
@@ -965,8 +970,9 @@ find_names(struct builder *bd, struct sent *st)
 			continue;
 		while (b > 0 && (tok_cap(st, b - 1) || st->t[b].hy) &&
 		       (tok_spaced(st, b - 1) || st->t[b].hy) &&
-		       !st->t[b - 1].skip && tok_base(st, b - 1) ==
-		                                 st->t[b - 1].e - st->t[b - 1].b)
+		       !st->t[b - 1].skip &&
+		       (tok_base(st, b - 1) == st->t[b - 1].e - st->t[b - 1].b ||
+		        tok_is(st, b - 1, "People")))
 			b--;
 		while (b < i && !st->t[b].hy && tok_in(st, b, not_name))
 			b++;
@@ -1006,24 +1012,35 @@ find_names(struct builder *bd, struct sent *st)
 }
 
 /* Can the words 'w' [0, nw) spell 'ab' from 'ai' on, each giving its
- * first letters (a small word may give none)? */
+ * first letter and perhaps more of its letters in order ("operational
+ * control" is OPCON, "Demilitarized Zone" DMZ); a small word may give
+ * none? */
 static int
 spells(const struct sent *st, const size_t *w, size_t nw, const char *ab,
        size_t ai)
 {
-	size_t len;
+	const char *word;
+	size_t len, k = 1, j = 1;
+	char c;
 
 	if (nw == 0)
 		return ab[ai] == '\0';
+	word = st->s + st->t[w[0]].b;
 	len = st->t[w[0]].e - st->t[w[0]].b;
 	if (tok_in(st, w[0], "of the and for") &&
 	    spells(st, w + 1, nw - 1, ab, ai))
 		return 1;
-	for (size_t k = 1; k <= len && ab[ai + k - 1]; k++) {
-		char c = st->s[st->t[w[0]].b + k - 1];
-
-		if ((is_upper(c) ? c : c - 'a' + 'A') != ab[ai + k - 1])
-			break;
+	c = is_lower(word[0]) ? (char)(word[0] - 'a' + 'A') : word[0];
+	if (ab[ai] == '\0' || c != ab[ai])
+		return 0;
+	if (spells(st, w + 1, nw - 1, ab, ai + 1))
+		return 1;
+	/* more letters of this word, in order */
+	for (; j < len && ab[ai + k]; j++) {
+		c = is_lower(word[j]) ? (char)(word[j] - 'a' + 'A') : word[j];
+		if (c != ab[ai + k])
+			continue;
+		k++;
 		if (spells(st, w + 1, nw - 1, ab, ai + k))
 			return 1;
 	}
@@ -1215,7 +1232,10 @@ event_name(const struct sent *st, size_t tb, size_t te, const char *role)
 		const struct span *n = &st->names[k];
 		size_t d = n->e < tb ? tb - n->e : n->b > te ? n->b - te : 0;
 
-		if (d < dist) {
+		if (d < dist &&
+		    !clause_break(st->s,
+		                  n->e < tb ? st->t[n->e].e : st->t[te].e,
+		                  n->e < tb ? st->t[tb].b : st->t[n->b].b)) {
 			dist = d;
 			best = k;
 		}
@@ -1247,7 +1267,30 @@ event_name(const struct sent *st, size_t tb, size_t te, const char *role)
 		while (e > b && (tok_in(st, e - 1, prepositions) ||
 		                 st->t[e - 1].skip))
 			e--;
-		if (e - b < 2 && b == tb && b > 0) {
+		if (b >= 1 && b < e && tok_in(st, b - 1, "who which"))
+			b--; /* "Pyongyang, which fell on" */
+		if (e - b >= 1 && b >= 2 && tok_in(st, b, "who which") &&
+		    tok_cap(st, b - 1)) {
+			/* "Queen Seondeok, who reigned from...": the name */
+			size_t n = b - 1;
+
+			while (n > 0 && tok_cap(st, n - 1) &&
+			       tok_spaced(st, n - 1) && b - n < 4)
+				n--;
+			strbuf_add(&sb, st->s + st->t[n].b,
+			           st->t[b - 1].b + tok_base(st, b - 1) -
+			               st->t[n].b);
+			b++;
+			if (e - b > 6)
+				e = b + 6;
+			if (e > b) {
+				strbuf_addch(&sb, ' ');
+				strbuf_add(&sb, st->s + st->t[b].b,
+				           st->t[e - 1].e - st->t[b].b);
+			}
+			goto named;
+		}
+		if (e - b < 2 && b > 0) {
 			/* "Korea, 1871-1982": the clause before the comma */
 			e = b;
 			b--;
@@ -1267,14 +1310,21 @@ event_name(const struct sent *st, size_t tb, size_t te, const char *role)
 			                      st->t[e].b)))
 				e++;
 		}
-		if (e - b > 8)
-			e = b + 8;
+		if (e - b > 9)
+			e = b + 9;
+		while (e > b + 1 &&
+		       (tok_in(st, e - 1, prepositions) ||
+		        tok_in(st, e - 1,
+		               "his her its their did was were a an and "
+		               "that which who")))
+			e--;
 		if (e > b && e <= st->nt)
 			strbuf_add(&sb, st->s + st->t[b].b,
 			           st->t[e - 1].e - st->t[b].b);
 		else
 			strbuf_adds(&sb, "the event");
 	}
+named:
 	if (role)
 		strbuf_addf(&sb, " (%s)", role);
 	out = strbuf_detach(&sb);
@@ -1359,7 +1409,9 @@ date_range_card(struct builder *bd, struct sent *st, size_t at, size_t rb,
 	date_format_iso(d, iso, sizeof(iso));
 	event = event_name(st, rb, re, role);
 	fe = fold(event, strlen(event));
-	key = xasprintf("%s|%s", iso, fe);
+	/* a day, or a month, is one fact wherever it is written; a year
+	 * may date several events */
+	key = d->month ? xstrdup(iso) : xasprintf("%s|%s", iso, fe);
 	free(fe);
 	if (seen(bd, DRAFT_DATE, key)) {
 		free(key);
@@ -1397,12 +1449,21 @@ static int
 is_year(const struct sent *st, size_t i)
 {
 	long y;
+	size_t len = i < st->nt ? st->t[i].e - st->t[i].b : 0;
 
-	if (!tok_digits(st, i) || st->t[i].e - st->t[i].b != 4 ||
-	    st->t[i].skip || st->t[i].used)
+	if (!tok_digits(st, i) || st->t[i].skip || st->t[i].used)
 		return 0;
 	y = tok_long(st, i);
-	return y >= 1000 && y <= 2100;
+	if (len == 4)
+		return y >= 1000 && y <= 2100;
+	/* "in 660", "from 632 to 647": a year when nothing it counts
+	 * follows */
+	return len == 3 && y >= 100 && st->s[st->t[i].b] != '0' &&
+	       (tok_in(st, i - 1, "in by from until since to and") ||
+	        (tok_in(st, i - 2, "from between") &&
+	         tok_in(st, i - 1, "AD CE"))) &&
+	       !(tok_lower(st, i + 1) && !tok_in(st, i + 1, unit_stop) &&
+	         tok_spaced(st, i));
 }
 
 static void
@@ -1463,8 +1524,21 @@ find_dates(struct builder *bd, struct sent *st)
 			size_t b = tok_in(st, i - 1, "AD CE") ? i - 1 : i;
 			size_t e = b == i ? i + 1 : i;
 
-			if (parse_span(st, b, e, &d))
+			if (!parse_span(st, b, e, &d))
+				continue;
+			if (b < i && tok_in(st, i + 1, "to until") &&
+			    tok_digits(st, i + 2) &&
+			    tok_long(st, i + 2) > tok_long(st, i)) {
+				/* "from AD 391 to 413" */
+				struct date z = { (int)tok_long(st, i + 2), 0, 0 };
+
+				date_range_card(bd, st, i, b, i + 2, &d,
+				                "start");
+				date_range_card(bd, st, i + 2, b, i + 2, &z,
+				                "end");
+			} else {
 				date_card(bd, st, b, e, &d, NULL);
+			}
 			continue;
 		}
 		if (!is_year(st, i))
@@ -1513,10 +1587,6 @@ find_dates(struct builder *bd, struct sent *st)
 
 /* ---- figures ---- */
 
-static const char *const unit_stop =
-    "of the and or to in on at by for with from that which who whom is was "
-    "were are be been more than later earlier ago a an per each had have "
-    "has as its this us so into out";
 static const char *const hedges =
     "estimated roughly about approximately around nearly almost over some "
     "neared approaching circa";
@@ -1640,6 +1710,9 @@ find_figures(struct builder *bd, struct sent *st)
 				i = e + 1; /* "Twenty-first": an ordinal */
 				continue;
 			}
+			if (tok_in(st, b, "hundred thousand million billion") &&
+			    tok_in(st, b - 1, "a one") && tok_spaced(st, b - 1))
+				b--; /* "a thousand" */
 			text = tok_text(st, b, e);
 			if (number_parse_words(text, &num, why, sizeof(why)) !=
 			        0 ||
@@ -1699,7 +1772,8 @@ find_figures(struct builder *bd, struct sent *st)
 		}
 		if (unit && ue && unit[0] != '$' && unit[0] != '%' &&
 		    !plural(st, ue) && num.value > 1 && !st->t[ue].hy &&
-		    !tok_in(st, ue, "men people")) {
+		    tok_lower(st, ue + 1) && tok_spaced(st, ue) &&
+		    !tok_in(st, ue + 1, unit_stop)) {
 			char *p = xasprintf("%ss", unit); /* "thirty year history" */
 
 			free(unit);
@@ -1768,6 +1842,13 @@ static const char *const titles[] = {
 	"Sultan",             "Shah",                 "Tsar",
 	"Kaiser",             "Professor",            "Prof",
 };
+
+/* Words that say the name beside them is a person's. */
+static const char *const role_words =
+    "president presidents general generals officer officers king queen "
+    "secretary minister leader commander ambassador emperor historian "
+    "scholar envoy diplomat admiral premier chairman dictator statesman "
+    "author editor monk prince princess general-in-chief";
 
 /* Capitalised words that are not names. */
 static const char *const not_person =
@@ -1846,7 +1927,16 @@ name_run(const struct builder *bd, const struct sent *st, size_t k)
 static char *
 surname(const struct sent *st, size_t b, size_t e, int inverted)
 {
+	/* Korean and Chinese names written surname first: "Kim Busik" */
+	static const char *const first =
+	    "Kim Lee Yi Park Pak Choi Choe Jung Jeong Chung Kang Cho Jo Yoon "
+	    "Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Hong Yoo Ko Moon "
+	    "Yang Son Bae Baek Nam Roh Noh Kwak Cha Min Ryu Chun Wang Mao Zhou "
+	    "Deng Chiang Xi Liu Zhu Peng Lin Zhang Chen";
 	size_t i = inverted || (e > b && st->t[e].hy) ? b : e;
+
+	if (!inverted && e > b && tok_in(st, b, first) && !st->t[b + 1].hy)
+		i = b;
 
 	while (!inverted && i > b && st->t[i].hy)
 		i--;
@@ -1857,14 +1947,41 @@ static void
 note_person(struct builder *bd, const struct sent *st, size_t b, size_t e,
             char *sur)
 {
-	char *key = fold(sur, strlen(sur));
-	struct entity *en = note_entity(bd, DRAFT_PERSON, st, b, e, key);
+	size_t end = st->t[e].b + tok_base(st, e);
+	char *form = xstrndup(st->s + st->t[b].b, end - st->t[b].b);
+	char *key = fold(form, strlen(form));
+	struct entity *en = NULL;
 
-	if (en->surname == NULL)
+	/* one person: the same name, or a surname alone and a full name */
+	for (size_t i = 0; i < bd->nents && en == NULL; i++) {
+		struct entity *x = &bd->ents[i];
+
+		if (x->kind != DRAFT_PERSON)
+			continue;
+		if (strcmp(x->key, key) == 0 ||
+		    (strcasecmp(x->surname, sur) == 0 &&
+		     (b == e || strchr(x->key, ' ') == NULL)))
+			en = x;
+	}
+	if (en == NULL) {
+		bd->ents = xgrow(bd->ents, &bd->ealloc, bd->nents + 1,
+		                 sizeof(*bd->ents));
+		en = &bd->ents[bd->nents++];
+		memset(en, 0, sizeof(*en));
+		en->kind = DRAFT_PERSON;
+		en->key = key;
 		en->surname = sur;
-	else
-		free(sur);
+		key = sur = NULL;
+	} else if (strlen(key) > strlen(en->key)) {
+		free(en->key);
+		en->key = key;
+		key = NULL;
+	}
+	if (strlist_find(&en->forms, form) < 0)
+		strlist_push(&en->forms, form);
+	free(form);
 	free(key);
+	free(sur);
 	place_entity(bd, en, st, b, e);
 }
 
@@ -1961,8 +2078,16 @@ find_people(struct builder *bd, struct sent *st, int para_start,
 			e = name_run(bd, st, i);
 			if (e != SIZE_MAX && e > i && e - i <= 2) {
 				char *sur = surname(st, i, e, 0);
+				int role = 0, init = 0;
 
-				if (count_word(bd, sur) >= 3)
+				for (size_t x = i; x <= e; x++)
+					init |= initial(st, x);
+				for (size_t x = i > 4 ? i - 4 : 0;
+				     x < e + 4 && x < st->nt; x++)
+					role |= (x < i || x > e) &&
+					        tok_lower(st, x) &&
+					        tok_in(st, x, role_words);
+				if (init || role || count_word(bd, sur) >= 3)
 					note_person(bd, st, i, e, sur);
 				else
 					free(sur);
