@@ -380,8 +380,8 @@ ends_sentence(const char *s, size_t p0, size_t i, size_t p1)
 		return (int)(j - i);
 	if (is_lower(s[k]))
 		return 0;
-	if (s[i] != '.')
-		return (int)(j - i);
+	if (s[i] != '.' || j > i + 1)
+		return (int)(j - i); /* a closing quote: not "No." */
 	/* the word before the point */
 	for (w = i; w > p0 && (is_alnum(s[w - 1]) || s[w - 1] == '.');)
 		w--;
@@ -1772,6 +1772,9 @@ find_figures(struct builder *bd, struct sent *st)
 		}
 		if (unit && ue && unit[0] != '$' && unit[0] != '%' &&
 		    !plural(st, ue) && num.value > 1 && !st->t[ue].hy &&
+		    !tok_in(st, ue, "people dead wounded missing") &&
+		    strcmp(unit + strlen(unit) - (strlen(unit) > 3 ? 3 : 0),
+		           "men") != 0 &&
 		    tok_lower(st, ue + 1) && tok_spaced(st, ue) &&
 		    !tok_in(st, ue + 1, unit_stop)) {
 			char *p = xasprintf("%ss", unit); /* "thirty year history" */
