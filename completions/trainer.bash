@@ -191,6 +191,18 @@ _trainer() {
 			_trainer_words 'cards reviews'
 		fi
 		;;
+	draft)
+		case $prev in
+		--deck) COMPREPLY=(); return ;;
+		--title) COMPREPLY=(); return ;;
+		-o | --output) _trainer_files; return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--deck --title --output --force --dry-run --json --help' -- "$cur"))
+		else
+			_trainer_files
+		fi
+		;;
 	names)
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--help' -- "$cur"))
@@ -202,7 +214,7 @@ _trainer() {
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--db --decks --now --seed --no-color --help --version ' -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config history export names' -- "$cur"))
+			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config history export draft names' -- "$cur"))
 		fi
 		;;
 	esac

@@ -60,7 +60,7 @@ bad_utf8(const char *s, size_t n, int *line, int *col)
 	*col = 1;
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
-		size_t len = c < 0x80               ? 1
+		size_t len = c < 0x80             ? 1
 		             : (c & 0xe0) == 0xc0 ? 2
 		             : (c & 0xf0) == 0xe0 ? 3
 		             : (c & 0xf8) == 0xf0 ? 4
@@ -137,7 +137,8 @@ print_table(const struct draft_result *r)
 			a = xstrndup(g + 2, len);
 		}
 		printf("%5d  %-9s ", c->line,
-		       c->kind == DRAFT_TERM ? "abbrev" : draft_kind_tag(c->kind));
+		       c->kind == DRAFT_TERM ? "abbrev"
+		                             : draft_kind_tag(c->kind));
 		out_safe(stdout, a ? a : "", OUT_ONE_LINE);
 		if (c->unit)
 			printf(" (%s)", c->unit);
@@ -149,12 +150,14 @@ print_table(const struct draft_result *r)
 static int
 print_json(const struct draft_result *r, const char *file, const char *name)
 {
-	json_t *o = json_object(), *counts = json_object(), *cards = json_array();
+	json_t *o = json_object(), *counts = json_object(),
+	       *cards = json_array();
 	int rc;
 
 	json_object_set_new(o, "file", json_string(file));
 	json_object_set_new(o, "deck", json_string(name));
-	json_object_set_new(o, "sentences", json_integer((json_int_t)r->nsentences));
+	json_object_set_new(o, "sentences",
+	                    json_integer((json_int_t)r->nsentences));
 	for (int k = 0; k < DRAFT_NKINDS; k++)
 		json_object_set_new(counts, draft_kind_tag(k),
 		                    json_integer((json_int_t)r->counts[k]));
@@ -169,23 +172,26 @@ print_json(const struct draft_result *r, const char *file, const char *name)
 		};
 
 		json_object_set_new(j, "id", json_string(c->id));
-		json_object_set_new(j, "kind", json_string(draft_kind_tag(c->kind)));
+		json_object_set_new(j, "kind",
+		                    json_string(draft_kind_tag(c->kind)));
 		json_object_set_new(j, "type", json_string(types[c->type]));
 		json_object_set_new(j, "line", json_integer(c->line));
-		json_object_set_new(j, "q", c->q ? json_string(c->q) : json_null());
-		json_object_set_new(j, "text",
-		                    c->text ? json_string(c->text) : json_null());
-		json_object_set_new(j, "a", c->a ? json_string(c->a) : json_null());
-		json_object_set_new(j, "unit",
-		                    c->unit ? json_string(c->unit) : json_null());
+		json_object_set_new(j, "q",
+		                    c->q ? json_string(c->q) : json_null());
+		json_object_set_new(
+		    j, "text", c->text ? json_string(c->text) : json_null());
+		json_object_set_new(j, "a",
+		                    c->a ? json_string(c->a) : json_null());
+		json_object_set_new(
+		    j, "unit", c->unit ? json_string(c->unit) : json_null());
 		json_object_set_new(j, "tolerance",
 		                    c->tolerance ? json_string(c->tolerance)
 		                                 : json_null());
-		json_object_set_new(j, "event",
-		                    c->event ? json_string(c->event) : json_null());
-		json_object_set_new(j, "tag",
-		                    json_string(c->tag ? c->tag
-		                                       : draft_kind_tag(c->kind)));
+		json_object_set_new(
+		    j, "event", c->event ? json_string(c->event) : json_null());
+		json_object_set_new(
+		    j, "tag",
+		    json_string(c->tag ? c->tag : draft_kind_tag(c->kind)));
 		json_array_append_new(cards, j);
 	}
 	json_object_set_new(o, "cards", cards);
@@ -225,7 +231,7 @@ run_draft(struct cli *cli, const struct args *a)
 		goto out;
 	}
 	draft_text(text.buf, text.len, draft_is_html(text.buf, text.len), &r);
-	name = args_text(a, "deck") ? xstrdup(args_text(a, "deck"))
+	name = args_text(a, "deck")     ? xstrdup(args_text(a, "deck"))
 	       : strcmp(file, "-") == 0 ? xstrdup("draft")
 	                                : draft_deck_name(file);
 	if (title == NULL)
@@ -245,8 +251,8 @@ run_draft(struct cli *cli, const struct args *a)
 		rc = EX_DATAERR;
 		goto out;
 	}
-	draft_yaml(&r, name, title,
-	           strcmp(file, "-") == 0 ? NULL : file, &yaml);
+	draft_yaml(&r, name, title, strcmp(file, "-") == 0 ? NULL : file,
+	           &yaml);
 	if (out == NULL || strcmp(out, "-") == 0) {
 		fwrite(yaml.buf, 1, yaml.len, stdout);
 		rc = fflush(stdout) == 0 ? 0 : EX_IOERR;

@@ -62,7 +62,8 @@ draft_is_html(const char *text, size_t len)
 		for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++) {
 			size_t m = strlen(marks[k]);
 
-			if (i + m <= len && strncasecmp(text + i, marks[k], m) == 0)
+			if (i + m <= len &&
+			    strncasecmp(text + i, marks[k], m) == 0)
 				return 1;
 		}
 	}
@@ -106,10 +107,10 @@ entity(const char *s, size_t n, unsigned long *cp)
 		const char *name;
 		unsigned long cp;
 	} names[] = {
-		{ "amp", '&' },      { "lt", '<' },       { "gt", '>' },
-		{ "quot", '"' },     { "apos", '\'' },    { "nbsp", 0xa0 },
-		{ "ndash", 0x2013 }, { "mdash", 0x2014 }, { "lsquo", 0x2018 },
-		{ "rsquo", 0x2019 }, { "ldquo", 0x201c }, { "rdquo", 0x201d },
+		{ "amp", '&' },       { "lt", '<' },       { "gt", '>' },
+		{ "quot", '"' },      { "apos", '\'' },    { "nbsp", 0xa0 },
+		{ "ndash", 0x2013 },  { "mdash", 0x2014 }, { "lsquo", 0x2018 },
+		{ "rsquo", 0x2019 },  { "ldquo", 0x201c }, { "rdquo", 0x201d },
 		{ "hellip", 0x2026 },
 	};
 	size_t end = 0;
@@ -164,19 +165,20 @@ clean_html(struct cleaner *c, const char *s, size_t n)
 			               (w - j == 5 &&
 			                strncasecmp(s + j, "style", 5) == 0))) {
 				char endtag[10];
-				int len = snprintf(endtag, sizeof(endtag),
-				                   "</%.*s", (int)(w - j), s + j);
+				int len =
+				    snprintf(endtag, sizeof(endtag), "</%.*s",
+				             (int)(w - j), s + j);
 
 				while (i < n &&
 				       !(i + (size_t)len <= n &&
-				         strncasecmp(s + i, endtag, (size_t)len) ==
-				             0)) {
+				         strncasecmp(s + i, endtag,
+				                     (size_t)len) == 0)) {
 					line += s[i] == '\n';
 					i++;
 				}
 			}
-			for (size_t k = 0; k < sizeof(blocks) / sizeof(blocks[0]);
-			     k++)
+			for (size_t k = 0;
+			     k < sizeof(blocks) / sizeof(blocks[0]); k++)
 				if (strlen(blocks[k]) == w - j &&
 				    strncasecmp(s + j, blocks[k], w - j) == 0)
 					put(c, "\n\n", 2, line);
@@ -229,9 +231,9 @@ clean_line(struct cleaner *c, const char *s, size_t n, int line)
 		if (s[i] == '\r')
 			continue;
 		if (s[i] == '*' || s[i] == '`' ||
-		    (s[i] == '_' && (i == 0 || i + 1 == n || s[i - 1] == ' ' ||
-		                     s[i + 1] == ' ' || s[i + 1] == '_' ||
-		                     s[i - 1] == '_')))
+		    (s[i] == '_' &&
+		     (i == 0 || i + 1 == n || s[i - 1] == ' ' ||
+		      s[i + 1] == ' ' || s[i + 1] == '_' || s[i - 1] == '_')))
 			continue;
 		if (s[i] == '!' && i + 1 < n && s[i + 1] == '[')
 			continue;
@@ -341,13 +343,13 @@ upunct(const char *s)
 
 /* Words whose point does not end a sentence. */
 static const char *const abbreviations[] = {
-	"Gen",  "Lt",   "Col",   "Maj",  "Capt",   "Cpt",  "Sgt",  "Adm",
-	"Cmdr", "Gov",  "Sen",   "Rep",  "Pres",   "Dr",   "Mr",   "Mrs",
-	"Ms",   "Prof", "Rev",   "St",   "Jr",     "Sr",   "No",   "Nos",
-	"Vol",  "vs",   "eds",   "ed",   "p",      "pp",   "cf",   "ca",
-	"c",    "Fig",  "fig",   "Jan",  "Feb",    "Mar",  "Apr",  "Jun",
-	"Jul",  "Aug",  "Sep",   "Sept", "Oct",    "Nov",  "Dec",  "Mt",
-	"Ft",   "USS",  "HMS",   "Co",   "Corp",   "Bros", "Gens", "approx",
+	"Gen",  "Lt",    "Col",  "Maj",  "Capt",   "Cpt",  "Sgt",  "Adm",
+	"Cmdr", "Gov",   "Sen",  "Rep",  "Pres",   "Dr",   "Mr",   "Mrs",
+	"Ms",   "Prof",  "Rev",  "St",   "Jr",     "Sr",   "No",   "Nos",
+	"Vol",  "vs",    "eds",  "ed",   "p",      "pp",   "cf",   "ca",
+	"c",    "Fig",   "fig",  "Jan",  "Feb",    "Mar",  "Apr",  "Jun",
+	"Jul",  "Aug",   "Sep",  "Sept", "Oct",    "Nov",  "Dec",  "Mt",
+	"Ft",   "USS",   "HMS",  "Co",   "Corp",   "Bros", "Gens", "approx",
 	"est",  "Lieut", "Brig", "Sec",  "Messrs",
 };
 
@@ -359,8 +361,8 @@ ends_sentence(const char *s, size_t p0, size_t i, size_t p1)
 
 	/* closing quotes and brackets go with the sentence */
 	for (;;) {
-		if (j < p1 && (s[j] == '"' || s[j] == '\'' || s[j] == ')' ||
-		               s[j] == ']'))
+		if (j < p1 &&
+		    (s[j] == '"' || s[j] == '\'' || s[j] == ')' || s[j] == ']'))
 			j++;
 		else if (j + 2 < p1 && (unsigned char)s[j] == 0xe2 &&
 		         (unsigned char)s[j + 1] == 0x80 &&
@@ -478,8 +480,8 @@ split_sentences(struct draft_result *r, const int *lines)
 			}
 		}
 		add_sentence(r, lines, b, p1, para);
-		if (r->nsentences && r->sentences[r->nsentences - 1].para ==
-		                         para)
+		if (r->nsentences &&
+		    r->sentences[r->nsentences - 1].para == para)
 			para++;
 		p0 = p1 + 1;
 	}
@@ -609,8 +611,9 @@ tokenize(struct sent *st)
 		t.b = b;
 		t.e = i;
 		if (b > 0) {
-			size_t h = s[b - 1] == '-' ? 1 : b >= 3 ? hyphen(s + b - 3)
-			                                       : 0;
+			size_t h = s[b - 1] == '-' ? 1
+			           : b >= 3        ? hyphen(s + b - 3)
+			                           : 0;
 			if (h && b > h && wordbyte(s + b - h - 1))
 				t.hy = 1;
 		}
@@ -730,9 +733,10 @@ mark_citations(struct sent *st)
 		p = close;
 		while (p > open && is_digit(p[-1]))
 			p--;
-		cite = strncasecmp(open + 1, "see ", 4) == 0 ||
-		       (p < close && p - open > 2 && p[-1] == ' ' &&
-		        p[-2] == ',' && memchr(open, ':', (size_t)(close - open)));
+		cite =
+		    strncasecmp(open + 1, "see ", 4) == 0 ||
+		    (p < close && p - open > 2 && p[-1] == ' ' &&
+		     p[-2] == ',' && memchr(open, ':', (size_t)(close - open)));
 		if (!cite)
 			continue;
 		for (size_t i = 0; i < st->nt; i++)
@@ -757,10 +761,10 @@ struct builder {
 		int placed;           /* 'sentence' chosen */
 		size_t fb_sentence, fb_b, fb_e; /* the first mention */
 		int has_fb;
-		char *surname;        /* people: accepted alone */
-	} *ents;
+		char *surname; /* people: accepted alone */
+	} * ents;
 	size_t nents, ealloc;
-	char **texts; /* every sentence's text */
+	char **texts;               /* every sentence's text */
 	struct strlist lower_words; /* words written in lower case */
 };
 
@@ -771,7 +775,8 @@ add_card(struct builder *bd, enum draft_kind kind, enum card_type type,
 	struct draft_result *r = bd->r;
 	struct draft_card *c;
 
-	r->cards = xgrow(r->cards, &r->calloc, r->ncards + 1, sizeof(*r->cards));
+	r->cards =
+	    xgrow(r->cards, &r->calloc, r->ncards + 1, sizeof(*r->cards));
 	c = &r->cards[r->ncards++];
 	memset(c, 0, sizeof(*c));
 	c->kind = kind;
@@ -869,7 +874,8 @@ entity_find(struct builder *bd, enum draft_kind kind, const char *key)
 	for (size_t i = 0; i < bd->nents; i++) {
 		struct entity *e = &bd->ents[i];
 		size_t a = strlen(e->key), b = strlen(key);
-		const char *lo = a < b ? key : e->key, *sh = a < b ? e->key : key;
+		const char *lo = a < b ? key : e->key,
+		           *sh = a < b ? e->key : key;
 		size_t ls = a < b ? b : a, ss = a < b ? a : b;
 
 		if (e->kind != kind &&
@@ -896,8 +902,8 @@ note_entity(struct builder *bd, enum draft_kind kind, const struct sent *st,
             size_t b, size_t e, const char *key)
 {
 	struct entity *en;
-	char *form = xstrndup(st->s + st->t[b].b, st->t[e].b + tok_base(st, e) -
-	                                              st->t[b].b);
+	char *form = xstrndup(st->s + st->t[b].b,
+	                      st->t[e].b + tok_base(st, e) - st->t[b].b);
 
 	en = entity_find(bd, kind, key);
 	if (en == NULL) {
@@ -968,11 +974,12 @@ find_names(struct builder *bd, struct sent *st)
 			kind = DRAFT_TREATY;
 		else
 			continue;
-		while (b > 0 && (tok_cap(st, b - 1) || st->t[b].hy) &&
-		       (tok_spaced(st, b - 1) || st->t[b].hy) &&
-		       !st->t[b - 1].skip &&
-		       (tok_base(st, b - 1) == st->t[b - 1].e - st->t[b - 1].b ||
-		        tok_is(st, b - 1, "People")))
+		while (
+		    b > 0 && (tok_cap(st, b - 1) || st->t[b].hy) &&
+		    (tok_spaced(st, b - 1) || st->t[b].hy) &&
+		    !st->t[b - 1].skip &&
+		    (tok_base(st, b - 1) == st->t[b - 1].e - st->t[b - 1].b ||
+		     tok_is(st, b - 1, "People")))
 			b--;
 		while (b < i && !st->t[b].hy && tok_in(st, b, not_name))
 			b++;
@@ -1067,7 +1074,8 @@ find_abbreviations(struct builder *bd, struct sent *st)
 		memcpy(ab, st->s + t->b, len);
 		ab[len] = '\0';
 		/* the fewest words before the parenthesis that spell it */
-		for (size_t nw = 1; nw <= len + 3 && nw <= i && nw <= 12; nw++) {
+		for (size_t nw = 1; nw <= len + 3 && nw <= i && nw <= 12;
+		     nw++) {
 			size_t first = i - nw;
 			char *expansion, *key;
 			struct draft_card *c;
@@ -1154,9 +1162,9 @@ blanked(struct builder *bd, const struct sent *st, size_t gb, size_t ge,
 		strbuf_addch(&sb, ' ');
 	}
 	if (st->nt > 25) {
-		static const char *const cuts[] = { ", ",      "; ",
-			                            " which ",  " who ",
-			                            " while ",  " and ",
+		static const char *const cuts[] = { ", ",          "; ",
+			                            " which ",     " who ",
+			                            " while ",     " and ",
 			                            "\xe2\x80\x94" };
 
 		/* the first break after the blank that leaves 10 words */
@@ -1176,9 +1184,8 @@ blanked(struct builder *bd, const struct sent *st, size_t gb, size_t ge,
 				end = k;
 		}
 	}
-	if (first == st->index && gb > 0 && is_upper(s[0]) &&
-	    is_lower(s[1]) && st->nt > 1 && tok_in(st, 0, not_name) &&
-	    !st->t[1].hy &&
+	if (first == st->index && gb > 0 && is_upper(s[0]) && is_lower(s[1]) &&
+	    st->nt > 1 && tok_in(st, 0, not_name) && !st->t[1].hy &&
 	    !(tok_cap(st, 1) && is_lower(s[st->t[1].b + 1]))) {
 		strbuf_addch(&sb, s[0] - 'A' + 'a');
 		strbuf_add(&sb, s + 1, gb - 1);
@@ -1257,15 +1264,15 @@ event_name(const struct sent *st, size_t tb, size_t te, const char *role)
 		}
 	} else {
 		b = tb;
-		while (b > 0 && !clause_break(st->s, st->t[b - 1].e,
-		                              st->t[b].b) &&
+		while (b > 0 &&
+		       !clause_break(st->s, st->t[b - 1].e, st->t[b].b) &&
 		       !tok_in(st, b - 1,
 		               "when while which that after before because "
 		               "whereas where"))
 			b--;
 		e = tb;
-		while (e > b && (tok_in(st, e - 1, prepositions) ||
-		                 st->t[e - 1].skip))
+		while (e > b &&
+		       (tok_in(st, e - 1, prepositions) || st->t[e - 1].skip))
 			e--;
 		if (b >= 1 && b < e && tok_in(st, b - 1, "who which"))
 			b--; /* "Pyongyang, which fell on" */
@@ -1294,8 +1301,8 @@ event_name(const struct sent *st, size_t tb, size_t te, const char *role)
 			/* "Korea, 1871-1982": the clause before the comma */
 			e = b;
 			b--;
-			while (b > 0 && !clause_break(st->s, st->t[b - 1].e,
-			                              st->t[b].b))
+			while (b > 0 &&
+			       !clause_break(st->s, st->t[b - 1].e, st->t[b].b))
 				b--;
 		}
 		if (e - b < 2) {
@@ -1305,9 +1312,8 @@ event_name(const struct sent *st, size_t tb, size_t te, const char *role)
 				b++;
 			e = b;
 			while (e < st->nt && e - b < 8 &&
-			       (e == b ||
-			        !clause_break(st->s, st->t[e - 1].e,
-			                      st->t[e].b)))
+			       (e == b || !clause_break(st->s, st->t[e - 1].e,
+			                                st->t[e].b)))
 				e++;
 		}
 		if (e - b > 9)
@@ -1380,9 +1386,9 @@ date_gap(const struct sent *st, size_t k)
 	return 1;
 }
 
-static void
-date_range_card(struct builder *bd, struct sent *st, size_t at, size_t rb,
-                size_t re, const struct date *d, const char *role);
+static void date_range_card(struct builder *bd, struct sent *st, size_t at,
+                            size_t rb, size_t re, const struct date *d,
+                            const char *role);
 
 static void
 date_card(struct builder *bd, struct sent *st, size_t tb, size_t te,
@@ -1423,7 +1429,19 @@ date_range_card(struct builder *bd, struct sent *st, size_t at, size_t rb,
 	c->a = xstrdup(iso);
 	c->event = event;
 	c->q = blanked(bd, st, st->t[tb].b, st->t[te].e, prefix[precision]);
-	c->id = xasprintf("date-%s", iso);
+	{
+		/* the date and the first words of its event */
+		char words[40];
+		size_t k = 0, spaces = 0;
+
+		for (const char *p = event; *p && k + 1 < sizeof(words); p++) {
+			if (*p == ' ' && ++spaces == 3)
+				break;
+			words[k++] = *p;
+		}
+		words[k] = '\0';
+		c->id = xasprintf("date-%s-%s", iso, words);
+	}
 }
 
 /* Parse tokens [b, e] as one date: 1 and '*d', or 0. */
@@ -1484,22 +1502,26 @@ find_dates(struct builder *bd, struct sent *st)
 				int ok = 1;
 
 				for (size_t k = b; k < i; k++)
-					ok = ok && date_part(st, k) &&
-					     (k > b || !tok_in(st, k, "of the"));
+					ok =
+					    ok && date_part(st, k) &&
+					    (k > b || !tok_in(st, k, "of the"));
 				for (size_t e = i + 3 < st->nt ? i + 3
 				                               : st->nt - 1;
 				     ok && e >= i && !found; e--) {
 					int has_year = 0, clean = 1;
 
 					for (size_t k = b; k <= e; k++) {
-						clean = clean &&
-						        (k == i || date_part(st, k));
-						has_year = has_year ||
-						           (tok_digits(st, k) &&
-						            st->t[k].e - st->t[k].b >=
-						                3);
+						clean =
+						    clean && (k == i ||
+						              date_part(st, k));
+						has_year =
+						    has_year ||
+						    (tok_digits(st, k) &&
+						     st->t[k].e - st->t[k].b >=
+						         3);
 						if (k < e)
-							clean = clean && date_gap(st, k);
+							clean = clean &&
+							        date_gap(st, k);
 					}
 					if (clean && has_year &&
 					    tok_digits(st, e) &&
@@ -1530,7 +1552,8 @@ find_dates(struct builder *bd, struct sent *st)
 			    tok_digits(st, i + 2) &&
 			    tok_long(st, i + 2) > tok_long(st, i)) {
 				/* "from AD 391 to 413" */
-				struct date z = { (int)tok_long(st, i + 2), 0, 0 };
+				struct date z = { (int)tok_long(st, i + 2), 0,
+					          0 };
 
 				date_range_card(bd, st, i, b, i + 2, &d,
 				                "start");
@@ -1544,7 +1567,8 @@ find_dates(struct builder *bd, struct sent *st)
 		if (!is_year(st, i))
 			continue;
 		/* "1953-10-01", "1953-10" */
-		if (i + 1 < st->nt && st->t[i + 1].hy && tok_digits(st, i + 1) &&
+		if (i + 1 < st->nt && st->t[i + 1].hy &&
+		    tok_digits(st, i + 1) &&
 		    st->t[i + 1].e - st->t[i + 1].b == 2 &&
 		    st->s[st->t[i + 1].b - 1] == '-') {
 			size_t e = i + 1;
@@ -1660,7 +1684,8 @@ find_figures(struct builder *bd, struct sent *st)
 			if (dollars)
 				strbuf_addch(&sb, '$');
 			strbuf_add(&sb, st->s + t->b, t->e - t->b);
-			if (tok_in(st, i + 1, "thousand million billion trillion") &&
+			if (tok_in(st, i + 1,
+			           "thousand million billion trillion") &&
 			    tok_spaced(st, i)) {
 				e = i + 1;
 				strbuf_addch(&sb, ' ');
@@ -1681,17 +1706,18 @@ find_figures(struct builder *bd, struct sent *st)
 			if (scaled && e == i) {
 				/* "$2.3B": the scale of the last digit */
 				struct number one;
-				char *unit_of = xstrndup(st->s + t->b,
-				                         t->e - t->b);
+				char *unit_of =
+				    xstrndup(st->s + t->b, t->e - t->b);
 
 				unit_of[strspn(unit_of, "0123456789.,")] = '\0';
 				if (number_parse(text + dollars, &one, why,
 				                 sizeof(why)) == 0 &&
-				    atof(unit_of) > 0)
-					place *= one.value / atof(unit_of);
+				    strtod(unit_of, NULL) > 0)
+					place *=
+					    one.value / strtod(unit_of, NULL);
 				free(unit_of);
 			} else if (scaled) {
-				place *= num.value / atof(st->s + t->b);
+				place *= num.value / strtod(st->s + t->b, NULL);
 			}
 			free(text);
 		} else if (tok_in(st, i, number_words)) {
@@ -1718,9 +1744,10 @@ find_figures(struct builder *bd, struct sent *st)
 			        0 ||
 			    num.value < 2 ||
 			    (e == b && num.value < 20 &&
-			     tok_in(st, b - 1,
-			            "the both these those its their his her our "
-			            "all"))) {
+			     tok_in(
+			         st, b - 1,
+			         "the both these those its their his her our "
+			         "all"))) {
 				free(text);
 				i = e;
 				continue;
@@ -1736,16 +1763,19 @@ find_figures(struct builder *bd, struct sent *st)
 		if (dollars || num.unit == NUMBER_DOLLARS) {
 			unit = xstrdup("$");
 		} else if (pct || tok_is(st, k, "percent") ||
-		           (tok_is(st, k, "per") && tok_is(st, k + 1, "cent"))) {
+		           (tok_is(st, k, "per") &&
+		            tok_is(st, k + 1, "cent"))) {
 			unit = xstrdup("%");
 		} else if (k < st->nt && st->t[k].hy && tok_lower(st, k)) {
 			/* "four-star" */
-			unit = xasprintf("%.*ss", (int)(st->t[k].e - st->t[k].b),
-			                 st->s + st->t[k].b);
+			unit =
+			    xasprintf("%.*ss", (int)(st->t[k].e - st->t[k].b),
+			              st->s + st->t[k].b);
 			ue = k;
 		} else if (k < st->nt && tok_spaced(st, e)) {
 			if (tok_cap(st, k) && tok_lower(st, k + 1) &&
-			    tok_spaced(st, k) && !tok_in(st, k + 1, unit_stop) &&
+			    tok_spaced(st, k) &&
+			    !tok_in(st, k + 1, unit_stop) &&
 			    (plural(st, k + 1) ||
 			     (tok_base(st, k + 1) > 3 &&
 			      strncmp(st->s + st->t[k + 1].b +
@@ -1777,16 +1807,18 @@ find_figures(struct builder *bd, struct sent *st)
 		           "men") != 0 &&
 		    tok_lower(st, ue + 1) && tok_spaced(st, ue) &&
 		    !tok_in(st, ue + 1, unit_stop)) {
-			char *p = xasprintf("%ss", unit); /* "thirty year history" */
+			char *p =
+			    xasprintf("%ss", unit); /* "thirty year history" */
 
 			free(unit);
 			unit = p;
 		}
-		hedged = tok_in(st, b - 1, hedges) ||
-		         (tok_in(st, b - 1, "an a") && tok_in(st, b - 2, hedges)) ||
-		         (tok_is(st, b - 1, "than") &&
-		          tok_in(st, b - 2, "more less fewer")) ||
-		         (tok_is(st, b - 1, "to") && tok_in(st, b - 2, "up close"));
+		hedged =
+		    tok_in(st, b - 1, hedges) ||
+		    (tok_in(st, b - 1, "an a") && tok_in(st, b - 2, hedges)) ||
+		    (tok_is(st, b - 1, "than") &&
+		     tok_in(st, b - 2, "more less fewer")) ||
+		    (tok_is(st, b - 1, "to") && tok_in(st, b - 2, "up close"));
 		number_format(num.value, abuf, sizeof(abuf));
 		key = xasprintf("%s|%s", abuf, unit ? unit : "");
 		for (size_t x = b; x <= e; x++)
@@ -1799,10 +1831,10 @@ find_figures(struct builder *bd, struct sent *st)
 		}
 		free(key);
 		c = add_card(bd, DRAFT_FIGURE, CARD_NUMBER, st, t->b);
-		prefix = unit == NULL       ? "What figure: "
-		         : unit[0] == '$'   ? "How much, in dollars: "
-		         : unit[0] == '%'   ? "What percentage: "
-		                            : NULL;
+		prefix = unit == NULL     ? "What figure: "
+		         : unit[0] == '$' ? "How much, in dollars: "
+		         : unit[0] == '%' ? "What percentage: "
+		                          : NULL;
 		if (prefix) {
 			c->q = blanked(bd, st, t->b - (size_t)dollars,
 			               st->t[e].e + (size_t)pct, prefix);
@@ -1825,25 +1857,63 @@ find_figures(struct builder *bd, struct sent *st)
 /* ---- people ---- */
 
 static const char *const titles[] = {
-	"Secretary of State", "Secretary of Defense", "Secretary of War",
-	"Prime Minister",     "Vice President",       "Lieutenant General",
-	"Major General",      "Brigadier General",    "Field Marshal",
-	"Rear Admiral",       "Vice Admiral",         "Chief Justice",
-	"Lt Gen",             "President",            "General",
-	"Gen",                "Admiral",              "Adm",
-	"Colonel",            "Col",                  "Major",
-	"Maj",                "Captain",              "Capt",
-	"Commander",          "Lieutenant",           "Lt",
-	"Sergeant",           "Sgt",                  "Marshal",
-	"Premier",            "Chairman",             "King",
-	"Queen",              "Emperor",              "Empress",
-	"Prince",             "Princess",             "Dr",
-	"Mr",                 "Mrs",                  "Ms",
-	"Senator",            "Sen",                  "Ambassador",
-	"Pope",               "Governor",             "Gov",
-	"Minister",           "Secretary",            "Chancellor",
-	"Sultan",             "Shah",                 "Tsar",
-	"Kaiser",             "Professor",            "Prof",
+	"Secretary of State",
+	"Secretary of Defense",
+	"Secretary of War",
+	"Prime Minister",
+	"Vice President",
+	"Lieutenant General",
+	"Major General",
+	"Brigadier General",
+	"Field Marshal",
+	"Rear Admiral",
+	"Vice Admiral",
+	"Chief Justice",
+	"Lt Gen",
+	"President",
+	"General",
+	"Gen",
+	"Admiral",
+	"Adm",
+	"Colonel",
+	"Col",
+	"Major",
+	"Maj",
+	"Captain",
+	"Capt",
+	"Commander",
+	"Lieutenant",
+	"Lt",
+	"Sergeant",
+	"Sgt",
+	"Marshal",
+	"Premier",
+	"Chairman",
+	"King",
+	"Queen",
+	"Emperor",
+	"Empress",
+	"Prince",
+	"Princess",
+	"Dr",
+	"Mr",
+	"Mrs",
+	"Ms",
+	"Senator",
+	"Sen",
+	"Ambassador",
+	"Pope",
+	"Governor",
+	"Gov",
+	"Minister",
+	"Secretary",
+	"Chancellor",
+	"Sultan",
+	"Shah",
+	"Tsar",
+	"Kaiser",
+	"Professor",
+	"Prof",
 };
 
 /* Words that say the name beside them is a person's. */
@@ -2006,8 +2076,7 @@ count_word(const struct builder *bd, const char *w)
 }
 
 static void
-find_people(struct builder *bd, struct sent *st, int para_start,
-            int reference)
+find_people(struct builder *bd, struct sent *st, int para_start, int reference)
 {
 	/* "Finley, James P. The US Military...": a reading list's author */
 	if (para_start && reference && st->nt > 3 && name_word(bd, st, 0) &&
@@ -2046,7 +2115,8 @@ find_people(struct builder *bd, struct sent *st, int para_start,
 		if (st->t[i].skip || in_name)
 			continue;
 		/* a title, then the name */
-		for (size_t t = 0; t < sizeof(titles) / sizeof(titles[0]); t++) {
+		for (size_t t = 0; t < sizeof(titles) / sizeof(titles[0]);
+		     t++) {
 			const char *p = titles[t];
 			size_t j = i;
 
@@ -2069,8 +2139,7 @@ find_people(struct builder *bd, struct sent *st, int para_start,
 		if (k != SIZE_MAX && k < st->nt) {
 			e = name_run(bd, st, k);
 			if (e != SIZE_MAX) {
-				note_person(bd, st, k, e,
-				            surname(st, k, e, 0));
+				note_person(bd, st, k, e, surname(st, k, e, 0));
 				i = e;
 				continue;
 			}
@@ -2136,7 +2205,8 @@ entity_card(struct builder *bd, struct entity *en)
 			lower += is_lower(*p);
 		if (sp && strchr(sp + 1, ' ') && lower == 0 &&
 		    (strchr(gap, '-') < sp && strchr(gap, '-')))
-			strlist_push(&alts, sp + 1); /* "Mutual Defense Treaty" */
+			strlist_push(&alts,
+			             sp + 1); /* "Mutual Defense Treaty" */
 	}
 	add_plain(&sb, s, 0, en->b);
 	strbuf_adds(&sb, "{{");
@@ -2169,7 +2239,7 @@ entity_card(struct builder *bd, struct entity *en)
 	slug = fold(en->surname ? en->surname : gap,
 	            strlen(en->surname ? en->surname : gap));
 	c->id = xasprintf("%s-%s",
-	                  en->kind == DRAFT_PERSON ? "person"
+	                  en->kind == DRAFT_PERSON    ? "person"
 	                  : en->kind == DRAFT_COMMAND ? "command"
 	                                              : "treaty",
 	                  slug);
@@ -2218,20 +2288,20 @@ finish(struct builder *bd)
 	xqsort(r->cards, r->ncards, sizeof(*r->cards), card_order);
 	for (size_t i = 0; i < r->ncards; i++) {
 		struct draft_card *c = &r->cards[i];
-		char *id = c->id;
+		char *base = c->id;
 
-		slugify(id);
-		if (id[0] == '\0') {
-			free(id);
-			id = xasprintf("card-%zu", i + 1);
+		slugify(base);
+		if (base[0] == '\0') {
+			free(base);
+			base = xstrdup("card");
 		}
-		c->id = id;
+		c->id = xstrdup(base);
+		/* the same content twice: numbered in the text's order */
 		for (int n = 2; strlist_find(&ids, c->id) >= 0; n++) {
 			free(c->id);
-			c->id = xasprintf("%s-%d", id == c->id ? "card" : id, n);
+			c->id = xasprintf("%s-%d", base, n);
 		}
-		if (c->id != id)
-			free(id);
+		free(base);
 		strlist_push(&ids, c->id);
 	}
 	strlist_release(&ids);
@@ -2268,8 +2338,8 @@ draft_text(const char *text, size_t len, int html, struct draft_result *r)
 		mark_citations(st);
 		for (size_t k = 0; k < st->nt; k++)
 			if (tok_lower(st, k) && !st->t[k].hy) {
-				char *w = fold(st->s + st->t[k].b,
-				               tok_base(st, k));
+				char *w =
+				    fold(st->s + st->t[k].b, tok_base(st, k));
 
 				if (strlist_find(&bd.lower_words, w) < 0)
 					strlist_push(&bd.lower_words, w);
@@ -2278,8 +2348,8 @@ draft_text(const char *text, size_t len, int html, struct draft_result *r)
 	}
 	for (size_t i = 0; i < r->nsentences; i++) {
 		struct sent *st = &sents[i];
-		int start = i == 0 || r->sentences[i - 1].para !=
-		                          r->sentences[i].para;
+		int start =
+		    i == 0 || r->sentences[i - 1].para != r->sentences[i].para;
 		int reference = 0;
 
 		/* a reading list's entry: "Place: Publisher, 1983." */

@@ -39,9 +39,9 @@ struct draft_card {
 	enum card_type type; /* CARD_DATE, CARD_NUMBER, CARD_CLOZE, CARD_TEXT */
 	char *id;            /* stable: made from the content */
 	char *q;             /* the question; NULL on a cloze */
-	char *a;    /* date: YYYY[-MM[-DD]]; number: "2.3 billion"; text */
-	char *text; /* cloze: the sentence with one {{gap|alternatives}} */
-	char *unit; /* number: "$", "%", a word, or NULL */
+	char *a;         /* date: YYYY[-MM[-DD]]; number: "2.3 billion"; text */
+	char *text;      /* cloze: the sentence with one {{gap|alternatives}} */
+	char *unit;      /* number: "$", "%", a word, or NULL */
 	char *tolerance; /* number: "0.1 billion", or NULL when exact */
 	char *event;     /* date: a short name of the event */
 	const char *tag; /* a commands/treaties abbreviation: that tag */
@@ -72,8 +72,7 @@ struct draft_result {
  * merged (the same fact twice keeps its first place), in the text's
  * order.  Never fails: a text with no facts gives no cards.
  */
-void draft_text(const char *text, size_t len, int html,
-                struct draft_result *r);
+void draft_text(const char *text, size_t len, int html, struct draft_result *r);
 
 /* Does the text look like HTML (a tag such as <html>, <p> or <body>)? */
 int draft_is_html(const char *text, size_t len);

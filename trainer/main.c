@@ -95,13 +95,13 @@ closest_command(const char *name)
 enum { G_DB = 1, G_DECKS, G_NOW, G_SEED, G_NO_COLOR, G_HELP, G_VERSION };
 
 static const struct opt global_opts[] = {
-	{ "db", 1, G_DB , 0 },
-	{ "decks", 1, G_DECKS , 0 },
-	{ "now", 1, G_NOW , 0 },
-	{ "seed", 1, G_SEED , 0 },
-	{ "no-color", 0, G_NO_COLOR , 0 },
-	{ "help", 0, G_HELP , 0 },
-	{ "version", 0, G_VERSION , 0 },
+	{ "db", 1, G_DB, 0 },
+	{ "decks", 1, G_DECKS, 0 },
+	{ "now", 1, G_NOW, 0 },
+	{ "seed", 1, G_SEED, 0 },
+	{ "no-color", 0, G_NO_COLOR, 0 },
+	{ "help", 0, G_HELP, 0 },
+	{ "version", 0, G_VERSION, 0 },
 	{ NULL, 0, 0, 0 },
 };
 

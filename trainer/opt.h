@@ -12,7 +12,7 @@
 struct opt {
 	const char *name; /* without the dashes */
 	int has_arg;
-	int id;         /* > 0 */
+	int id;          /* > 0 */
 	char short_name; /* "-o" for it as well, or 0 */
 };
 

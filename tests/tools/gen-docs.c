@@ -274,8 +274,8 @@ bash(void)
 				if (o->kind == OPTK_FLAG)
 					continue;
 				if (o->short_name)
-					printf("\t\t-%c | --%s) ", o->short_name,
-					       o->name);
+					printf("\t\t-%c | --%s) ",
+					       o->short_name, o->name);
 				else
 					printf("\t\t--%s) ", o->name);
 				bash_complete(o->names, o->words);

@@ -19,7 +19,7 @@
 #include "draft.h"
 #include "lint.h"
 
-#define ARTICLE "../shared/article/us-korea-military-alliance.txt"
+#define ARTICLE  "../shared/article/us-korea-military-alliance.txt"
 #define FIXTURES "tests/fixtures/draft/"
 
 static char *
@@ -127,8 +127,8 @@ group_of(const char *want)
  * 'want' missed is printed, and every card in neither list.
  */
 static struct measure
-measure(const char *name, const struct draft_result *r,
-        const char *const *want, const char *const *keep)
+measure(const char *name, const struct draft_result *r, const char *const *want,
+        const char *const *keep)
 {
 	struct measure m = { .cards = r->ncards };
 	char buf[256];
@@ -153,10 +153,10 @@ measure(const char *name, const struct draft_result *r,
 		if (ok)
 			m.kept++;
 		else
-			print_message("%s: a teacher would drop %s (line %d)\n",
-			              name,
-			              card_label(&r->cards[i], buf, sizeof(buf)),
-			              r->cards[i].line);
+			print_message(
+			    "%s: a teacher would drop %s (line %d)\n", name,
+			    card_label(&r->cards[i], buf, sizeof(buf)),
+			    r->cards[i].line);
 	}
 	print_message("%s: dates %zu/%zu, figures %zu/%zu, people, commands "
 	              "and treaties %zu/%zu; precision %zu/%zu cards\n",
@@ -174,14 +174,14 @@ assert_loads(const struct draft_result *r, size_t *warnings)
 	struct deck *deck = NULL;
 
 	draft_yaml(r, "t", "T", "t.txt", &yaml);
-	assert_int_equal(deck_load_buffer("t.yaml", yaml.buf, yaml.len, &deck,
-	                                  &diags),
-	                 0);
+	assert_int_equal(
+	    deck_load_buffer("t.yaml", yaml.buf, yaml.len, &deck, &diags), 0);
 	assert_int_equal(diags.nerrors, 0);
 	assert_non_null(deck);
 	*warnings = lint_deck(deck, &diags);
 	for (size_t i = 0; i < diags.n; i++)
-		print_message("lint: %d: %s\n", diags.v[i].line, diags.v[i].msg);
+		print_message("lint: %d: %s\n", diags.v[i].line,
+		              diags.v[i].msg);
 	deck_free(deck);
 	diag_list_release(&diags);
 	strbuf_release(&yaml);
@@ -272,8 +272,9 @@ test_article_sentences(void **state)
 	free(s);
 	/* a reading list's entry is one sentence, "L." and "eds." too */
 	assert_non_null(sentence_with(&r, "Curtis, Gerald L.", &s));
-	assert_int_equal(strncmp(s, "Curtis, Gerald L. and Sung-joo Han, "
-	                            "eds. The US-South",
+	assert_int_equal(strncmp(s,
+	                         "Curtis, Gerald L. and Sung-joo Han, "
+	                         "eds. The US-South",
 	                         50),
 	                 0);
 	assert_non_null(strstr(s, "Lexington Books, 1983."));
@@ -299,33 +300,72 @@ test_article_facts(void **state)
 	 * "five countries" is a list, not a number), and their people,
 	 * commands and treaties (UNC and USFK are never spelt out) */
 	static const char *const want[] = {
-		"date:1882-05-22", "date:1905", "date:1945",
-		"date:1950-06-25", "date:1953", "date:1948",
-		"date:1953-06-18", "date:1953-07-27", "date:1953-10-01",
-		"date:1954-11-17", "date:1968", "date:1971", "date:1978-10",
-		"date:1994", "date:2007", "date:2014", "date:1983",
-		"date:1982", "date:1990", "date:2010", "date:2013",
-		"figure:60 years", "figure:130 years",
-		"figure:4 great powers", "figure:45 years", "figure:3 years",
-		"figure:142,901 casualties", "figure:33,629 servicemen",
-		"figure:2.3 billion $", "figure:8 %", "figure:1.4 billion $",
-		"figure:30 %", "figure:4 stars",
-		"person:Daniel Oh", "person:Eisenhower", "person:Rhee",
-		"person:Dulles", "person:MacArthur", "person:Finley",
-		"person:Curtis", "person:Han", "person:Kwan", "person:Paik",
+		"date:1882-05-22",
+		"date:1905",
+		"date:1945",
+		"date:1950-06-25",
+		"date:1953",
+		"date:1948",
+		"date:1953-06-18",
+		"date:1953-07-27",
+		"date:1953-10-01",
+		"date:1954-11-17",
+		"date:1968",
+		"date:1971",
+		"date:1978-10",
+		"date:1994",
+		"date:2007",
+		"date:2014",
+		"date:1983",
+		"date:1982",
+		"date:1990",
+		"date:2010",
+		"date:2013",
+		"figure:60 years",
+		"figure:130 years",
+		"figure:4 great powers",
+		"figure:45 years",
+		"figure:3 years",
+		"figure:142,901 casualties",
+		"figure:33,629 servicemen",
+		"figure:2.3 billion $",
+		"figure:8 %",
+		"figure:1.4 billion $",
+		"figure:30 %",
+		"figure:4 stars",
+		"person:Daniel Oh",
+		"person:Eisenhower",
+		"person:Rhee",
+		"person:Dulles",
+		"person:MacArthur",
+		"person:Finley",
+		"person:Curtis",
+		"person:Han",
+		"person:Kwan",
+		"person:Paik",
 		"person:Shin",
 		"name:Mutual Defense Treaty",
 		"name:Treaty of Peace, Commerce, and Navigation",
-		"name:Taft-Katsura Agreement", "name:Armistice Agreement",
-		"name:Agreed Minutes", "name:UN Command",
-		"name:Combined Forced Command", "name:UN Forces",
-		"name:Blood Alliance", "name:Pacific Alliance", "abbr:CFC",
-		"abbr:OPCON", "abbr:ROK", "abbr:DPRK", "abbr:PRC", NULL,
+		"name:Taft-Katsura Agreement",
+		"name:Armistice Agreement",
+		"name:Agreed Minutes",
+		"name:UN Command",
+		"name:Combined Forced Command",
+		"name:UN Forces",
+		"name:Blood Alliance",
+		"name:Pacific Alliance",
+		"abbr:CFC",
+		"abbr:OPCON",
+		"abbr:ROK",
+		"abbr:DPRK",
+		"abbr:PRC",
+		NULL,
 	};
 	/* other cards worth keeping */
 	static const char *const keep[] = {
-		"date:1961", "figure:2 weeks", "abbr:UN",
-		"name:US-ROK Alliance", "date:1871", NULL,
+		"date:1961", "figure:2 weeks",
+		"abbr:UN",   "name:US-ROK Alliance",
+		"date:1871", NULL,
 	};
 	struct draft_result r;
 	struct measure m;
@@ -366,26 +406,54 @@ static void
 test_korean_war_reading(void **state)
 {
 	static const char *const want[] = {
-		"date:1950", "date:1953", "date:1945-08", "date:1950-06-25",
-		"date:1950-08", "date:1950-09-15", "date:1950-10-19",
-		"date:1950-10", "date:1950-11", "date:1951-04-11",
-		"date:1951-07", "date:1951-10", "date:1953-07-27",
-		"date:1952-11", "date:1952-12", "date:1948", "date:1960",
-		"date:1953-10", "date:1994",
-		"figure:200,000 soldiers", "figure:20,000 prisoners",
-		"figure:4 kilometers", "figure:36,574 dead", "figure:2 years",
-		"person:Rusk", "person:Bonesteel", "person:MacArthur",
-		"person:Truman", "person:Ridgway", "person:Eisenhower",
+		"date:1950",
+		"date:1953",
+		"date:1945-08",
+		"date:1950-06-25",
+		"date:1950-08",
+		"date:1950-09-15",
+		"date:1950-10-19",
+		"date:1950-10",
+		"date:1950-11",
+		"date:1951-04-11",
+		"date:1951-07",
+		"date:1951-10",
+		"date:1953-07-27",
+		"date:1952-11",
+		"date:1952-12",
+		"date:1948",
+		"date:1960",
+		"date:1953-10",
+		"date:1994",
+		"figure:200,000 soldiers",
+		"figure:20,000 prisoners",
+		"figure:4 kilometers",
+		"figure:36,574 dead",
+		"figure:2 years",
+		"person:Rusk",
+		"person:Bonesteel",
+		"person:MacArthur",
+		"person:Truman",
+		"person:Ridgway",
+		"person:Eisenhower",
 		"person:Rhee",
-		"name:Korean People's Army", "name:X Corps", "name:Eighth Army",
-		"name:I Corps", "name:II Corps", "name:United Nations Command",
-		"name:Armistice Agreement", "name:Mutual Defense Treaty",
-		"abbr:UNC", "abbr:DMZ", NULL,
+		"name:Korean People's Army",
+		"name:X Corps",
+		"name:Eighth Army",
+		"name:I Corps",
+		"name:II Corps",
+		"name:United Nations Command",
+		"name:Armistice Agreement",
+		"name:Mutual Defense Treaty",
+		"abbr:UNC",
+		"abbr:DMZ",
+		NULL,
 	};
 	/* "38th parallel", "I Corps", "No. 1", "the 1980s": no figure */
 	static const char *const bad[] = {
-		"figures:38", "figures:1 ", "figures:2 corps", "dates:1980",
-		"figures:1980", "dates:0038", NULL,
+		"figures:38", "figures:1 ",   "figures:2 corps",
+		"dates:1980", "figures:1980", "dates:0038",
+		NULL,
 	};
 	static const char *const keep[] = { NULL };
 	struct draft_result r;
@@ -411,19 +479,35 @@ static void
 test_three_kingdoms_reading(void **state)
 {
 	static const char *const want[] = {
-		"date:1145", "date:0372", "date:0391", "date:0413",
-		"date:0427", "date:0632", "date:0647", "date:0660",
-		"date:0668", "date:0676", "date:0661", "date:0681",
-		"date:0673", "figure:5,000 soldiers",
-		"figure:7 centuries", "person:Kim Busik",
-		"person:Gwanggaeto", "person:Jangsu", "person:Seondeok",
-		"person:Gyebaek", "person:Munmu", "person:Kim Yu-sin",
-		"name:Silla-Tang Alliance", NULL,
+		"date:1145",
+		"date:0372",
+		"date:0391",
+		"date:0413",
+		"date:0427",
+		"date:0632",
+		"date:0647",
+		"date:0660",
+		"date:0668",
+		"date:0676",
+		"date:0661",
+		"date:0681",
+		"date:0673",
+		"figure:5,000 soldiers",
+		"figure:7 centuries",
+		"person:Kim Busik",
+		"person:Gwanggaeto",
+		"person:Jangsu",
+		"person:Seondeok",
+		"person:Gyebaek",
+		"person:Munmu",
+		"person:Kim Yu-sin",
+		"name:Silla-Tang Alliance",
+		NULL,
 	};
 	/* years before AD 1 have no date card, and are no figures */
-	static const char *const bad[] = { "dates:0057", "dates:0037",
-		                           "dates:0018", "figures:57",
-		                           "figures:37",  "figures:18",
+	static const char *const bad[] = { "dates:0057",        "dates:0037",
+		                           "dates:0018",        "figures:57",
+		                           "figures:37",        "figures:18",
 		                           "figures:7 century", NULL };
 	static const char *const keep[] = { "figure:1,000 years", NULL };
 	struct draft_result r;
@@ -597,8 +681,9 @@ test_merged_and_stable(void **state)
 		const char *id = a.cards[i].id;
 
 		assert_string_equal(id, b.cards[i].id);
-		assert_true(strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") ==
-		            strlen(id));
+		assert_true(
+		    strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") ==
+		    strlen(id));
 		assert_int_equal(strlist_find(&ids, id), -1);
 		strlist_push(&ids, id);
 		if (i > 0)
@@ -620,7 +705,8 @@ test_yaml(void **state)
 	draft_str("He said \"no\" in 1953.\tThe \\ war ended.", &r);
 	draft_yaml(&r, "reading", "A \"quoted\" title", NULL, &yaml);
 	assert_int_equal(strncmp(yaml.buf, "# A DRAFT", 9), 0);
-	assert_non_null(strstr(yaml.buf, "title: \"A \\\"quoted\\\" title\"\n"));
+	assert_non_null(
+	    strstr(yaml.buf, "title: \"A \\\"quoted\\\" title\"\n"));
 	assert_non_null(strstr(yaml.buf, "q: \"When: He said \\\"no\\\" in "
 	                                 "___\"\n"));
 	assert_non_null(strstr(yaml.buf, "    source: 1\n"));
