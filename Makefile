@@ -165,7 +165,8 @@ bench: all $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse \
 
 # The engine sources a fuzz target links with.
 FUZZ_LINK = $(addprefix trainer/,util.c diag.c out.c date.c number.c ytree.c \
-	deck.c lint.c answer.c diff.c isotime.c fsrs.c replay.c opt.c)
+	deck.c lint.c answer.c diff.c isotime.c fsrs.c replay.c opt.c draft.c \
+	draft-text.c draft-facts.c draft-names.c)
 
 # Each target fuzz_NAME starts from its seeds in tests/fuzz/corpus-NAME
 # (the deck loader from the decks too) and keeps what it finds in

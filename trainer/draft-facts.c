@@ -400,9 +400,10 @@ draft_find_dates(struct builder *bd, struct sent *st)
 					ok = ok && date_part(st, k) &&
 					     (k > b ||
 					      !draft_tok_in(st, k, "of the"));
-				for (size_t e = i + 3 < st->nt ? i + 3
-				                               : st->nt - 1;
-				     ok && e >= i && !found; e--) {
+				for (size_t e =
+				         (i + 3 < st->nt ? i + 3 : st->nt - 1) +
+				         1;
+				     ok && !found && e-- > i;) {
 					int has_year = 0, clean = 1;
 
 					for (size_t k = b; k <= e; k++) {

@@ -354,13 +354,15 @@ static const char *const not_person =
 static int
 name_word(const struct builder *bd, const struct sent *st, size_t i)
 {
-	const char *w = st->s + st->t[i].b;
-	size_t len = draft_tok_base(st, i), caps = 0;
+	const char *w;
+	size_t len, caps = 0;
 	char *lw;
 	int lower;
 
 	if (i >= st->nt || st->t[i].skip)
 		return 0;
+	w = st->s + st->t[i].b;
+	len = draft_tok_base(st, i);
 	if (st->t[i].hy)
 		return 1; /* "Il-sung", "Sung-joo" */
 	if (!is_upper(w[0]) || draft_tok_in(st, i, not_person) ||

@@ -469,13 +469,16 @@ wordbyte(const char *s)
 
 	if (is_alnum(c))
 		return 1;
+	size_t n;
+
 	if (c < 0x80 || upunct(s))
 		return 0;
-	if (c >= 0xf0)
-		return 4;
-	if (c >= 0xe0)
-		return 3;
-	return c >= 0xc0 ? 2 : 1;
+	n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+	/* a sequence cut short (not UTF-8): one byte, never past the end */
+	for (size_t k = 1; k < n; k++)
+		if (((unsigned char)s[k] & 0xc0) != 0x80)
+			return 1;
+	return n;
 }
 
 /* An apostrophe at 's': its bytes, or 0. */
@@ -633,6 +636,8 @@ draft_tok_long(const struct sent *st, size_t i)
 int
 draft_tok_spaced(const struct sent *st, size_t i)
 {
+	if (i + 1 >= st->nt)
+		return 0;
 	for (size_t k = st->t[i].e; k < st->t[i + 1].b; k++)
 		if (st->s[k] != ' ')
 			return 0;

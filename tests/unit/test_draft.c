@@ -581,6 +581,12 @@ test_date_cards(void **state)
 	assert_int_equal(r.counts[DRAFT_DATE], 7);
 	assert_int_equal(r.counts[DRAFT_FIGURE], 0);
 	draft_release(&r);
+
+	/* a month's name first and no date after it (found by fuzzing: it
+	 * looped for ever) */
+	draft_str("Jun\nIn mid-1950 it rained.", &r);
+	find(&r, "date:1950");
+	draft_release(&r);
 }
 
 static void
@@ -661,6 +667,21 @@ test_html(void **state)
 	draft_release(&r);
 }
 
+/* Bytes that are not UTF-8 ('trainer draft' refuses them, the engine
+ * must not read past them: found by fuzzing) give a draft all the same. */
+static void
+test_not_utf8(void **state)
+{
+	static const char text[] = "In 1953 Gen. Kim \xf0";
+	struct draft_result r;
+
+	(void)state;
+	draft_text(text, sizeof(text) - 1, 0, &r);
+	find(&r, "date:1953");
+	assert_int_equal(r.nsentences, 1);
+	draft_release(&r);
+}
+
 static void
 test_merged_and_stable(void **state)
 {
@@ -731,6 +752,7 @@ main(void)
 		cmocka_unit_test(test_figure_cards),
 		cmocka_unit_test(test_names_and_people),
 		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_not_utf8),
 		cmocka_unit_test(test_merged_and_stable),
 		cmocka_unit_test(test_yaml),
 	};
