@@ -67,7 +67,8 @@ blanked(struct builder *bd, const struct sent *st, size_t gb, size_t ge,
 			     c++)
 				brk |= strncmp(s + k, cuts[c],
 				               strlen(cuts[c])) == 0;
-			if (!brk)
+			/* not inside a date: "June 25th, 1950" */
+			if (!brk || (s[k] == ',' && is_digit(s[k + 2])))
 				continue;
 			for (size_t j = 0; j < k; j++)
 				words += s[j] == ' ';
