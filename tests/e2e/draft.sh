@@ -48,6 +48,14 @@ printf '1953-07-27\n' | "$TRAINER" --db "$WORK/p.db" --decks "$WORK/d" --now 202
 is "a drafted deck can be studied" "$?" 0
 has "...its questions are asked" "$(cat "$WORK/quiz.out")" "___"
 
+# standard input
+"$TRAINER" draft - --deck piped <"$FIX/korean-war.txt" >"$WORK/piped.yaml" 2>"$WORK/piped.err"
+is "'-' reads standard input" "$?" 0
+has "...named by --deck" "$(cat "$WORK/piped.yaml")" $'\ndeck: piped\n'
+is "...the same cards as from the file" "$(grep -c '^  - id:' "$WORK/piped.yaml")" 42
+run draft "$FIX/korean-war.txt" --force
+is "--force without --output exits 64" "$status" 64
+
 # --dry-run and --json write nothing
 run draft "$FIX/korean-war.txt" --dry-run -o "$WORK/none.yaml"
 is "--dry-run exits 0" "$status" 0
