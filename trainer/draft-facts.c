@@ -127,6 +127,32 @@ event_name(const struct sent *st, size_t tb, size_t te, const char *role)
 	struct strbuf sb = { 0 };
 	char *out;
 
+	if (st->reference) {
+		/* "Author. Title. Place: Publisher, 1983.": the title, and
+		 * the year at the end is when it was published */
+		const char *s = st->s, *place = NULL, *title = s;
+
+		for (const char *p = strstr(s, ". "); p;
+		     p = strstr(p + 1, ". "))
+			if (strchr(p + 2, ':') &&
+			    strchr(p + 2, ':') < s + st->n)
+				place = p;
+		for (const char *p = strstr(s, ". "); place && p && p < place;
+		     p = strstr(p + 1, ". "))
+			if (is_upper(p[2]))
+				title = p + 2; /* "Finley, James P. The..." */
+		if (place && title < place) {
+			size_t words = 0, n = 0;
+
+			while (title + n < place && words < 10)
+				words += title[n++] == ' ';
+			strbuf_add(&sb, title, n - (title[n - 1] == ' '));
+			if (tb + 1 == st->nt && role == NULL)
+				strbuf_adds(&sb, " published");
+			goto named;
+		}
+	}
+
 	for (size_t k = 0; k < st->nnames; k++) {
 		const struct span *n = &st->names[k];
 		size_t d = n->e < tb ? tb - n->e : n->b > te ? n->b - te : 0;
@@ -229,7 +255,8 @@ named:
 	if (role)
 		strbuf_addf(&sb, " (%s)", role);
 	out = strbuf_detach(&sb);
-	lower_first(out);
+	if (!st->reference)
+		lower_first(out);
 	return out;
 }
 

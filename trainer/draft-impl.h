@@ -27,7 +27,9 @@ struct sent {
 	size_t nt;
 	size_t index; /* in the result's sentences */
 	int line;
-	size_t at; /* where it starts in the text */
+	size_t at;     /* where it starts in the text */
+	int reference; /* an entry of a reading list: "Place: Publisher, 1983."
+	                */
 	struct span {
 		size_t b, e; /* tokens */
 	} names[32];

@@ -162,9 +162,11 @@ draft_text(const char *text, size_t len, int html, struct draft_result *r)
 		                   r->sentences[k].para == r->sentences[i].para;
 		     k++)
 			if (strstr(bd.texts[k], ": ") &&
+			    strlen(bd.texts[k]) >= 5 &&
 			    strspn(bd.texts[k] + strlen(bd.texts[k]) - 5,
 			           "0123456789") == 4)
 				reference = 1;
+		st->reference = reference;
 		draft_find_names(&bd, st);
 		draft_find_abbreviations(&bd, st);
 		draft_find_dates(&bd, st);

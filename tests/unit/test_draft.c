@@ -187,6 +187,9 @@ assert_loads(const struct draft_result *r, size_t *warnings)
 	strbuf_release(&yaml);
 }
 
+static const struct draft_card *find(const struct draft_result *r,
+                                     const char *want);
+
 /* ---- sentences ---- */
 
 static size_t
@@ -383,6 +386,12 @@ test_article_facts(void **state)
 	assert_int_equal(m.found[1], m.wanted[1]);
 	assert_true(m.found[2] * 10 >= m.wanted[2] * 9);
 	assert_true(m.kept * 100 >= m.cards * 85);
+	/* a reading list's year names the book */
+	assert_string_equal(find(&r, "date:2010")->event,
+	                    "One Alliance, Two Lenses: US-Korea Relations in a "
+	                    "New Era published");
+	assert_string_equal(find(&r, "date:1953-10-01")->event,
+	                    "U.S-ROK Mutual Defense Treaty signed");
 	assert_loads(&r, &warnings);
 	assert_true(warnings <= 5);
 	draft_release(&r);
