@@ -39,7 +39,7 @@ endif
 # its development files.
 LIB_DEBS = $(LINE_PKG):$(LINE_DEB) yaml-0.1:libyaml-dev \
 	sqlite3:libsqlite3-dev jansson:libjansson-dev \
-	libutf8proc:libutf8proc-dev
+	libutf8proc:libutf8proc-dev libzip:libzip-dev libzstd:libzstd-dev
 TEST_DEBS = cmocka:libcmocka-dev
 PKGS = $(foreach m,$(LIB_DEBS),$(firstword $(subst :, ,$(m))))
 TEST_PKGS = $(foreach m,$(TEST_DEBS),$(firstword $(subst :, ,$(m))))
@@ -68,7 +68,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
 	$(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) $(LINE_CFLAGS) -Itrainer -Iprogress \
 	-DTRAINER_DECKS_DIR='"$(DATADIR)/decks"' -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
-LIBS = $(PKG_LIBS) -lm
+LIBS = $(PKG_LIBS) -lm -pthread
 
 ENGINE_SRC = $(filter-out trainer/main.c,$(wildcard trainer/*.c progress/*.c))
 ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/obj/%.o)
@@ -136,6 +136,7 @@ deps:
 	/usr/bin/python3 -c 'import pexpect' >/dev/null 2>&1 || missing="$$missing python3 python3-pexpect"; \
 	command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
 	command -v mandoc >/dev/null 2>&1 || missing="$$missing mandoc"; \
+	command -v zsh >/dev/null 2>&1 || missing="$$missing zsh"; \
 	if [ -z "$$missing" ]; then echo "make deps: all dependencies are installed"; exit 0; fi; \
 	echo "make deps: installing$$missing"; \
 	if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
@@ -159,13 +160,15 @@ $(BUILD)/bench/%: tests/bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 
-bench: all $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse \
-	$(BUILD)/bench/answer-commit
+bench: all $(TOOL_BIN) $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse \
+	$(BUILD)/bench/answer-commit $(BUILD)/bench/optimize-eval
 	@TRAINER=$(PROG) BUILD=$(BUILD) tests/bench/run
 
 # The engine sources a fuzz target links with.
 FUZZ_LINK = $(addprefix trainer/,util.c diag.c out.c date.c number.c ytree.c \
-	deck.c lint.c answer.c diff.c isotime.c fsrs.c replay.c opt.c draft.c \
+	anki-text.c protobuf.c \
+	deck.c lint.c answer.c diff.c isotime.c fsrs.c replay.c opt.c \
+	import.c import-csv.c rfile.c draft.c \
 	draft-text.c draft-facts.c draft-names.c)
 
 # Each target fuzz_NAME starts from its seeds in tests/fuzz/corpus-NAME

@@ -58,7 +58,7 @@ _trainer() {
 		--count) COMPREPLY=(); return ;;
 		esac
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W '--deck --tag --count --help' -- "$cur"))
+			COMPREPLY=($(compgen -W '--deck --tag --count --chronology --help' -- "$cur"))
 		fi
 		;;
 	drill)
@@ -67,7 +67,7 @@ _trainer() {
 		--tag) _trainer_names tags; return ;;
 		esac
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W '--deck --tag --help' -- "$cur"))
+			COMPREPLY=($(compgen -W '--deck --tag --chronology --help' -- "$cur"))
 		fi
 		;;
 	check)
@@ -167,10 +167,28 @@ _trainer() {
 		fi
 		;;
 	config)
+		case $prev in
+		--target) COMPREPLY=(); return ;;
+		esac
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W '--json --reset --help' -- "$cur"))
+			COMPREPLY=($(compgen -W '--json --reset --target --help' -- "$cur"))
 		else
 			_trainer_names settings
+		fi
+		;;
+	optimize)
+		case $prev in
+		--reviews) _trainer_files; return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--dry-run --reviews --json --reset --help' -- "$cur"))
+		fi
+		;;
+	sync)
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--help' -- "$cur"))
+		else
+			_trainer_files
 		fi
 		;;
 	history)
@@ -180,27 +198,64 @@ _trainer() {
 			_trainer_names cards
 		fi
 		;;
-	export)
+	import)
 		case $prev in
 		--deck) _trainer_names decks; return ;;
+		--title) COMPREPLY=(); return ;;
 		--tag) _trainer_names tags; return ;;
+		--output | -o) _trainer_files; return ;;
+		--separator) COMPREPLY=(); return ;;
+		--row-separator) COMPREPLY=(); return ;;
 		esac
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W '--csv --json --deck --tag --all --help' -- "$cur"))
+			COMPREPLY=($(compgen -W '--deck --title --tag --output --separator --row-separator --no-quotes --html --detect-types --text-only --help' -- "$cur"))
 		else
-			_trainer_words 'cards reviews'
+			_trainer_files
 		fi
 		;;
 	draft)
 		case $prev in
 		--deck) COMPREPLY=(); return ;;
 		--title) COMPREPLY=(); return ;;
-		-o | --output) _trainer_files; return ;;
+		--output | -o) _trainer_files; return ;;
 		esac
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--deck --title --output --force --dry-run --json --help' -- "$cur"))
 		else
 			_trainer_files
+		fi
+		;;
+	export)
+		case $prev in
+		--deck) _trainer_names decks; return ;;
+		--tag) _trainer_names tags; return ;;
+		--output | -o) _trainer_files; return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--csv --json --deck --tag --output --all --help' -- "$cur"))
+		else
+			_trainer_words 'cards reviews deck'
+		fi
+		;;
+	timeline)
+		case $prev in
+		--deck) _trainer_names decks; return ;;
+		--tag) _trainer_names tags; return ;;
+		--html) _trainer_files; return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--deck --tag --html --json --help' -- "$cur"))
+		fi
+		;;
+	plan)
+		case $prev in
+		--exam) COMPREPLY=(); return ;;
+		--target) COMPREPLY=(); return ;;
+		--deck) _trainer_names decks; return ;;
+		--tag) _trainer_names tags; return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--exam --target --deck --tag --json --help' -- "$cur"))
 		fi
 		;;
 	names)
@@ -214,7 +269,7 @@ _trainer() {
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--db --decks --now --seed --no-color --help --version ' -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config history export draft names' -- "$cur"))
+			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config optimize sync history import draft export timeline plan names' -- "$cur"))
 		fi
 		;;
 	esac

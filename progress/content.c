@@ -41,6 +41,8 @@ content_from_card(const struct card *c)
 		json_object_set_new(o, "hint", json_string(c->hint));
 	if (c->note)
 		json_object_set_new(o, "note", json_string(c->note));
+	if (c->event)
+		json_object_set_new(o, "event", json_string(c->event));
 	if (c->type == CARD_DATE) {
 		date_format_iso(&c->date, date, sizeof(date));
 		json_object_set_new(o, "date", json_string(date));
@@ -219,16 +221,18 @@ plain_string(const char *p, const char **s, size_t *n)
 	return (const char *)q + 1;
 }
 
-/* The keys the fast reading knows, and what each must hold. */
+/* The keys the fast reading knows, and what each must hold: the texts
+ * first, in the order of fast_content's 'texts', then its 'lists'. */
+#define FAST_FIRST_LIST 7
 enum { K_TEXT, K_LIST, K_FLAG, K_UNKNOWN };
 static const struct {
 	const char *name;
 	int kind;
 } fast_keys[] = {
-	{ "q", K_TEXT },      { "a", K_TEXT },       { "hint", K_TEXT },
-	{ "note", K_TEXT },   { "unit", K_TEXT },    { "date", K_TEXT },
-	{ "accept", K_LIST }, { "choices", K_LIST }, { "items", K_LIST },
-	{ "tags", K_LIST },   { "reverse", K_FLAG },
+	{ "q", K_TEXT },     { "a", K_TEXT },      { "hint", K_TEXT },
+	{ "note", K_TEXT },  { "unit", K_TEXT },   { "date", K_TEXT },
+	{ "event", K_TEXT }, { "accept", K_LIST }, { "choices", K_LIST },
+	{ "items", K_LIST }, { "tags", K_LIST },   { "reverse", K_FLAG },
 };
 #define NFAST_KEYS (sizeof(fast_keys) / sizeof(fast_keys[0]))
 
@@ -245,7 +249,8 @@ push_n(struct strlist *l, const char *s, size_t n)
 static int
 fast_content(const char *text, struct card *c, char **date)
 {
-	char **texts[] = { &c->q, &c->a, &c->hint, &c->note, &c->unit, date };
+	char **texts[] = { &c->q,    &c->a, &c->hint, &c->note,
+		           &c->unit, date,  &c->event };
 	struct strlist *lists[] = { &c->accept, &c->choices, &c->items,
 		                    &c->tags };
 	unsigned seen = 0;
@@ -292,7 +297,8 @@ fast_content(const char *text, struct card *c, char **date)
 				if ((p = plain_string(p, &v, &vlen)) == NULL)
 					goto no;
 				if (kind == K_LIST)
-					push_n(lists[k - 6], v, vlen);
+					push_n(lists[k - FAST_FIRST_LIST], v,
+					       vlen);
 				p = skip_space(p);
 				if (*p == ',') {
 					p = skip_space(p + 1);
@@ -338,8 +344,8 @@ int
 content_to_card(const char *id, const char *type, const char *text,
                 struct card *c, char *why, size_t size)
 {
-	static const char *const texts[] = { "q",    "a",    "hint",
-		                             "note", "unit", "date" };
+	static const char *const texts[] = { "q",    "a",    "hint", "note",
+		                             "unit", "date", "event" };
 	json_error_t e;
 	json_t *o = NULL;
 	int t = type ? content_type(type) : -1, rc = -1;
@@ -378,6 +384,7 @@ content_to_card(const char *id, const char *type, const char *text,
 	c->a = dup_string(o, "a");
 	c->hint = dup_string(o, "hint");
 	c->note = dup_string(o, "note");
+	c->event = dup_string(o, "event");
 	c->unit = dup_string(o, "unit");
 	if (read_strings(o, "accept", &c->accept) < 0 ||
 	    read_strings(o, "choices", &c->choices) < 0 ||

@@ -180,6 +180,21 @@ report_html_write(FILE *fp, const struct stats *s,
 	esc(fp, generated);
 	fputs(" by trainer.</p>\n", fp);
 
+	if (s->exam_set) {
+		fputs("<section>\n<h2>Exam ", fp);
+		esc(fp, s->exam_date);
+		fputs("</h2>\n", fp);
+		kpi(fp, "days left", "exam.days_left", s->exam_days_left);
+		fprintf(fp,
+		        "<p>Predicted at the target recall (<span "
+		        "data-stat=\"exam.target\">%.2f</span>) on the day: "
+		        "<b data-stat=\"exam.at_target_scheduled\">%.0f%%</b> "
+		        "of the cards on their current schedule, <b "
+		        "data-stat=\"exam.at_target_planned\">%.0f%%</b> with "
+		        "the plan.</p>\n</section>\n",
+		        s->exam_target, s->exam_at_target_scheduled * 100,
+		        s->exam_at_target_planned * 100);
+	}
 	fputs("<section>\n<h2>Today</h2>\n", fp);
 	kpi(fp, "answered", "today.answered", s->today_answered);
 	kpi(fp, "right", "today.right", s->today_right);
@@ -195,6 +210,13 @@ report_html_write(FILE *fp, const struct stats *s,
 	kpi(fp, "relearning", "cards.relearning", s->n_relearning);
 	kpi(fp, "suspended", "cards.suspended", s->n_suspended);
 	kpi(fp, "retired", "cards.retired", s->n_retired);
+	if (s->chrono_answers) {
+		fputs("</section>\n<section>\n<h2>Chronology questions, the "
+		      "last 30 days</h2>\n",
+		      fp);
+		kpi(fp, "answered", "chronology.answers", s->chrono_answers);
+		kpi(fp, "right", "chronology.right", s->chrono_right);
+	}
 
 	fputs("</section>\n<section>\n<h2>Answers per day, the last 26 "
 	      "weeks</h2>\n",

@@ -230,7 +230,144 @@ static const char v6[] =
     "CREATE INDEX reviews_card ON reviews(card_id, id, day, verdict,"
     " duration_ms, b_state, scheduled, rating);";
 
-const char *const schema_migrations[] = { v1, v2, v3, v4, v5, v6 };
+/* Version 7: chronology answers (questions made from the date cards'
+ * events, see chrono.h), logged apart from the reviews since they belong
+ * to no one card and change no schedule: the session, the kind of
+ * question, the cards involved as a JSON array of "deck/id", the
+ * question and the answers, the verdict. */
+static const char v7[] =
+    "CREATE TABLE IF NOT EXISTS chrono_answers ("
+    " id INTEGER PRIMARY KEY,"
+    " session_id INTEGER REFERENCES sessions(id),"
+    " time INTEGER NOT NULL,"
+    " day INTEGER NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN"
+    "  ('first', 'order', 'between', 'year', 'relative')),"
+    " cards TEXT NOT NULL,"
+    " question TEXT NOT NULL,"
+    " expected TEXT NOT NULL,"
+    " answer TEXT NOT NULL,"
+    " verdict TEXT NOT NULL CHECK (verdict IN"
+    "  ('right', 'close', 'partial', 'wrong', 'skipped')),"
+    " duration_ms INTEGER NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX IF NOT EXISTS chrono_answers_day ON chrono_answers(day);"
+    "CREATE INDEX IF NOT EXISTS chrono_answers_session ON "
+    "chrono_answers(session_id);";
+
+/* Version 8: progress that travels between machines (trainer sync).
+ * The database gets a device id (128 random bits) and every change that
+ * travels is an event with a global id, the device and its sequence
+ * number: answers (an answer's event names its row in the log), undos
+ * (tombstones: the answer's row goes, its event stays), suspensions,
+ * skips and settings.  The history there is becomes events of this
+ * device: the answers in their order, then the settings and suspensions
+ * (at time 0, so that any later change wins).  Where each other
+ * machine's journal was read to, and how far this one's was written, per
+ * sync folder.  The day sums follow an answer whose schedule a replay
+ * changed.  Like versions 4 to 6 it can run again over its own result. */
+static const char v8[] =
+    "CREATE TABLE IF NOT EXISTS device ("
+    " one INTEGER PRIMARY KEY CHECK (one = 1),"
+    " id TEXT NOT NULL CHECK (length(id) = 32),"
+    " seq INTEGER NOT NULL DEFAULT 0"
+    ") STRICT;"
+    "INSERT OR IGNORE INTO device (one, id)"
+    " VALUES (1, lower(hex(randomblob(16))));"
+    "CREATE TABLE IF NOT EXISTS events ("
+    " n INTEGER PRIMARY KEY," /* the order it arrived here */
+    " device TEXT NOT NULL,"
+    " seq INTEGER NOT NULL,"
+    " time INTEGER NOT NULL," /* UTC, milliseconds */
+    " kind TEXT NOT NULL CHECK (kind IN"
+    "  ('review', 'undo', 'suspend', 'skip', 'setting')),"
+    " deck TEXT," /* the card's deck name and id in it */
+    " card TEXT,"
+    " target TEXT,"        /* undo: 'device:seq' of the answer; setting: key */
+    " body TEXT NOT NULL," /* the record as journaled (JSON) */
+    " origin TEXT,"        /* the folder it came from; NULL: made here */
+    " pending INTEGER NOT NULL DEFAULT 0," /* its card is not here yet */
+    " review INTEGER," /* a review's row in the log; NULL: none (yet) */
+    " UNIQUE (device, seq)"
+    ") STRICT;"
+    "CREATE INDEX IF NOT EXISTS events_card ON events(deck, card, kind)"
+    " WHERE card IS NOT NULL;"
+    "CREATE INDEX IF NOT EXISTS events_target ON events(target, kind)"
+    " WHERE target IS NOT NULL;"
+    "CREATE INDEX IF NOT EXISTS events_pending ON events(n)"
+    " WHERE pending = 1;"
+    "CREATE UNIQUE INDEX IF NOT EXISTS events_review ON events(review)"
+    " WHERE review IS NOT NULL;"
+    "CREATE TABLE IF NOT EXISTS sync_in ("
+    " dir TEXT NOT NULL,"
+    " device TEXT NOT NULL," /* whose journal */
+    " offset INTEGER NOT NULL,"
+    " records INTEGER NOT NULL,"
+    " PRIMARY KEY (dir, device)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS sync_out ("
+    " dir TEXT PRIMARY KEY,"
+    " offset INTEGER NOT NULL,"
+    " records INTEGER NOT NULL,"
+    " written INTEGER NOT NULL" /* the last event (n) written */
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE TEMP TABLE v7_old AS SELECT r.id AS review,"
+    " row_number() OVER (ORDER BY r.id) AS k FROM reviews r"
+    " WHERE r.id NOT IN (SELECT review FROM events"
+    "  WHERE review IS NOT NULL);"
+    "INSERT INTO events (device, seq, time, kind, deck, card, body,"
+    " review)"
+    " SELECT dv.id, dv.seq + o.k, r.time * 1000, 'review', d.name, c.key,"
+    "  json_object('id', dv.id || ':' || (dv.seq + o.k), 't',"
+    "  r.time * 1000, 'k', 'review', 'deck', d.name, 'card', c.key,"
+    "  'rating', r.rating, 'answer', r.answer, 'verdict', r.verdict,"
+    "  'ms', r.duration_ms, 'hinted', r.hinted, 'mode',"
+    "  coalesce(s.mode, 'review'), 'sched', r.scheduled), r.id"
+    " FROM v7_old o JOIN reviews r ON r.id = o.review"
+    " JOIN cards c ON c.id = r.card_id JOIN decks d ON d.id = c.deck_id"
+    " LEFT JOIN sessions s ON s.id = r.session_id, device dv"
+    " ORDER BY o.k;"
+    "UPDATE device SET seq = seq + (SELECT count(*) FROM v7_old);"
+    "DROP TABLE v7_old;"
+    "INSERT INTO events (device, seq, time, kind, target, body)"
+    " SELECT dv.id, dv.seq + row_number() OVER (ORDER BY st.key), 0,"
+    "  'setting', st.key, json_object('id', dv.id || ':' || (dv.seq +"
+    "  row_number() OVER (ORDER BY st.key)), 't', 0, 'k', 'setting', 'key',"
+    "  st.key, 'value', st.value)"
+    " FROM settings st, device dv WHERE st.key != 'sync-dir' AND NOT EXISTS"
+    "  (SELECT 1 FROM events e WHERE e.kind = 'setting'"
+    "  AND e.target = st.key) ORDER BY st.key;"
+    "UPDATE device SET seq = max(seq, (SELECT coalesce(max(e.seq), 0)"
+    " FROM events e WHERE e.device = device.id));"
+    "INSERT INTO events (device, seq, time, kind, deck, card, body)"
+    " SELECT dv.id, dv.seq + row_number() OVER (ORDER BY c.id), 0,"
+    "  'suspend', d.name, c.key, json_object('id', dv.id || ':' || (dv.seq"
+    "  + row_number() OVER (ORDER BY c.id)), 't', 0, 'k', 'suspend',"
+    "  'deck', d.name, 'card', c.key, 'on', 1)"
+    " FROM cards c JOIN decks d ON d.id = c.deck_id, device dv"
+    " WHERE c.suspended = 1 AND NOT EXISTS (SELECT 1 FROM events e"
+    "  WHERE e.kind = 'suspend' AND e.deck = d.name AND e.card = c.key)"
+    " ORDER BY c.id;"
+    "UPDATE device SET seq = max(seq, (SELECT coalesce(max(e.seq), 0)"
+    " FROM events e WHERE e.device = device.id));"
+    "CREATE TRIGGER IF NOT EXISTS reviews_change AFTER UPDATE OF b_state,"
+    " scheduled, rating ON reviews BEGIN"
+    " UPDATE day_stats" SUB_COUNTS " WHERE day = OLD.day AND"
+    "  deck_id = (SELECT deck_id FROM cards WHERE id = OLD.card_id);"
+    " UPDATE day_tag_stats" SUB_COUNTS " WHERE day = OLD.day AND"
+    "  deck_id = (SELECT deck_id FROM cards WHERE id = OLD.card_id) AND"
+    "  tag IN (SELECT tag FROM card_tags WHERE card_id = OLD.card_id);"
+    " INSERT INTO day_stats SELECT NEW.day, c.deck_id," NEW_COUNTS
+    "  FROM cards c WHERE c.id = NEW.card_id"
+    "  ON CONFLICT (day, deck_id)" ADD_COUNTS
+    " INSERT INTO day_tag_stats SELECT NEW.day, c.deck_id, t.tag," NEW_COUNTS
+    "  FROM cards c JOIN card_tags t ON t.card_id = c.id"
+    "  WHERE c.id = NEW.card_id ON CONFLICT (day, deck_id, tag)" ADD_COUNTS
+    " END;"
+    "CREATE TRIGGER IF NOT EXISTS reviews_unmap AFTER DELETE ON reviews"
+    " BEGIN UPDATE events SET review = NULL WHERE review = OLD.id; END;";
+
+const char *const schema_migrations[] = { v1, v2, v3, v4, v5, v6, v7, v8 };
 const int schema_nmigrations =
     (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));
 

@@ -625,6 +625,10 @@ stats_compute(struct store *st, const struct stats_query *q, struct stats *out,
 	        0 &&
 	    (rc = hardest_details(st, out, diags)) == 0)
 		rc = review_passes(st, q, tags, &live, &selected, out, diags);
+	if (rc == 0)
+		rc = store_chrono_count(st, q->today - STATS_CHRONO_DAYS + 1,
+		                        q->today, &out->chrono_answers,
+		                        &out->chrono_right, diags);
 	store_exec(st, "COMMIT", diags);
 out:
 	free(live.bits);

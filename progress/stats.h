@@ -74,7 +74,20 @@ struct stats {
 	/* the hardest cards: most lapses, then lowest stability */
 	struct stats_card hardest[STATS_HARDEST];
 	size_t nhardest;
+	/* chronology questions answered in the last STATS_CHRONO_DAYS days
+	 * (of every deck: a question can join events of several) */
+	long long chrono_answers, chrono_right;
+	/* the exam set ('trainer config exam'), filled by the caller: its
+	 * date, the days to it, the target, and the share of the cards
+	 * predicted at the target on the day under their current schedule
+	 * and with the plan (plan.h) */
+	int exam_set;
+	char exam_date[16];
+	long long exam_days_left, exam_cards;
+	double exam_target, exam_at_target_scheduled, exam_at_target_planned;
 };
+
+#define STATS_CHRONO_DAYS 30
 
 extern const char *const stats_stability_labels[STATS_STABILITY_BINS];
 

@@ -28,10 +28,30 @@ static const struct {
 	{ "SELECT c.id FROM cards c WHERE c.reps != (SELECT count(*) FROM "
 	  "reviews r WHERE r.card_id = c.id AND r.scheduled = 1)",
 	  "card %s: its review count does not match its log" },
+	/* the last answer given here, or the last in time (after a sync
+	 * replayed the card's answers from every machine in time order) */
 	{ "SELECT c.id FROM cards c JOIN reviews r ON r.id = (SELECT max(id) "
-	  "FROM reviews WHERE card_id = c.id AND scheduled = 1) WHERE "
-	  "r.a_state != c.state OR r.a_due != c.due",
+	  "FROM reviews WHERE card_id = c.id AND scheduled = 1) "
+	  "JOIN reviews t ON t.id = (SELECT x.id FROM reviews x JOIN events e"
+	  " ON e.review = x.id WHERE x.card_id = c.id AND x.scheduled = 1"
+	  " ORDER BY e.time DESC, e.device DESC, e.seq DESC LIMIT 1) WHERE "
+	  "(r.a_state != c.state OR r.a_due != c.due) AND "
+	  "(t.a_state != c.state OR t.a_due != c.due)",
 	  "card %s: its state is not the one its last answer left" },
+	{ "SELECT 'none' WHERE (SELECT count(*) FROM device) != 1",
+	  "the database has no device id (%s): its changes cannot sync" },
+	{ "SELECT r.id FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM events"
+	  " e WHERE e.review = r.id AND e.kind = 'review')",
+	  "answer %s has no event: it would not sync" },
+	{ "SELECT e.device || ':' || e.seq FROM events e WHERE e.review IS"
+	  " NOT NULL AND EXISTS (SELECT 1 FROM events u WHERE u.kind ="
+	  " 'undo' AND u.target = e.device || ':' || e.seq)",
+	  "answer %s was taken back but is still in the log" },
+	{ "SELECT device || ':' || seq FROM events WHERE NOT json_valid(body)",
+	  "event %s is not valid JSON: it cannot sync" },
+	{ "SELECT d.seq FROM device d WHERE d.seq < (SELECT max(seq) FROM"
+	  " events WHERE device = d.id)",
+	  "the event counter (%s) is behind this machine's events" },
 	{ "SELECT id FROM sessions WHERE ended_at < started_at",
 	  "session %s ends before it starts" },
 	{ "SELECT c.id FROM cards c WHERE NOT json_valid(c.content)",

@@ -5,6 +5,7 @@
 #ifndef PROGRESS_STORE_IMPL_H
 #define PROGRESS_STORE_IMPL_H
 
+#include <jansson.h>
 #include <sqlite3.h>
 
 #include "store.h"
@@ -17,7 +18,30 @@ struct store {
 	/* kept prepared from their first use to store_close: what every
 	 * answer runs */
 	sqlite3_stmt *insert_review, *update_state;
+	char device[33]; /* this database's device id; "" until read */
+	long long now;   /* what events made without a time are stamped
+	                    with (store_set_now) */
 };
+
+/*
+ * Record event 'kind' of this device at 'time_ms' (UTC milliseconds),
+ * about card 'deck'/'card' (both may be NULL) or 'target' (NULL), its
+ * other fields those of 'fields' (NULL: none; not taken over).  Call it
+ * inside the transaction of the change it records.  Its local number
+ * goes to '*n' (may be NULL).  Returns 0 or -EX_IOERR.
+ */
+int store_event_add(struct store *st, const char *kind, long long time_ms,
+                    const char *deck, const char *card, const char *target,
+                    json_t *fields, long long *n, struct diag_list *diags);
+
+/* Event 'n' (a review) is the answer in log row 'review'. */
+int store_event_review(struct store *st, long long n, long long review,
+                       struct diag_list *diags);
+
+/* The deck name and id of card 'card' (free both); -EX_DATAERR when
+ * there is no such card. */
+int store_card_name(struct store *st, long long card, char **deck, char **key,
+                    struct diag_list *diags);
 
 /* Report the connection's last error as "WHAT: sqlite's message";
  * returns -EX_IOERR. */

@@ -779,6 +779,25 @@ store_has_deck(struct store *st, const char *name)
 	return found;
 }
 
+char *
+store_deck_title(struct store *st, const char *name)
+{
+	sqlite3_stmt *s = NULL;
+	char *title = NULL;
+
+	if (sqlite3_prepare_v2(st->db,
+	                       "SELECT title FROM decks WHERE name = ? AND"
+	                       " retired = 0",
+	                       -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			title =
+			    xstrdup((const char *)sqlite3_column_text(s, 0));
+	}
+	sqlite3_finalize(s);
+	return title;
+}
+
 int
 store_has_tag(struct store *st, const char *tag)
 {
@@ -849,12 +868,61 @@ update_card(struct store *st, const char *sql, long long card, long long v,
 	return rc;
 }
 
+/* Record event 'kind' about card 'card' with the integer field 'name'
+ * 'value' (inside a transaction). */
+static int
+card_event(struct store *st, const char *kind, long long card, const char *name,
+           long long value, struct diag_list *diags)
+{
+	char *deck = NULL, *key = NULL;
+	json_t *f = NULL;
+	int rc;
+
+	if ((rc = store_card_name(st, card, &deck, &key, diags)) == 0) {
+		f = json_pack("{sI}", name, (json_int_t)value);
+		rc = store_event_add(st, kind, st->now * 1000, deck, key, NULL,
+		                     f, NULL, diags);
+	}
+	json_decref(f);
+	free(deck);
+	free(key);
+	return rc;
+}
+
 int
 store_suspend(struct store *st, long long card, int suspended,
               struct diag_list *diags)
 {
-	return update_card(st, "UPDATE cards SET suspended = ?1 WHERE id = ?2",
-	                   card, suspended != 0, diags);
+	int rc;
+
+	if ((rc = store_exec(st, "SAVEPOINT suspend", diags)) < 0)
+		return rc;
+	rc = update_card(st, "UPDATE cards SET suspended = ?1 WHERE id = ?2",
+	                 card, suspended != 0, diags);
+	if (rc == 0)
+		rc = card_event(st, "suspend", card, "on", suspended != 0,
+		                diags);
+	if (rc < 0)
+		sqlite3_exec(st->db, "ROLLBACK TO suspend", NULL, NULL, NULL);
+	sqlite3_exec(st->db, "RELEASE suspend", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+store_skip(struct store *st, long long card, long long until,
+           struct diag_list *diags)
+{
+	int rc;
+
+	if ((rc = store_exec(st, "SAVEPOINT skip", diags)) < 0)
+		return rc;
+	rc = store_bury(st, card, until, diags);
+	if (rc == 0)
+		rc = card_event(st, "skip", card, "until", until, diags);
+	if (rc < 0)
+		sqlite3_exec(st->db, "ROLLBACK TO skip", NULL, NULL, NULL);
+	sqlite3_exec(st->db, "RELEASE skip", NULL, NULL, NULL);
+	return rc;
 }
 
 int
@@ -927,11 +995,15 @@ store_session_end(struct store *st, long long id, long long now,
 	    st,
 	    "UPDATE sessions SET ended_at = ?2,"
 	    " questions = (SELECT count(*) FROM reviews WHERE session_id = ?1"
-	    "  AND verdict != 'skipped'),"
+	    "  AND verdict != 'skipped') + (SELECT count(*) FROM"
+	    "  chrono_answers WHERE session_id = ?1 AND verdict != 'skipped'),"
 	    " right = (SELECT count(*) FROM reviews WHERE session_id = ?1"
+	    "  AND verdict IN ('right', 'close')) + (SELECT count(*) FROM"
+	    "  chrono_answers WHERE session_id = ?1"
 	    "  AND verdict IN ('right', 'close')),"
 	    " duration_ms = (SELECT coalesce(sum(duration_ms), 0) FROM reviews"
-	    "  WHERE session_id = ?1)"
+	    "  WHERE session_id = ?1) + (SELECT coalesce(sum(duration_ms), 0)"
+	    "  FROM chrono_answers WHERE session_id = ?1)"
 	    " WHERE id = ?1",
 	    diags);
 	int rc = 0;
@@ -1039,10 +1111,37 @@ store_answer(struct store *st, const struct store_answer *a, long long *review,
 {
 	const struct fsrs_card *after = a->after ? a->after : a->before;
 	sqlite3_stmt *s = NULL;
+	char *deck = NULL, *key = NULL;
+	json_t *f = NULL;
+	long long event = 0;
 	int rc;
 
 	if ((rc = store_exec(st, "BEGIN IMMEDIATE", diags)) < 0)
 		return rc;
+	/* the event first: it travels, the row is this machine's view */
+	if ((rc = store_card_name(st, a->card, &deck, &key, diags)) < 0)
+		goto out;
+	f = json_object();
+	json_object_set_new(f, "rating", json_integer(a->rating));
+	{
+		json_t *text = json_string(a->answer ? a->answer : "");
+
+		/* an answer that is not UTF-8 cannot be JSON: it travels
+		 * as a replacement character */
+		json_object_set_new(f, "answer",
+		                    text ? text : json_string("\xef\xbf\xbd"));
+	}
+	json_object_set_new(f, "verdict", json_string(a->verdict));
+	json_object_set_new(f, "ms", json_integer(a->duration_ms));
+	json_object_set_new(f, "hinted", json_integer(a->hinted != 0));
+	json_object_set_new(f, "mode",
+	                    json_string(a->mode ? a->mode : "review"));
+	json_object_set_new(f, "sched", json_integer(a->after != NULL));
+	if (a->params)
+		json_object_set_new(f, "p", json_string(a->params));
+	if ((rc = store_event_add(st, "review", a->when.time * 1000, deck, key,
+	                          NULL, f, &event, diags)) < 0)
+		goto out;
 	s = kept(st, &st->insert_review, insert_review_sql, diags);
 	if (s == NULL) {
 		rc = -EX_IOERR;
@@ -1069,6 +1168,8 @@ store_answer(struct store *st, const struct store_answer *a, long long *review,
 		goto out;
 	}
 	*review = sqlite3_last_insert_rowid(st->db);
+	if ((rc = store_event_review(st, event, *review, diags)) < 0)
+		goto out;
 	if (a->after &&
 	    (rc = write_state(st, a->card, a->after, a->before, diags)) < 0)
 		goto out;
@@ -1078,6 +1179,9 @@ out:
 		sqlite3_reset(s);
 	if (rc < 0)
 		rollback(st);
+	json_decref(f);
+	free(deck);
+	free(key);
 	return rc;
 }
 
@@ -1097,7 +1201,9 @@ store_undo(struct store *st, long long review, struct diag_list *diags)
 	                  " b_difficulty, b_step, b_scheduled_days, b_reps,"
 	                  " b_lapses, b_due, b_last_review, b_last_day,"
 	                  " (SELECT count(*) FROM reviews n WHERE n.card_id ="
-	                  "  r.card_id AND n.id > r.id AND n.scheduled = 1)"
+	                  "  r.card_id AND n.id > r.id AND n.scheduled = 1),"
+	                  " (SELECT e.device || ':' || e.seq FROM events e"
+	                  "  WHERE e.review = r.id)"
 	                  " FROM reviews r WHERE id = ?",
 	                  diags);
 	if (s == NULL) {
@@ -1132,6 +1238,22 @@ store_undo(struct store *st, long long review, struct diag_list *diags)
 		           "latest answer can be taken back");
 		rc = -EX_DATAERR;
 		goto out;
+	}
+	if (sqlite3_column_type(s, 13) == SQLITE_TEXT) {
+		/* a tombstone that travels: the answer's event stays */
+		const char *of = (const char *)sqlite3_column_text(s, 13);
+		json_t *f = json_pack("{ss}", "of", of);
+		char *deck = NULL, *key = NULL;
+
+		rc = store_card_name(st, card, &deck, &key, diags);
+		if (rc == 0)
+			rc = store_event_add(st, "undo", st->now * 1000, deck,
+			                     key, of, f, NULL, diags);
+		json_decref(f);
+		free(deck);
+		free(key);
+		if (rc < 0)
+			goto out;
 	}
 	sqlite3_finalize(s);
 	s = NULL;
@@ -1174,39 +1296,69 @@ store_setting(struct store *st, const char *key)
 	return v;
 }
 
+/* Settings that belong to this machine and never travel. */
+static int
+local_setting(const char *key)
+{
+	return strcmp(key, "sync-dir") == 0;
+}
+
+/* Set 'key' to 'value' (NULL: remove it), recording the change as an
+ * event unless the setting is this machine's own: in one transaction. */
+static int
+change_setting(struct store *st, const char *key, const char *value,
+               struct diag_list *diags)
+{
+	sqlite3_stmt *s = NULL;
+	json_t *f = NULL;
+	int rc;
+
+	if ((rc = store_exec(st, "SAVEPOINT setting", diags)) < 0)
+		return rc;
+	s = store_prepare(st,
+	                  value ? "INSERT OR REPLACE INTO settings (key, value)"
+	                          " VALUES (?, ?)"
+	                        : "DELETE FROM settings WHERE key = ?",
+	                  diags);
+	if (s == NULL) {
+		rc = -EX_IOERR;
+		goto out;
+	}
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	if (value)
+		sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		rc = store_fail(st, diags, "cannot save the setting");
+		goto out;
+	}
+	if (!local_setting(key)) {
+		f = json_object();
+		json_object_set_new(f, "key", json_string(key));
+		json_object_set_new(f, "value",
+		                    value ? json_string(value) : json_null());
+		rc = store_event_add(st, "setting", st->now * 1000, NULL, NULL,
+		                     key, f, NULL, diags);
+	}
+out:
+	sqlite3_finalize(s);
+	json_decref(f);
+	if (rc < 0)
+		sqlite3_exec(st->db, "ROLLBACK TO setting", NULL, NULL, NULL);
+	sqlite3_exec(st->db, "RELEASE setting", NULL, NULL, NULL);
+	return rc;
+}
+
 int
 store_set_setting(struct store *st, const char *key, const char *value,
                   struct diag_list *diags)
 {
-	sqlite3_stmt *s = store_prepare(
-	    st, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-	    diags);
-	int rc = 0;
-
-	if (s == NULL)
-		return -EX_IOERR;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = store_fail(st, diags, "cannot save the setting");
-	sqlite3_finalize(s);
-	return rc;
+	return change_setting(st, key, value, diags);
 }
 
 int
 store_unset_setting(struct store *st, const char *key, struct diag_list *diags)
 {
-	sqlite3_stmt *s =
-	    store_prepare(st, "DELETE FROM settings WHERE key = ?", diags);
-	int rc = 0;
-
-	if (s == NULL)
-		return -EX_IOERR;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) != SQLITE_DONE)
-		rc = store_fail(st, diags, "cannot remove the setting");
-	sqlite3_finalize(s);
-	return rc;
+	return change_setting(st, key, NULL, diags);
 }
 
 /* ---- whole file ---- */

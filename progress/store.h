@@ -32,7 +32,7 @@
 
 /* The schema this program writes: the number of migrations in schema.c
  * (a static assertion there keeps the two equal). */
-#define STORE_VERSION 6
+#define STORE_VERSION 8
 
 struct store;
 
@@ -112,6 +112,8 @@ struct store_card {
 	int suspended;
 	long long buried_until; /* 0 when not buried */
 	int retired;            /* gone from its deck (only with_retired) */
+	int planned;            /* review: the exam plan (plan.h) wants it
+	                           today though it is not due */
 	int has_content;        /* 'card' is whole, not only its id (see
 	                           store_card_content) */
 };
@@ -215,6 +217,8 @@ long long store_new_on_day(struct store *st, long long day);
 
 /* Is there a live deck named 'name'? */
 int store_has_deck(struct store *st, const char *name);
+/* The title of the live deck named 'name' (free it), or NULL. */
+char *store_deck_title(struct store *st, const char *name);
 
 /* Has a card still in its deck the tag 'tag'? */
 int store_has_tag(struct store *st, const char *tag);
@@ -328,6 +332,10 @@ struct store_answer {
 	long long duration_ms;
 	const struct fsrs_card *before; /* the card before the answer */
 	const struct fsrs_card *after;  /* after; NULL: schedule unchanged */
+	const char *mode;   /* the session's: review, quiz, drill (NULL:
+	                       review) */
+	const char *params; /* the scheduler's parameters in force, as
+	                       store_params_json gives them (NULL: none) */
 };
 
 /*
@@ -348,6 +356,34 @@ int store_answer(struct store *st, const struct store_answer *a,
  */
 int store_undo(struct store *st, long long review, struct diag_list *diags);
 
+/* ---- chronology answers (store-chrono.c) ---- */
+
+struct store_chrono_answer {
+	long long session; /* 0: none */
+	struct fsrs_when when;
+	const char *kind;  /* chrono_kind_name */
+	const char *cards; /* the cards involved: a JSON array of "deck/id" */
+	const char *question; /* as asked */
+	const char *expected; /* the right answer, as shown */
+	const char *answer;   /* as typed */
+	const char *verdict;  /* right, close, partial, wrong, skipped */
+	long long duration_ms;
+};
+
+/* Log a chronology answer in one committed transaction; its row's id goes
+ * to '*id'.  No card's state changes. */
+int store_chrono_answer(struct store *st, const struct store_chrono_answer *a,
+                        long long *id, struct diag_list *diags);
+
+/* Take back the chronology answer 'id' (as :undo does). */
+int store_chrono_undo(struct store *st, long long id, struct diag_list *diags);
+
+/* How many chronology answers were given on days 'from' to 'to'
+ * (inclusive), and how many of them were right (or close). */
+int store_chrono_count(struct store *st, long long from, long long to,
+                       long long *answers, long long *right,
+                       struct diag_list *diags);
+
 /* ---- settings ---- */
 
 /* The value of setting 'key' (free it), or NULL when unset. */
@@ -357,6 +393,11 @@ int store_set_setting(struct store *st, const char *key, const char *value,
 /* Remove setting 'key' (back to its default); unset already is fine. */
 int store_unset_setting(struct store *st, const char *key,
                         struct diag_list *diags);
+
+/* Skip card 'card' in a review: bury it until 'until', and record the
+ * skip so that it travels (trainer sync). */
+int store_skip(struct store *st, long long card, long long until,
+               struct diag_list *diags);
 
 /* ---- whole file ---- */
 
@@ -370,6 +411,62 @@ int store_backup(struct store *st, const char *file, struct diag_list *diags);
  * is well, -EX_DATAERR when something is wrong.
  */
 int store_check(struct store *st, struct diag_list *diags);
+
+/* ---- sync between machines (store-events.c) ---- */
+
+/* The time (Unix seconds) that the changes made without one (undo,
+ * suspend, skip, settings) are recorded at: the caller's "now". */
+void store_set_now(struct store *st, long long now);
+
+/* This database's device id, 32 hex digits (NULL on an error). */
+const char *store_device(struct store *st);
+
+/* The scheduler's parameters as JSON, exact to the last bit (free it);
+ * and back, checked (fsrs_params_finish): 0 or -1. */
+char *store_params_json(const struct fsrs_params *p);
+int store_params_parse(const char *json, struct fsrs_params *p);
+
+struct store_sync_opts {
+	const char *dir;                  /* the sync folder */
+	long long now;                    /* this machine's clock */
+	const struct fsrs_params *params; /* for answers that carry none */
+	long long (*day)(long long t, void *arg); /* local day of 't' */
+	void *day_arg;
+	/* NULL, or told of each step as it is done (for the tests that
+	 * kill a sync between two steps) */
+	void (*step)(const char *what, void *arg);
+	void *step_arg;
+};
+
+struct store_sync_report {
+	char journal[4096]; /* this machine's journal */
+	size_t sent;        /* events appended to it */
+	size_t journals;    /* other journals read */
+	size_t received;    /* events new here */
+	size_t reviews, undos, suspends, skips, settings;
+	size_t waiting; /* answers and suspensions whose card is not here */
+	size_t applied; /* waiting ones applied now that their card is */
+	size_t cards;   /* cards whose state was replayed */
+	size_t ahead;   /* answers more than a day ahead of this clock */
+	size_t damaged; /* journal records skipped as damaged */
+};
+
+/*
+ * Merge progress with the other machines through folder 'o->dir':
+ * append this machine's new events to its journal there
+ * (DIR/trainer/DEVICE.journal, created with the folder), read every
+ * other journal from where the last sync stopped, and in one transaction
+ * add the events not seen yet and replay the memory state of every card
+ * that got one from its answers in time order (ties by event id).
+ * Settings go to the latest change (ties by device id); a card's
+ * suspension likewise.  Answers of cards not here wait until their card
+ * arrives.  Damaged records are skipped with a warning naming the
+ * journal and record; a journal from a newer format fails the sync
+ * (-EX_DATAERR) before anything changes.  Returns 0 or a negative
+ * status.
+ */
+int store_sync_dir(struct store *st, const struct store_sync_opts *o,
+                   struct store_sync_report *r, struct diag_list *diags);
 
 /* The underlying connection, for the reports in progress/stats. */
 struct sqlite3 *store_db(struct store *st);

@@ -74,18 +74,6 @@ cli_filter_from(struct cli_filter *f, const struct args *a)
 		strlist_push(&f->tags, tags->v[i]);
 }
 
-int
-cli_filter_option(struct cli_filter *f, int id, const char *value)
-{
-	if (id == OPT_DECK)
-		f->deck = value;
-	else if (id == OPT_TAG)
-		strlist_push(&f->tags, value);
-	else
-		return 0;
-	return 1;
-}
-
 /* "a, b and c": the names in 'l', for a message. */
 static char *
 name_list(const struct strlist *l)
@@ -213,6 +201,8 @@ cli_open_writable(const struct cli *cli, struct store **st)
 	if (path == NULL)
 		return EX_USAGE;
 	rc = store_open(path, st, &diags);
+	if (rc == 0)
+		store_set_now(*st, cli_now(cli));
 	if (rc == 0 && store_created(*st))
 		diag_say("created the progress database %s", path);
 	return diag_report(&diags, rc);

@@ -43,8 +43,6 @@ struct command {
 	const struct optspec *opts; /* NULL or ended by a NULL name */
 	const char *more;           /* after the options */
 	int (*run)(struct cli *cli, const struct args *a);
-	/* not yet declared: parses its own options */
-	int (*run_argv)(struct cli *cli, int argc, char **argv);
 };
 
 /* Every command, in the order 'trainer --help' lists them. */
@@ -75,6 +73,28 @@ extern const struct command cmd_config;
 extern const struct command cmd_names;
 extern const struct command cmd_export;
 extern const struct command cmd_history;
+extern const struct command cmd_timeline;
+extern const struct command cmd_plan;
+extern const struct command cmd_optimize;
+
+/* The weights the scheduler uses (cmd-optimize.c): set (else FSRS-6's
+ * defaults), and when 'trainer optimize' fitted them, to how many
+ * reviews (time 0: set some other way). */
+struct cli_weights {
+	int set;
+	long long time;
+	long long reviews;
+};
+/* Read them from 'st' (NULL: none set); returns w->set. */
+int cli_weights_info(struct store *st, struct cli_weights *w);
+/* "FSRS-6's defaults", "fitted to N reviews on 2026-03-01 10:00" (free
+ * it). */
+char *cli_weights_text(const struct cli_weights *w);
+/* {"set", "fitted", "since" (UTC ISO 8601 or null), "reviews"}. */
+struct json_t *cli_weights_json(const struct cli_weights *w);
+
+extern const struct command cmd_import;
+extern const struct command cmd_sync;
 extern const struct command cmd_draft;
 
 /*
@@ -87,6 +107,8 @@ enum cli_setting_kind {
 	SETTING_WHOLE,  /* a whole number in [lo, hi] */
 	SETTING_STEPS,  /* steps like "1m 10m" (opt_steps), or "none" */
 	SETTING_CHOICE, /* one of 'choices' */
+	SETTING_DATE,   /* a day as YYYY-MM-DD, or 'none' */
+	SETTING_FOLDER, /* an absolute path to a folder */
 };
 
 struct cli_setting {
@@ -117,18 +139,8 @@ int cli_setting_parse(const struct cli_setting *s, const char *text,
  * default, '*set' 0. */
 char *cli_setting_get(struct store *st, const struct cli_setting *s, int *set);
 
-/*
- * --deck D and --tag T (repeatable): the cards a command works on.  A
- * command puts OPT_FILTERS in its option table and hands every option to
- * cli_filter_option first.
- */
-enum { OPT_DECK = 100, OPT_TAG };
-#define OPT_FILTERS                                                            \
-	{ "deck", 1, OPT_DECK },                                               \
-	{                                                                      \
-		"tag", 1, OPT_TAG                                              \
-	}
-/* The same in a command's declared options; cli_filter_from reads them. */
+/* --deck D and --tag T (repeatable), the cards a command works on, in a
+ * command's declared options; cli_filter_from reads them. */
 #define OPTS_FILTERS                                                           \
 	{ .name = "deck",                                                      \
 	  .kind = OPTK_TEXT,                                                   \
@@ -146,8 +158,6 @@ struct cli_filter {
 	struct strlist tags; /* cards with any of them; empty: all */
 };
 
-/* Take option 'id' into 'f' when it is --deck or --tag: 1, else 0. */
-int cli_filter_option(struct cli_filter *f, int id, const char *value);
 /* The --deck and --tag of 'a' (declared with OPTS_FILTERS) into 'f';
  * release f->tags after. */
 void cli_filter_from(struct cli_filter *f, const struct args *a);
@@ -224,5 +234,18 @@ int cli_open_synced(const struct cli *cli, struct store **st);
 /* The same without the sync: for a command that writes only what it is
  * told (a setting). */
 int cli_open_writable(const struct cli *cli, struct store **st);
+
+/*
+ * Sync the open store 'st' with folder 'dir' (trainer sync).  The
+ * command prints what came in and went out and returns the exit status;
+ * 'automatic' (a session's start or end) says it in one line, and a
+ * failure is only a warning: returns 0.
+ */
+int cli_sync_dir(struct cli *cli, struct store *st, const char *dir,
+                 int automatic);
+
+/* The automatic sync of a session: with the folder the setting sync-dir
+ * names, if any; never fails. */
+int cli_sync_auto(struct cli *cli, struct store *st);
 
 #endif

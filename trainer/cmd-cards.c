@@ -141,6 +141,7 @@ card_json(struct strbuf *sb, const struct store_card *sc)
 	json_strlist(sb, "tags", &c->tags);
 	json_str_or_null(sb, "hint", c->hint);
 	json_str_or_null(sb, "note", c->note);
+	json_str_or_null(sb, "event", c->event);
 	json_key(sb, "value");
 	if (number)
 		json_number(sb, c->value);

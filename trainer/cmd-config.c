@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exam.h"
 #include "fsrs.h"
 #include "opt.h"
 #include "out.h"
@@ -76,6 +77,34 @@ const struct cli_setting cli_settings[] = {
 	  0,
 	  { "deck", "random", NULL },
 	  "'deck' or 'random'" },
+	{ "chronology",
+	  SETTING_CHOICE,
+	  "off",
+	  0,
+	  0,
+	  { "on", "off", NULL },
+	  "'on' or 'off'" },
+	{ "exam",
+	  SETTING_DATE,
+	  "none",
+	  0,
+	  0,
+	  { NULL },
+	  "a date like 2027-01-15, or 'none'" },
+	{ "exam-target",
+	  SETTING_NUMBER,
+	  "0.9",
+	  FSRS_MIN_RETENTION,
+	  FSRS_MAX_RETENTION,
+	  { NULL },
+	  "a number from 0.7 to 0.99" },
+	{ "sync-dir",
+	  SETTING_FOLDER,
+	  "none",
+	  0,
+	  0,
+	  { NULL },
+	  "an absolute path to a folder, or 'none'" },
 };
 const size_t cli_nsettings = sizeof(cli_settings) / sizeof(cli_settings[0]);
 
@@ -120,6 +149,17 @@ cli_setting_parse(const struct cli_setting *s, const char *text, double *number,
 			if (strcmp(s->choices[i], text) == 0)
 				return 0;
 		return -1;
+	case SETTING_DATE: {
+		long long day;
+
+		if (strcmp(text, "none") == 0)
+			return 0;
+		if (strlen(text) != 10 || exam_day(text, &day) < 0)
+			return -1;
+		break;
+	}
+	case SETTING_FOLDER:
+		return text[0] == '/' || strcmp(text, "none") == 0 ? 0 : -1;
 	}
 	if (number)
 		*number = d;
@@ -142,6 +182,11 @@ unknown_key(const char *key)
 	const char *keys[sizeof(cli_settings) / sizeof(cli_settings[0])];
 	const char *close;
 
+	if (strcmp(key, "weights") == 0)
+		return cli_usage_error(&cmd_config,
+		                       "the weights are fitted by 'trainer "
+		                       "optimize' and reset by 'trainer "
+		                       "optimize --reset'");
 	for (size_t i = 0; i < cli_nsettings; i++)
 		keys[i] = cli_settings[i].key;
 	close = suggest(key, keys, cli_nsettings);
@@ -181,6 +226,31 @@ print_setting(const struct cli_setting *s, const char *v, int set)
 		puts(" (default)");
 }
 
+/* The weights in use: not a setting one sets here, but 'trainer
+ * optimize' sets them, so the list says which and since when. */
+static void
+list_weights(struct store *st, json_t *o)
+{
+	struct cli_weights w;
+	char *text;
+
+	cli_weights_info(st, &w);
+	if (o) {
+		json_object_set_new(o, "weights", cli_weights_json(&w));
+		return;
+	}
+	text = cli_weights_text(&w);
+	if (w.set)
+		printf("weights = %s (default FSRS-6's: 'trainer optimize "
+		       "--reset')\n",
+		       text);
+	else
+		printf("weights = %s (default; 'trainer optimize' fits "
+		       "them)\n",
+		       text);
+	free(text);
+}
+
 static int
 list(struct store *st, int json)
 {
@@ -204,6 +274,7 @@ list(struct store *st, int json)
 		}
 		free(v);
 	}
+	list_weights(st, o);
 	if (json)
 		out_json(stdout, o,
 		         JSON_INDENT(2) | JSON_PRESERVE_ORDER |
@@ -220,6 +291,7 @@ run_config(struct cli *cli, const struct args *a)
 	struct store *st = NULL;
 	const char *const *args = (const char *const *)a->pos;
 	int json = args_has(a, "json"), reset = args_has(a, "reset");
+	const char *target = args_text(a, "target");
 	int nargs = a->npos, rc = 0, set;
 	char *v;
 
@@ -236,16 +308,37 @@ run_config(struct cli *cli, const struct args *a)
 	if (nargs == 2 && cli_setting_parse(s, args[1], NULL, NULL, NULL) < 0)
 		return cli_usage_error(&cmd_config, "'%s' must be %s, not '%s'",
 		                       s->key, s->allowed, args[1]);
+	if (target && (nargs != 2 || strcmp(s->key, "exam") != 0 ||
+	               strcmp(args[1], "none") == 0))
+		return cli_usage_error(&cmd_config,
+		                       "--target goes with 'exam DATE'");
+	if (target && cli_setting_parse(cli_setting_find("exam-target"), target,
+	                                NULL, NULL, NULL) < 0)
+		return cli_usage_error(&cmd_config,
+		                       "--target must be a number from 0.7 to "
+		                       "0.99, not '%s'",
+		                       target);
 
 	if (nargs == 2 || reset) {
 		if ((rc = cli_open_writable(cli, &st)) != 0)
 			return rc;
 		rc = reset ? store_unset_setting(st, s->key, &diags)
 		           : store_set_setting(st, s->key, args[1], &diags);
+		if (rc == 0 && target)
+			rc = store_set_setting(st, "exam-target", target,
+			                       &diags);
 		if ((rc = diag_report(&diags, rc)) == 0) {
 			v = cli_setting_get(st, s, &set);
 			print_setting(s, v, set);
 			free(v);
+			if (target) {
+				const struct cli_setting *t =
+				    cli_setting_find("exam-target");
+
+				v = cli_setting_get(st, t, &set);
+				print_setting(t, v, set);
+				free(v);
+			}
 		}
 		store_close(st);
 		return rc;
@@ -280,12 +373,18 @@ static const struct optspec config_opts[] = {
 	{ .name = "reset",
 	  .kind = OPTK_FLAG,
 	  .help = "remove the value set for KEY" },
+	{ .name = "target",
+	  .kind = OPTK_TEXT,
+	  .meta = "R",
+	  .help = "with 'exam DATE': the recall wanted that day (sets\n"
+	          "exam-target)" },
 	{ 0 },
 };
 
 const struct command cmd_config = {
 	.name = "config",
-	.usage = "[--json] | KEY | KEY VALUE | KEY --reset",
+	.usage = "[--json] | KEY | KEY VALUE | KEY --reset | exam DATE "
+	         "[--target R]",
 	.args = "[KEY [VALUE]]",
 	.arg_names = OPTN_SETTING,
 	.max_args = 2,
@@ -314,7 +413,22 @@ const struct command cmd_config = {
 	         "day: on (default)\n"
 	         "                     or off\n"
 	         "  new-order          new cards in deck order (default) or "
-	         "random\n",
+	         "random\n"
+	         "  chronology         three chronology questions after a "
+	         "review: on or off\n"
+	         "                     (default)\n"
+	         "  exam               the exam's date, like 2027-01-15: "
+	         "review adds what the\n"
+	         "                     plan ('trainer plan') needs each day, "
+	         "until then; 'none'\n"
+	         "                     (default)\n"
+	         "  exam-target        the recall wanted on the exam day, 0.7 "
+	         "to 0.99 (default\n"
+	         "                     0.9; also --target with 'exam DATE')\n"
+	         "  sync-dir           a folder to sync with at the start and "
+	         "end of each\n"
+	         "                     session (trainer sync); none by "
+	         "default\n",
 	.opts = config_opts,
 	.run = run_config,
 };

@@ -329,7 +329,7 @@ const struct command cmd_draft = {
 	    "'-' for\n"
 	    "standard input) and writes a deck to edit: a date card for each "
 	    "date (the\n"
-	    "sentence with the date blanked, and the event's name in 'note'), "
+	    "sentence with the date blanked, and the event's name in 'event'), "
 	    "a number\n"
 	    "card for each figure with a unit, a cloze card for each person "
 	    "and each name\n"

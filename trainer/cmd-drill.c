@@ -13,12 +13,20 @@ run_drill(struct cli *cli, const struct args *a)
 	int rc;
 
 	cli_filter_from(&s.filter, a);
+	s.chronology = args_has(a, "chronology");
 	rc = study_run(cli, &cmd_drill, &s);
 	strlist_release(&s.filter.tags);
 	return rc;
 }
 
-static const struct optspec drill_opts[] = { OPTS_FILTERS, { 0 } };
+static const struct optspec drill_opts[] = {
+	OPTS_FILTERS,
+	{ .name = "chronology",
+	  .kind = OPTK_FLAG,
+	  .help = "ten chronology questions made from the date cards'\n"
+	          "events, each until answered right" },
+	{ 0 },
+};
 
 const struct command cmd_drill = {
 	.name = "drill",

@@ -86,6 +86,21 @@ print_text(const struct stats *s, int unicode)
 		       "card%s\n",
 		       s->avg_retrievability * 100, s->retrievability_cards,
 		       s->retrievability_cards == 1 ? "" : "s");
+	if (s->exam_set)
+		printf(
+		    "Exam %s: in %lld day%s; %.0f%% of %lld cards predicted at "
+		    "%.0f%% recall that day on their current schedule, %.0f%% "
+		    "with the plan ('trainer plan')\n",
+		    s->exam_date, s->exam_days_left,
+		    s->exam_days_left == 1 ? "" : "s",
+		    s->exam_at_target_scheduled * 100, s->exam_cards,
+		    s->exam_target * 100, s->exam_at_target_planned * 100);
+	if (s->chrono_answers)
+		printf("Chronology: %lld/%lld right in the last %d days "
+		       "(%.0f%%)\n",
+		       s->chrono_right, s->chrono_answers, STATS_CHRONO_DAYS,
+		       100.0 * (double)s->chrono_right /
+		           (double)s->chrono_answers);
 
 	printf("\nDue in the next %d days\n", s->forecast_days);
 	for (int d = 0; d < s->forecast_days; d++)
@@ -155,6 +170,7 @@ static int
 run_stats(struct cli *cli, const struct args *a)
 {
 	struct report r = { .forecast_days = 14 };
+	struct cli_weights weights;
 	int json = args_has(a, "json"), rc;
 
 	cli_filter_from(&r.filter, a);
@@ -162,13 +178,19 @@ run_stats(struct cli *cli, const struct args *a)
 	rc = report_load(cli, &cmd_stats, &r);
 	if (rc != 0)
 		goto out;
+	cli_weights_info(r.store, &weights);
 	if (json) {
 		json_t *o = report_json(&r.stats);
 
+		json_object_set_new(o, "weights", cli_weights_json(&weights));
 		out_json(stdout, o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		json_decref(o);
 	} else {
+		char *text = cli_weights_text(&weights);
+
 		print_text(&r.stats, cli->color);
+		printf("\nWeights: %s\n", text);
+		free(text);
 	}
 out:
 	report_release(&r);

@@ -5,14 +5,17 @@
  */
 #include "cli.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 const struct command *const cli_commands[] = {
-	&cmd_review, &cmd_quiz,     &cmd_drill,     &cmd_check,  &cmd_cards,
-	&cmd_stats,  &cmd_sessions, &cmd_report,    &cmd_replay, &cmd_backup,
-	&cmd_db,     &cmd_suspend,  &cmd_unsuspend, &cmd_config, &cmd_history,
-	&cmd_export, &cmd_draft,    &cmd_names,
+	&cmd_review,    &cmd_quiz,   &cmd_drill,    &cmd_check,
+	&cmd_cards,     &cmd_stats,  &cmd_sessions, &cmd_report,
+	&cmd_replay,    &cmd_backup, &cmd_db,       &cmd_suspend,
+	&cmd_unsuspend, &cmd_config, &cmd_optimize, &cmd_sync,
+	&cmd_history,   &cmd_import, &cmd_draft,    &cmd_export,
+	&cmd_timeline,  &cmd_plan,   &cmd_names,
 };
 const unsigned cli_ncommands =
     (unsigned)(sizeof(cli_commands) / sizeof(cli_commands[0]));
@@ -79,13 +82,14 @@ cli_command_usage(const struct command *cmd)
 static char *
 option_label(const struct optspec *o)
 {
+	char s[4] = { 0 };
+
 	if (o->short_name)
-		return o->kind == OPTK_FLAG
-		           ? xasprintf("-%c, --%s", o->short_name, o->name)
-		           : xasprintf("-%c, --%s %s", o->short_name, o->name,
-		                       o->meta);
-	return o->kind == OPTK_FLAG ? xasprintf("--%s", o->name)
-	                            : xasprintf("--%s %s", o->name, o->meta);
+		snprintf(s, sizeof(s), "-%c", o->short_name);
+	return o->kind == OPTK_FLAG
+	           ? xasprintf("%s%s--%s", s, *s ? ", " : "", o->name)
+	           : xasprintf("%s%s--%s %s", s, *s ? ", " : "", o->name,
+	                       o->meta);
 }
 
 void

@@ -86,6 +86,7 @@ enum {
 	CK_ITEMS,
 	CK_TEXT,
 	CK_SOURCE,
+	CK_EVENT,
 	CK_COUNT,
 };
 
@@ -113,6 +114,7 @@ static const struct key card_keys[] = {
 	              "the text with {{gaps}}" },
 	[CK_SOURCE] = { "source", "line where from ref reference", ALL_TYPES,
 	                NULL },
+	[CK_EVENT] = { "event", "events happening what", T(CARD_DATE), NULL },
 };
 
 /* Keys each card type must have. */
@@ -433,6 +435,7 @@ card_release(struct card *c)
 	strlist_release(&c->items);
 	free(c->hint);
 	free(c->note);
+	free(c->event);
 	free(c->unit);
 	free(c->text);
 	memset(c, 0, sizeof(*c));
@@ -448,7 +451,7 @@ copy_strlist(struct strlist *dst, const struct strlist *src)
 /* What a card says, gathered before it becomes one or more cards. */
 struct draft {
 	enum card_type type;
-	const char *id, *q, *a, *hint, *note, *unit, *text;
+	const char *id, *q, *a, *hint, *note, *unit, *text, *event;
 	struct strlist accept, tags, choices, items;
 	struct strlist gaps; /* cloze: the inside of each gap, as written */
 	struct gap {
@@ -479,6 +482,7 @@ fill_common(struct card *c, const struct draft *d)
 	copy_strlist(&c->tags, &d->tags);
 	c->hint = d->hint ? xstrdup(d->hint) : NULL;
 	c->note = d->note ? xstrdup(d->note) : NULL;
+	c->event = d->event ? xstrdup(d->event) : NULL;
 }
 
 /*
@@ -862,7 +866,8 @@ static size_t
 draft_bytes(const struct draft *d)
 {
 	size_t common = text_bytes(d->id) + text_bytes(d->hint) +
-	                text_bytes(d->note) + list_bytes(&d->tags) + 16;
+	                text_bytes(d->note) + text_bytes(d->event) +
+	                list_bytes(&d->tags) + 16;
 
 	if (d->type == CARD_CLOZE)
 		return d->gaps.n * (common + text_bytes(d->q) + 1 +
@@ -970,6 +975,8 @@ read_card(struct loader *l, const struct ynode *m, size_t index)
 		d.note = text_value(l, "note", slot[CK_NOTE], 0);
 	if (slot[CK_SOURCE]) /* for the deck's writer only: checked, not kept */
 		(void)text_value(l, "source", slot[CK_SOURCE], 0);
+	if (slot[CK_EVENT])
+		d.event = text_value(l, "event", slot[CK_EVENT], 1);
 	if (slot[CK_TAGS])
 		list_value(l, "tags", slot[CK_TAGS], &d.tags, 0, 1,
 		           CARD_MAX_TAGS);

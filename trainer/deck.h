@@ -57,6 +57,7 @@ struct card {
 	struct strlist items;   /* order: the items, in the right order */
 	char *hint;             /* NULL when none */
 	char *note;             /* NULL when none */
+	char *event;            /* date: a short name of the event, or NULL */
 	struct date date;       /* date: the answer and its precision */
 	double value;           /* number: the answer, scale applied */
 	char *unit;             /* number: "$", "%", a word, or NULL */

@@ -13,66 +13,22 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rfile.h"
 #include "ytree.h"
 
 int
 deckset_load_file(const char *path, struct deck **out, struct diag_list *diags)
 {
-	struct strbuf sb = { 0 };
-	struct stat st;
-	char ebuf[128], chunk[65536];
-	ssize_t n;
-	int fd, rc;
+	char *buf;
+	size_t len;
+	int rc;
 
 	*out = NULL;
-	/* O_NONBLOCK: opening a FIFO nothing writes to must not wait for a
-	 * writer.  Cleared after, so a pipe named on purpose ('check <(cat
-	 * deck)', /dev/stdin) is read to its end; one with no writer reads
-	 * as empty. */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0) {
-		diag_error(diags, path, 0, 0, "cannot open: %s",
-		           errno_text(errno, ebuf, sizeof(ebuf)));
-		return -EX_NOINPUT;
-	}
-	if (fstat(fd, &st) < 0 ||
-	    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) < 0) {
-		diag_error(diags, path, 0, 0, "cannot read: %s",
-		           errno_text(errno, ebuf, sizeof(ebuf)));
-		close(fd);
-		return -EX_NOINPUT;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		diag_error(diags, path, 0, 0, "is a folder, not a deck file");
-		close(fd);
-		return -EX_NOINPUT;
-	}
-	if (S_ISREG(st.st_mode) && st.st_size > YTREE_MAX_FILE) {
-		diag_error(diags, path, 0, 0,
-		           "file is too large (%lld bytes; a deck file may "
-		           "have at most %d MiB)",
-		           (long long)st.st_size,
-		           YTREE_MAX_FILE / (1024 * 1024));
-		close(fd);
-		return -EX_DATAERR;
-	}
-	/* Read at most one byte past the limit: enough to refuse it. */
-	while (sb.len <= YTREE_MAX_FILE &&
-	       (n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			diag_error(diags, path, 0, 0, "cannot read: %s",
-			           errno_text(errno, ebuf, sizeof(ebuf)));
-			close(fd);
-			strbuf_release(&sb);
-			return -EX_NOINPUT;
-		}
-		strbuf_add(&sb, chunk, (size_t)n);
-	}
-	close(fd);
-	rc = deck_load_buffer(path, sb.buf ? sb.buf : "", sb.len, out, diags);
-	strbuf_release(&sb);
+	if ((rc = rfile_read(path, 0, YTREE_MAX_FILE, "deck file", &buf, &len,
+	                     diags)) < 0)
+		return rc;
+	rc = deck_load_buffer(path, buf, len, out, diags);
+	free(buf);
 	return rc;
 }
 

@@ -180,6 +180,7 @@ exit_status(int status)
 	case EX_USAGE:
 	case EX_DATAERR:
 	case EX_NOINPUT:
+	case EX_UNAVAILABLE: /* a kind of input this build cannot read */
 	case EX_SOFTWARE:
 	case EX_CANTCREAT:
 	case EX_IOERR:
@@ -203,6 +204,7 @@ severity(int status)
 	case EX_DATAERR:
 		return 2;
 	case EX_NOINPUT:
+	case EX_UNAVAILABLE:
 		return 3;
 	case EX_CANTCREAT:
 		return 4;

@@ -249,10 +249,9 @@ yaml_quoted(struct strbuf *sb, const char *s)
 	strbuf_addch(sb, '"');
 }
 
-/* Until the deck format has 'event' (being added beside this module),
- * a date card's event is written where the loader takes text. */
+/* The key of a date card's event (the timeline and chronology read it). */
 #ifndef DRAFT_EVENT_KEY
-#define DRAFT_EVENT_KEY "note"
+#define DRAFT_EVENT_KEY "event"
 #endif
 
 void

@@ -405,13 +405,68 @@ lint_date(const struct deck *deck, const struct card *c,
 	return 1;
 }
 
+/* ---- events ----------------------------------------------------------- */
+
+/* 'event' folded as answers are, its words one space apart, for
+ * comparing names (free it). */
+static char *
+folded_event(const char *event)
+{
+	struct words w = { 0 };
+	struct strbuf sb = { 0 };
+
+	words_add(&w, event, strlen(event), 0);
+	words_end(&w);
+	for (size_t i = 0; i < w.n; i++) {
+		if (i > 0)
+			strbuf_addch(&sb, ' ');
+		strbuf_adds(&sb, w.v[i].s);
+	}
+	words_release(&w);
+	return sb.len ? strbuf_detach(&sb) : xstrdup("");
+}
+
+/* The events named so far in a deck, folded: name -> its first card. */
+struct events {
+	struct strmap first;
+	char **names; /* the keys of 'first', one per card (or NULL) */
+};
+
+/* Has date card 'c' (the i'th) an event, named once in the deck? */
+static size_t
+lint_event(const struct deck *deck, size_t i, struct events *ev,
+           struct diag_list *diags)
+{
+	const struct card *c = &deck->cards[i], *first;
+
+	if (c->event == NULL) {
+		diag_add(diags, DIAG_WARNING, deck->file, c->line, c->col,
+		         "the date card '%s' has no 'event' (a short name of "
+		         "what happened, for 'trainer timeline' and chronology "
+		         "questions)",
+		         c->id);
+		return 1;
+	}
+	ev->names[i] = folded_event(c->event);
+	first = strmap_put(&ev->first, ev->names[i], (void *)c);
+	if (first == NULL)
+		return 0;
+	diag_add(diags, DIAG_WARNING, deck->file, c->line, c->col,
+	         "the event '%s' of '%s' has the same name as that of '%s' "
+	         "(line %d): name each event once",
+	         c->event, c->id, first->id, first->line);
+	return 1;
+}
+
 /* ---- the deck --------------------------------------------------------- */
 
 size_t
 lint_deck(const struct deck *deck, struct diag_list *diags)
 {
+	struct events ev = { { 0 }, NULL };
 	size_t n = 0;
 
+	ev.names = xcalloc(deck->ncards + 1, sizeof(*ev.names));
 	for (size_t i = 0; i < deck->ncards; i++) {
 		const struct card *c = &deck->cards[i];
 
@@ -422,7 +477,12 @@ lint_deck(const struct deck *deck, struct diag_list *diags)
 			                  i + 1 < deck->ncards ? c + 1 : NULL,
 			                  diags);
 		else if (c->type == CARD_DATE)
-			n += lint_date(deck, c, diags);
+			n += lint_date(deck, c, diags) +
+			     lint_event(deck, i, &ev, diags);
 	}
+	strmap_release(&ev.first);
+	for (size_t i = 0; i < deck->ncards; i++)
+		free(ev.names[i]);
+	free(ev.names);
 	return n;
 }

@@ -18,6 +18,8 @@
  *              takes only 'q' ('accept' never applies to it).
  *   precision  a date card whose question does not ask for the precision
  *              its answer has (see lint_date_question).
+ *   event      a date card without 'event', or whose event has the name
+ *              (folded as answers are) of an earlier card's in the deck.
  *
  * Only 'trainer check' lints; loading a deck for review never does.
  * Pure: no printing, no exit, no clock.

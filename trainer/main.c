@@ -67,9 +67,9 @@ usage(FILE *fp)
 	fputs("\n"
 	      "'trainer COMMAND --help' describes a command. Exit status: "
 	      "0 ok, 64 usage,\n"
-	      "65 bad deck or data, 66 missing file, 70 internal error, 73 "
-	      "output file\nrefused, 74 I/O error; the worst problem met "
-	      "decides.\n",
+	      "65 bad deck or data, 66 missing file, 69 a kind of file this "
+	      "build cannot\nread, 70 internal error, 73 output file "
+	      "refused, 74 I/O error; the worst\nproblem met decides.\n",
 	      fp);
 }
 
@@ -95,14 +95,14 @@ closest_command(const char *name)
 enum { G_DB = 1, G_DECKS, G_NOW, G_SEED, G_NO_COLOR, G_HELP, G_VERSION };
 
 static const struct opt global_opts[] = {
-	{ "db", 1, G_DB, 0 },
-	{ "decks", 1, G_DECKS, 0 },
-	{ "now", 1, G_NOW, 0 },
-	{ "seed", 1, G_SEED, 0 },
-	{ "no-color", 0, G_NO_COLOR, 0 },
-	{ "help", 0, G_HELP, 0 },
-	{ "version", 0, G_VERSION, 0 },
-	{ NULL, 0, 0, 0 },
+	{ "db", 1, G_DB },
+	{ "decks", 1, G_DECKS },
+	{ "now", 1, G_NOW },
+	{ "seed", 1, G_SEED },
+	{ "no-color", 0, G_NO_COLOR },
+	{ "help", 0, G_HELP },
+	{ "version", 0, G_VERSION },
+	{ NULL, 0, 0 },
 };
 
 /* Is 'arg' one of the global options (with or without "=value")? */
@@ -132,8 +132,6 @@ run_command(struct cli *cli, const struct command *cmd, int argc, char **argv)
 	char why[200];
 	int rc;
 
-	if (cmd->run_argv)
-		return cmd->run_argv(cli, argc, argv);
 	if (args_parse(&a, cmd->opts, argc, argv, why, sizeof(why)) < 0)
 		rc = cli_usage_error(cmd, "%s", why);
 	else if (cmd->max_args >= 0 && a.npos > cmd->max_args)

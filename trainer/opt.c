@@ -35,26 +35,6 @@ opt_next(struct optparse *p, const struct opt *opts, const char **value)
 		p->dashdash = 1;
 		return opt_next(p, opts, value);
 	}
-	if (arg[1] != '-') {
-		/* "-o FILE" or "-oFILE" for an option declaring 'o' */
-		for (const struct opt *o = opts; o->name; o++) {
-			if (o->short_name == 0 || o->short_name != arg[1] ||
-			    (arg[2] != '\0' && !o->has_arg))
-				continue;
-			if (o->has_arg && arg[2] != '\0') {
-				*value = arg + 2;
-			} else if (o->has_arg) {
-				if (p->i >= p->argc) {
-					snprintf(p->error, sizeof(p->error),
-					         "option '-%c' needs a value",
-					         o->short_name);
-					return OPT_ERROR;
-				}
-				*value = p->argv[p->i++];
-			}
-			return o->id;
-		}
-	}
 	if (strcmp(arg, "-h") == 0)
 		arg = "--help";
 	if (arg[1] != '-') {
@@ -380,11 +360,25 @@ args_parse(struct args *a, const struct optspec *specs, int argc, char **argv,
 	a->specs = specs;
 	a->v = xcalloc(n + 1, sizeof(*a->v));
 	a->pos = xcalloc((size_t)argc + 1, sizeof(*a->pos));
+	a->longs = xcalloc((size_t)argc + 1, sizeof(*a->longs));
+	a->argc = argc;
+	/* "-o" is the option whose short name it is, before a "--" */
+	a->argv = xcalloc((size_t)argc + 1, sizeof(*a->argv));
+	for (int i = 0, dashdash = 0; i < argc; i++) {
+		a->argv[i] = argv[i];
+		dashdash |= strcmp(argv[i], "--") == 0;
+		for (size_t k = 0; !dashdash && k < n; k++)
+			if (specs[k].short_name && argv[i][0] == '-' &&
+			    argv[i][1] == specs[k].short_name &&
+			    argv[i][2] == '\0')
+				a->argv[i] = a->longs[i] =
+				    xasprintf("--%s", specs[k].name);
+	}
+	argv = a->argv;
 	for (size_t i = 0; i < n; i++) {
 		opts[i].name = specs[i].name;
 		opts[i].has_arg = specs[i].kind != OPTK_FLAG;
 		opts[i].id = (int)i + 1;
-		opts[i].short_name = specs[i].short_name;
 	}
 	opt_init(&p, argc, argv);
 	while (rc == 0 && (id = opt_next(&p, opts, &value)) != OPT_END) {
@@ -418,6 +412,10 @@ args_release(struct args *a)
 
 	for (size_t i = 0; a->v && i < n; i++)
 		strlist_release(&a->v[i].all);
+	for (int i = 0; a->longs && i < a->argc; i++)
+		free(a->longs[i]);
+	free(a->longs);
+	free(a->argv);
 	free(a->v);
 	free(a->pos);
 	memset(a, 0, sizeof(*a));

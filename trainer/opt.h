@@ -1,8 +1,7 @@
 /*
  * opt.h - long options for the commands: "--name", "--name VALUE" and
  * "--name=VALUE", mixed freely with positional arguments; "--" ends the
- * options.  Short forms are "-h" for help, and "-X VALUE" (or "-XVALUE")
- * for an option that declares the letter X.
+ * options.  Short forms are "-h" for help only.
  */
 #ifndef TRAINER_OPT_H
 #define TRAINER_OPT_H
@@ -12,8 +11,7 @@
 struct opt {
 	const char *name; /* without the dashes */
 	int has_arg;
-	int id;          /* > 0 */
-	char short_name; /* "-o" for it as well, or 0 */
+	int id; /* > 0 */
 };
 
 struct optparse {
@@ -90,7 +88,7 @@ enum optnames {
 
 struct optspec {
 	const char *name; /* without the dashes; NULL ends a table */
-	char short_name;  /* a letter for "-X" too, or 0 */
+	char short_name;  /* "-o" for "--output"; 0: none */
 	enum optkind kind;
 	const char *meta; /* the value in the help: "N", "FILE" */
 	enum optnames names;
@@ -116,6 +114,9 @@ struct args {
 	struct optvalue *v; /* one per spec */
 	char **pos;         /* the other arguments, in order */
 	int npos;
+	char **argv;  /* the arguments with short options made long */
+	char **longs; /* the long forms made, to free */
+	int argc;
 };
 
 /*

@@ -270,7 +270,7 @@ classify(struct queue *q, size_t from)
 			continue;
 		if (c->mem.state == FSRS_NEW)
 			q->fresh[q->nfresh++] = i;
-		else if (fsrs_is_due(&c->mem, t, q->o.day_end))
+		else if (fsrs_is_due(&c->mem, t, q->o.day_end) || c->planned)
 			q->line[q->nline++] = i;
 		else if (c->mem.state != FSRS_REVIEW &&
 		         c->mem.due <= t + q->o.learn_ahead)

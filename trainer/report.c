@@ -4,10 +4,47 @@
  */
 #include "report.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "clock.h"
+#include "exam.h"
 #include "study.h"
+
+/* The exam countdown, when an exam is set and not past. */
+static int
+exam_figures(struct report *r, long long today, long long now)
+{
+	struct diag_list diags = { 0 };
+	struct exam_plan ep;
+	struct exam e;
+	struct stats *s = &r->stats;
+	size_t sched = 0, planned = 0;
+	int rc = exam_setting(r->store, today, &e);
+
+	if (rc <= 0)
+		return rc < 0 ? diag_status(EX_DATAERR) : 0;
+	rc = exam_plan_make(r->store, &e, r->filter.deck, &r->filter.tags, now,
+	                    &ep, &diags);
+	if ((rc = diag_report(&diags, rc)) != 0)
+		return rc;
+	for (size_t i = 0; i < ep.n; i++) {
+		const struct plan_card *c = &ep.plan.cards[i];
+
+		sched += !c->fresh && c->recall_scheduled >= e.target;
+		planned += c->recall_planned >= e.target;
+	}
+	s->exam_set = 1;
+	snprintf(s->exam_date, sizeof(s->exam_date), "%s", e.date);
+	s->exam_days_left = e.day - today;
+	s->exam_target = e.target;
+	s->exam_cards = (long long)ep.n;
+	s->exam_at_target_scheduled = ep.n ? (double)sched / (double)ep.n : 0;
+	s->exam_at_target_planned = ep.n ? (double)planned / (double)ep.n : 0;
+	exam_plan_release(&ep);
+	return 0;
+}
 
 int
 report_load(struct cli *cli, const struct command *cmd, struct report *r)
@@ -33,8 +70,10 @@ report_load(struct cli *cli, const struct command *cmd, struct report *r)
 	q.utc_offset = clock_utc_offset(q.now);
 	q.forecast_days = r->forecast_days;
 	q.params = &params;
-	return diag_report(&diags,
-	                   stats_compute(r->store, &q, &r->stats, &diags));
+	if ((rc = diag_report(
+	         &diags, stats_compute(r->store, &q, &r->stats, &diags))) != 0)
+		return rc;
+	return exam_figures(r, q.today, q.now);
 }
 
 void
@@ -123,6 +162,27 @@ report_json(const struct stats *s)
 	                        : json_null());
 	json_object_set_new(o, "retrievability_cards",
 	                    json_integer(s->retrievability_cards));
+	if (s->exam_set) {
+		json_t *e = json_object();
+
+		json_object_set_new(e, "date", json_string(s->exam_date));
+		json_object_set_new(e, "days_left",
+		                    json_integer(s->exam_days_left));
+		json_object_set_new(e, "target", json_real(s->exam_target));
+		json_object_set_new(e, "cards", json_integer(s->exam_cards));
+		json_object_set_new(
+		    e, "at_target_scheduled",
+		    json_real(round(s->exam_at_target_scheduled * 1e4) / 1e4));
+		json_object_set_new(
+		    e, "at_target_planned",
+		    json_real(round(s->exam_at_target_planned * 1e4) / 1e4));
+		json_object_set_new(o, "exam", e);
+	} else {
+		json_object_set_new(o, "exam", json_null());
+	}
+	x = rate_json(s->chrono_answers, s->chrono_right);
+	json_object_set_new(x, "days", json_integer(STATS_CHRONO_DAYS));
+	json_object_set_new(o, "chronology", x);
 
 	a = json_array();
 	for (int d = 0; d < s->forecast_days; d++) {

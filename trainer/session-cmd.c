@@ -74,7 +74,7 @@ session_command(struct session *s, struct asking *k, const char *line)
 	if (strcmp(cmd, "dunno") == 0)
 		return STEP_GIVE_UP;
 	if (strcmp(cmd, "skip") == 0 && s->o->mode == SESSION_REVIEW) {
-		int rc = store_bury(
+		int rc = store_skip(
 		    s->st, sc->id,
 		    clock_day_end(session_now(s), s->o->rollover), s->diags);
 

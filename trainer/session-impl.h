@@ -75,6 +75,15 @@ session_ms(struct session *s)
 	return s->io->clock_ms(s->io->ctx) - s->start_ms;
 }
 
+/* The session's row, made at its first answer: 0 or the store's error. */
+int session_ensure(struct session *s);
+
+/* Ask 'count' chronology questions (see chrono.h) from the date cards
+ * the session's filters match; in a drill each comes back until it was
+ * answered right once.  Answers are logged (store_chrono_answer), no
+ * schedule changes.  Returns 0 or the store's error (negative). */
+int session_chrono(struct session *s, size_t count);
+
 /* Act on the ':' command in 'line' for the card being asked. */
 enum step session_command(struct session *s, struct asking *k,
                           const char *line);

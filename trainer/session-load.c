@@ -145,6 +145,20 @@ session_load(struct session *s, int new_left)
 	                          s->diags)) < 0)
 		return rc;
 	take_cards(s, v, n);
+	/* the cards the exam plan brings forward to today */
+	if (s->o->nplanned > 0) {
+		v = xcalloc(s->o->nplanned, sizeof(*v));
+		for (size_t i = 0; i < s->o->nplanned; i++) {
+			v[i] = s->o->planned[i];
+			v[i].deck = xstrdup(v[i].deck);
+			memset(&v[i].card, 0, sizeof(v[i].card));
+			v[i].card.id = xstrdup(s->o->planned[i].card.id);
+			v[i].card.type = s->o->planned[i].card.type;
+			v[i].has_content = 0;
+			v[i].planned = 1;
+		}
+		take_cards(s, v, s->o->nplanned);
+	}
 	return 0;
 }
 

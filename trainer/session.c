@@ -19,8 +19,8 @@
 
 #include "session-impl.h"
 
-static int
-ensure_session(struct session *s)
+int
+session_ensure(struct session *s)
 {
 	static const char *const modes[] = { "review", "quiz", "drill" };
 
@@ -182,7 +182,7 @@ record(struct session *s, struct asking *k, const char *line,
 	int right = r->verdict == VERDICT_RIGHT || r->verdict == VERDICT_CLOSE;
 	int rating = 0, rc;
 
-	if ((rc = ensure_session(s)) < 0)
+	if ((rc = session_ensure(s)) < 0)
 		return session_failed(s, rc);
 	a.card = sc->id;
 	a.session = s->id;
@@ -192,6 +192,10 @@ record(struct session *s, struct asking *k, const char *line,
 	a.hinted = k->hinted;
 	a.duration_ms = s->io->clock_ms(s->io->ctx) - k->asked_ms;
 	a.before = &before;
+	a.mode = s->o->mode == SESSION_REVIEW ? "review"
+	         : s->o->mode == SESSION_QUIZ ? "quiz"
+	                                      : "drill";
+	a.params = s->o->params_json;
 	if (s->o->mode == SESSION_REVIEW) {
 		rating =
 		    ask_rating(s->io, s->o->params, &sc->mem, a.when,
@@ -299,10 +303,20 @@ session_run(struct store *st, const struct session_opts *o,
 	qo.seed = o->seed;
 	qo.new_random = o->new_random;
 	qo.keep_siblings = o->keep_siblings;
+	if (o->chronology && o->mode != SESSION_REVIEW) {
+		rc = session_chrono(&s, (size_t)(o->count > 0 ? o->count : 10));
+		if (s.id &&
+		    store_session_end(st, s.id, session_now(&s), diags) < 0 &&
+		    rc == 0)
+			rc = -EX_IOERR;
+		goto out;
+	}
 	if ((rc = session_load(&s, qo.new_left > 0 ? qo.new_left : 0)) < 0)
 		goto out;
 	queue_init(&s.q, s.cards, s.ncards, &qo);
 	queue_set_unloaded(&s.q, s.due_more, s.due_unloaded);
+	if (o->exam_note)
+		say(io, STYLE_TITLE, "%s\n", o->exam_note);
 
 	if (queue_empty(&s.q)) {
 		if ((rc = session_end_figures(&s, &end, 1)) == 0)
@@ -322,6 +336,11 @@ session_run(struct store *st, const struct session_opts *o,
 			step = ask_card(&s, again, &again);
 		while (step == STEP_UNDO);
 	}
+	/* a few chronology questions after the cards, unless the learner
+	 * stopped */
+	if (o->chronology > 0 && o->mode == SESSION_REVIEW && !s.quit &&
+	    step != STEP_ERROR && s.status == 0)
+		s.status = session_chrono(&s, (size_t)o->chronology);
 	/* what was answered is saved even when the store failed since */
 	if (session_end_figures(&s, &end, 0) < 0 && s.status == 0)
 		s.status = -EX_IOERR;

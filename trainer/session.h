@@ -71,6 +71,16 @@ struct session_opts {
 	                          card may come when nothing else is left */
 	const struct fsrs_params *params;
 	const char *filters; /* as recorded with the session (JSON) */
+	/* review: the cards the exam plan wants today though not due
+	 * (light: ids and states), most at risk first, and the line that
+	 * says so at the start; NULL: no exam */
+	const struct store_card *planned;
+	size_t nplanned;
+	const char *exam_note;
+	int chronology;          /* quiz, drill: chronology questions (chrono.h)
+	                            instead of the cards; review: how many to ask
+	                            after the cards (0: none) */
+	const char *params_json; /* 'params' as recorded with each answer */
 };
 
 /*

@@ -9,12 +9,16 @@
 #include "cli.h"
 #include "session.h"
 
+/* Review with the setting 'chronology' on: the questions after the cards. */
+#define STUDY_CHRONOLOGY_IN_REVIEW 3
+
 struct study {
 	enum session_mode mode;
 	struct cli_filter filter;
 	int new_per_day; /* -1: the setting */
 	int limit;
 	int count;
+	int chronology; /* quiz, drill: --chronology */
 };
 
 /*

@@ -596,3 +596,56 @@ say_summary(const struct session_io *io, const struct queue *q,
 	if (mode == SESSION_REVIEW)
 		say_next_due(io, q, e->next_due, now);
 }
+
+/* ---- chronology questions ---- */
+
+void
+say_chrono_question(const struct session_io *io, const char *pos,
+                    const char *kind_words, const struct card *c,
+                    const int *shown, size_t nshown)
+{
+	char buf[64];
+	const char *hint = type_hint(c, buf, sizeof(buf));
+
+	say(io, STYLE_TITLE, "\n[chronology %s] %s%s%s\n", pos, kind_words,
+	    hint ? " · " : "", hint ? hint : "");
+	say(io, STYLE_QUESTION, "%s\n", c->q);
+	for (size_t i = 0; i < nshown; i++)
+		say(io, STYLE_PLAIN, "  %zu. %s\n", i + 1,
+		    c->type == CARD_CHOICE ? c->choices.v[shown[i]]
+		                           : c->items.v[shown[i]]);
+}
+
+void
+say_chrono_dates(const struct session_io *io, const char *dates)
+{
+	const char *p = dates;
+
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+
+		say(io, STYLE_DIM, "  %.*s\n", (int)n, p);
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+}
+
+void
+say_no_chronology(const struct session_io *io, size_t events)
+{
+	say(io, STYLE_PLAIN,
+	    "no chronology questions: the cards asked for have %zu dated "
+	    "event%s that can be put in order, and a question needs at "
+	    "least 2 (give date cards an 'event': see decks/README.md)\n",
+	    events, events == 1 ? "" : "s");
+}
+
+void
+say_chrono_summary(const struct session_io *io, int asked, int right)
+{
+	if (asked == 0)
+		return;
+	say(io, STYLE_TITLE, "chronology: %d/%d right (%d%%)\n", right, asked,
+	    (int)(100.0 * right / asked + 0.5));
+}

@@ -113,4 +113,22 @@ void say_summary(const struct session_io *io, const struct queue *q,
                  const struct score *sc, const struct session_end *e,
                  long long session_ms, int interrupted, long long now);
 
+/* ---- chronology questions (session-chrono.c) ---- */
+
+/* The header ("[chronology 2/10] which came first? · choose 1-2"), the
+ * question, and its choices or items in the order 'shown'. */
+void say_chrono_question(const struct session_io *io, const char *pos,
+                         const char *kind_words, const struct card *c,
+                         const int *shown, size_t nshown);
+
+/* After an answer that was not right: each event with its date and the
+ * gap from the one before ('dates', one event a line). */
+void say_chrono_dates(const struct session_io *io, const char *dates);
+
+/* No chronology question can be made from the cards asked for. */
+void say_no_chronology(const struct session_io *io, size_t events);
+
+/* The end of the chronology questions: "chronology: 3/4 right". */
+void say_chrono_summary(const struct session_io *io, int asked, int right);
+
 #endif

@@ -54,7 +54,7 @@ if /usr/bin/python3 - "$json" <<'PY'
 import json, sys
 cards = json.loads(sys.argv[1])
 assert [c["id"] for c in cards] == ["rhee", "mdt", "aid", "who", "seq", "gap.1", "esc"], cards
-keys = ["id", "deck", "type", "question", "answer", "accept", "choices", "items", "tags", "hint", "note", "value", "unit", "tolerance",
+keys = ["id", "deck", "type", "question", "answer", "accept", "choices", "items", "tags", "hint", "note", "event", "value", "unit", "tolerance",
         "state", "due", "stability", "difficulty", "reps", "lapses", "suspended"]
 for c in cards:
     assert list(c.keys()) == keys, c.keys()

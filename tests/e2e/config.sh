@@ -24,7 +24,12 @@ relearning-steps = 10m (default)
 rollover-hour = 4 (default)
 learn-ahead = 20 (default)
 bury-siblings = on (default)
-new-order = deck (default)"
+new-order = deck (default)
+chronology = off (default)
+exam = none (default)
+exam-target = 0.9 (default)
+sync-dir = none (default)
+weights = FSRS-6's defaults (default; 'trainer optimize' fits them)"
 
 cfg
 is "config without a database: exit 0" "$status" 0
@@ -50,7 +55,12 @@ relearning-steps = 10m (default)
 rollover-hour = 4 (default)
 learn-ahead = 0 (default 20)
 bury-siblings = off (default on)
-new-order = random (default deck)"
+new-order = random (default deck)
+chronology = off (default)
+exam = none (default)
+exam-target = 0.9 (default)
+sync-dir = none (default)
+weights = FSRS-6's defaults (default; 'trainer optimize' fits them)"
 is "the database holds only the values set" "$(q "SELECT key || '=' || value FROM settings ORDER BY key")" "bury-siblings=off
 desired-retention=0.85
 learn-ahead=0
@@ -132,8 +142,13 @@ relearning-steps = 10m (default)
 rollover-hour = 4 (default)
 learn-ahead = 20 (default)
 bury-siblings = on (default)
-new-order = deck (default)"
-is "...it is migrated to version 6" "$(sqlite3 "$OLD" 'PRAGMA user_version')" 6
+new-order = deck (default)
+chronology = off (default)
+exam = none (default)
+exam-target = 0.9 (default)
+sync-dir = none (default)
+weights = FSRS-6's defaults (default; 'trainer optimize' fits them)"
+is "...it is migrated to version 8" "$(sqlite3 "$OLD" 'PRAGMA user_version')" 8
 is "...the old keys renamed, the defaults version 2 stored removed" "$(sqlite3 "$OLD" "SELECT key || '=' || value FROM settings ORDER BY key")" "desired-retention=0.8
 new-per-day=2"
 yes x | head -40 | "$TRAINER" --db "$OLD" --decks "$WORK/d" --now $T0 review >/dev/null 2>&1

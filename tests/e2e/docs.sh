@@ -30,6 +30,13 @@ else
 	echo "not ok - mandoc is missing (make deps installs it)"
 fi
 
+if command -v zsh >/dev/null 2>&1; then
+	zsh -n completions/_trainer && echo "ok - the zsh completion parses" || echo "not ok - the zsh completion parses"
+	is "...and compinit takes it for trainer" "$(HOME=$WORK zsh -f -c "fpath=($PWD/completions \$fpath); autoload -U compinit; compinit -u -d $WORK/zcd; print \${_comps[trainer]}")" "_trainer"
+else
+	echo "not ok - zsh is missing (make deps installs it)"
+fi
+
 # the bash completion, as bash calls it
 bash -n completions/trainer.bash && echo "ok - the bash completion parses" || echo "not ok - the bash completion parses"
 mkdir -p "$WORK/d" "$WORK/files"
@@ -50,7 +57,8 @@ complete_line() { # WORDS...: the completions bash offers for the last word
 bindir=$(dirname "$TRAINER")
 export PATH="$bindir:$PATH"
 is "commands complete" "$(complete_line trainer su)" "suspend"
-is "a command's options complete" "$(complete_line trainer quiz --c)" "--count"
+is "a command's options complete" "$(complete_line trainer quiz --co)" "--count"
+is "...every one that fits" "$(complete_line trainer quiz --c | paste -sd" ")" "--count --chronology"
 is "global options complete" "$(complete_line trainer --de)" "--decks"
 is "a deck name completes, from the deck files before there is a database" \
 	"$(complete_line trainer --db "$WORK/p.db" --decks "$WORK/d" review --deck hi)" "history"

@@ -97,7 +97,7 @@ is "a bad --deck exits 64" "$status" 64
 has "...naming the option" "$err" "'--deck' needs a deck name"
 run draft "$FIX/korean-war.txt" -o
 is "-o without a file exits 64" "$status" 64
-has "...naming it" "$err" "option '-o' needs a value"
+has "...naming it" "$err" "option '--output' needs a value"
 [ -e "$WORK/x.yaml" ] && echo "not ok - a failed draft wrote a file" || echo "ok - no failed draft wrote a file"
 run draft
 is "no file exits 64" "$status" 64

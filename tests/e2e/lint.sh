@@ -12,6 +12,7 @@ cards:
     type: date
     q: When was the treaty signed?
     a: 1953-10-01
+    event: Treaty signed
   - id: opcon
     q: OPCON
     a: operational control
@@ -24,7 +25,7 @@ YAML
 run check "$WORK/d"
 is "a deck with only warnings exits 0" "$status" 0
 is "the summary counts the warnings" "$out" "1 deck file, 4 cards: no errors, 3 warnings"
-is "one warning line a card, at the card" "$(cut -d: -f3-5 <<<"$err" | paste -sd' ')" "4:5: warning 8:5: warning 12:5: warning"
+is "one warning line a card, at the card" "$(cut -d: -f3-5 <<<"$err" | paste -sd' ')" "4:5: warning 9:5: warning 13:5: warning"
 
 # A deck with an error is not loaded, so not linted; the good deck beside
 # it still is, and the error decides the exit.

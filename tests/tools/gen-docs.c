@@ -118,10 +118,9 @@ roff_option(const struct optspec *o, int in_list)
 		fputs(".It", stdout);
 	else
 		fputs(".Op", stdout);
-	if (in_list && o->short_name)
-		printf(" Fl %c , Fl \\-%s", o->short_name, o->name);
-	else
-		printf(" Fl \\-%s", o->name);
+	if (o->short_name)
+		printf(" Fl %c ,", o->short_name);
+	printf(" Fl \\-%s", o->name);
 	if (o->kind != OPTK_FLAG)
 		printf(" Ar %s", o->meta);
 	if (!in_list && o->repeat)
@@ -273,11 +272,10 @@ bash(void)
 			     o++) {
 				if (o->kind == OPTK_FLAG)
 					continue;
+				printf("\t\t--%s", o->name);
 				if (o->short_name)
-					printf("\t\t-%c | --%s) ",
-					       o->short_name, o->name);
-				else
-					printf("\t\t--%s) ", o->name);
+					printf(" | -%c", o->short_name);
+				fputs(") ", stdout);
 				bash_complete(o->names, o->words);
 				puts("; return ;;");
 			}
@@ -340,16 +338,11 @@ zsh_action(enum optnames n, const char *words)
 static void
 zsh_spec(const struct optspec *o)
 {
-	fputs("\t\t", stdout);
 	if (o->short_name)
-		printf("'(-%c --%s)'{-%c,--%s}'", o->short_name, o->name,
+		printf("\t\t'(-%c --%s)'{-%c,--%s}'", o->short_name, o->name,
 		       o->short_name, o->name);
 	else
-		putchar('\'');
-	if (o->repeat)
-		putchar('*');
-	if (!o->short_name)
-		printf("--%s", o->name);
+		printf("\t\t'%s--%s", o->repeat ? "*" : "", o->name);
 	putchar('[');
 	zsh_quoted(o->help);
 	putchar(']');

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "content.h"
 #include "deckset.h"
 
 static struct deck *
@@ -608,6 +609,40 @@ test_bad_utf8_every_offset(void **state)
 	}
 }
 
+/* A date card's event is loaded, and kept through the store's content
+ * both ways (the fast reading and jansson's). */
+static void
+test_date_event(void **state)
+{
+	struct deck *d = load_ok("deck: d\ntitle: T\ncards:\n"
+	                         "  - id: mdt\n    type: date\n"
+	                         "    q: On what date?\n    a: 1953-10-01\n"
+	                         "    event: \"Treaty signed: \\\"MDT\\\"\"\n"
+	                         "  - id: cfc\n    type: date\n"
+	                         "    q: In what year?\n    a: 1978\n");
+	struct card c;
+	char why[100], *json;
+
+	(void)state;
+	assert_string_equal(d->cards[0].event, "Treaty signed: \"MDT\"");
+	assert_null(d->cards[1].event);
+	json = content_from_card(&d->cards[0]);
+	assert_int_equal(
+	    content_to_card("mdt", "date", json, &c, why, sizeof(why)), 0);
+	assert_string_equal(c.event, "Treaty signed: \"MDT\"");
+	card_release(&c);
+	free(json);
+	assert_int_equal(
+	    content_to_card("mdt", "date",
+	                    "{\"q\":\"Q\",\"a\":\"1953\","
+	                    "\"event\":\"Signed\",\"date\":\"1953\"}",
+	                    &c, why, sizeof(why)),
+	    0);
+	assert_string_equal(c.event, "Signed");
+	card_release(&c);
+	deck_free(d);
+}
+
 int
 main(void)
 {
@@ -617,6 +652,7 @@ main(void)
 		cmocka_unit_test(test_empty_optional_values_mean_none),
 		cmocka_unit_test(test_reverse),
 		cmocka_unit_test(test_date_cards),
+		cmocka_unit_test(test_date_event),
 		cmocka_unit_test(test_number_cards),
 		cmocka_unit_test(test_choice_card),
 		cmocka_unit_test(test_order_card),

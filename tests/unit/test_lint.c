@@ -276,12 +276,40 @@ static struct strlist
 lint_date(const char *q, const char *a)
 {
 	char *card = xasprintf("  - id: d\n    type: date\n    q: \"%s\"\n"
-	                       "    a: %s\n",
+	                       "    a: %s\n    event: E\n",
 	                       q, a);
 	struct strlist w = lint(card);
 
 	free(card);
 	return w;
+}
+
+/* A date card without an event, and events named twice (folded as
+ * answers are, words apart). */
+static void
+test_events(void **state)
+{
+	(void)state;
+	assert_one_warning(lint("  - id: d\n    type: date\n"
+	                        "    q: In what year?\n    a: 1953\n"),
+	                   "4:5: the date card 'd' has no 'event' (a short "
+	                   "name of what happened, for 'trainer timeline' "
+	                   "and chronology questions)");
+	assert_one_warning(lint("  - id: d\n    type: date\n"
+	                        "    q: In what year?\n    a: 1953\n"
+	                        "    event: Treaty signed\n"
+	                        "  - id: e\n    type: date\n"
+	                        "    q: In what year?\n    a: 1954\n"
+	                        "    event: \"TREATY -  signed.\"\n"),
+	                   "9:5: the event 'TREATY -  signed.' of 'e' has the "
+	                   "same name as that of 'd' (line 4): name each "
+	                   "event once");
+	assert_no_warning(lint("  - id: d\n    type: date\n"
+	                       "    q: In what year?\n    a: 1953\n"
+	                       "    event: Treaty signed\n"
+	                       "  - id: e\n    type: date\n"
+	                       "    q: In what year?\n    a: 1954\n"
+	                       "    event: Treaty ratified\n"));
 }
 
 static void
@@ -358,6 +386,7 @@ main(void)
 		cmocka_unit_test(test_reverse),
 		cmocka_unit_test(test_date_question_words),
 		cmocka_unit_test(test_date_precision),
+		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_other_cards_are_quiet),
 	};
 

@@ -1,7 +1,8 @@
 /*
  * test_opt.c - a command's declared options: long forms, the short form
- * an option may declare ("-o FILE", "-oFILE"), and what stays as before
- * ("-h" is help, "-5" an argument, an undeclared letter an error).
+ * an option may declare ("-o FILE"), and what stays as before ("-h" is
+ * help, "-5" an argument, an undeclared letter an error, "--" ends the
+ * options).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -61,8 +62,11 @@ test_short_forms(void **state)
 	assert_string_equal(a.pos[0], "in.txt");
 	args_release(&a);
 
-	assert_int_equal(parse(&a, "-oout.yaml in.txt", why, sizeof(why)), 0);
-	assert_string_equal(args_text(&a, "output"), "out.yaml");
+	/* after "--", "-o" is an argument */
+	assert_int_equal(parse(&a, "-o x -- -o", why, sizeof(why)), 0);
+	assert_string_equal(args_text(&a, "output"), "x");
+	assert_int_equal(a.npos, 1);
+	assert_string_equal(a.pos[0], "-o");
 	args_release(&a);
 
 	/* the long form as before, and both count as one option */
@@ -82,13 +86,13 @@ test_short_errors(void **state)
 
 	(void)state;
 	assert_int_equal(parse(&a, "in.txt -o", why, sizeof(why)), -1);
-	assert_string_equal(why, "option '-o' needs a value");
+	assert_string_equal(why, "option '--output' needs a value");
 	args_release(&a);
 	assert_int_equal(parse(&a, "-x", why, sizeof(why)), -1);
 	assert_string_equal(why, "unknown option '-x'");
 	args_release(&a);
-	/* a flag takes no value glued to it */
-	assert_int_equal(parse(&a, "-fx", why, sizeof(why)), -1);
+	/* letters are not bundled */
+	assert_int_equal(parse(&a, "-fo x", why, sizeof(why)), -1);
 	args_release(&a);
 	/* a negative number is an argument; -h is help */
 	assert_int_equal(parse(&a, "-5 -h", why, sizeof(why)), 0);

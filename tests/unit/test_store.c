@@ -566,6 +566,128 @@ test_content_forms(void **state)
 	}
 }
 
+/* One integer from 'sql' on the fixture's database. */
+static long long
+count_of(struct fixture *f, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	long long v = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(store_db(f->st), sql, -1, &s, NULL),
+	                 SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* Every change that travels records its event in the same transaction:
+ * an answer (naming its log row), an undo (a tombstone naming the
+ * answer's event), a suspension, a skip, a setting; a machine's own
+ * setting (sync-dir) none; the events numbered 1, 2, 3... */
+static void
+test_events(void **state)
+{
+	struct fixture *f = *state;
+	struct store_card *c = cards(f, 3);
+	long long r1, r2;
+
+	store_set_now(f->st, 1767229200);
+	assert_non_null(store_device(f->st));
+	assert_int_equal(strlen(store_device(f->st)), 32);
+	r1 = answer(f, &c[0], 3, 1767229200, 0);
+	r2 = answer(f, &c[1], 1, 1767229300, 0);
+	assert_int_equal(count_of(f, "SELECT count(*) FROM events WHERE"
+	                             " kind = 'review' AND review IS NOT NULL"),
+	                 2);
+	assert_int_equal(count_of(f, "SELECT time FROM events WHERE seq = 2"),
+	                 1767229300000LL);
+	assert_int_equal(store_undo(f->st, r2, &f->diags), 0);
+	assert_int_equal(count_of(f, "SELECT count(*) FROM events u JOIN"
+	                             " events e ON u.target = e.device || ':'"
+	                             " || e.seq WHERE u.kind = 'undo' AND"
+	                             " e.seq = 2 AND e.review IS NULL"),
+	                 1);
+	assert_int_equal(store_suspend(f->st, c[2].id, 1, &f->diags), 0);
+	assert_int_equal(store_skip(f->st, c[0].id, 1767312000, &f->diags), 0);
+	assert_int_equal(
+	    store_set_setting(f->st, "new-per-day", "5", &f->diags), 0);
+	assert_int_equal(store_set_setting(f->st, "sync-dir", "/x", &f->diags),
+	                 0);
+	assert_int_equal(store_unset_setting(f->st, "new-per-day", &f->diags),
+	                 0);
+	assert_int_equal(count_of(f, "SELECT count(*) FROM events WHERE"
+	                             " (kind = 'suspend' AND json_extract(body,"
+	                             " '$.on') = 1 AND card = 'c') OR (kind ="
+	                             " 'skip' AND json_extract(body, '$.until')"
+	                             " = 1767312000 AND card = 'a')"),
+	                 2);
+	assert_int_equal(count_of(f, "SELECT count(*) FROM events"), 7);
+	assert_int_equal(count_of(f, "SELECT max(seq) = 7 AND min(seq) = 1"
+	                             " FROM events"),
+	                 1);
+	assert_int_equal(count_of(f, "SELECT count(*) FROM events WHERE"
+	                             " target = 'sync-dir'"),
+	                 0);
+	assert_int_equal(count_of(f, "SELECT json_extract(body, '$.value')"
+	                             " IS NULL FROM events WHERE kind ="
+	                             " 'setting' ORDER BY n DESC LIMIT 1"),
+	                 1);
+	(void)r1;
+	store_cards_free(c, 3);
+	assert_int_equal(store_check(f->st, &f->diags), 0);
+}
+
+/* The parameters an answer carries read back bit for bit. */
+static void
+test_params_json(void **state)
+{
+	uint64_t x = 99;
+
+	(void)state;
+	for (int round = 0; round < 200; round++) {
+		struct fsrs_params p, q;
+		char why[200], *text;
+
+		fsrs_params_default(&p);
+		for (int i = 0; i < FSRS_NWEIGHTS; i++) {
+			double lo, hi;
+
+			x = x * 6364136223846793005ull + 1442695040888963407ull;
+			fsrs_weight_bounds(&p, i, &lo, &hi);
+			p.w[i] = lo + (hi - lo) * (double)(x >> 11) /
+			                  9007199254740992.0;
+		}
+		p.retention = 0.7 + 0.29 * (double)(round % 97) / 97.0;
+		p.nlearning = round % 4;
+		for (int i = 0; i < p.nlearning; i++)
+			p.learning[i] = 1 + i * 7 + round;
+		p.nrelearning = round % 3;
+		for (int i = 0; i < p.nrelearning; i++)
+			p.relearning[i] = 5 + i + round;
+		p.fuzz = round % 2;
+		assert_int_equal(fsrs_params_finish(&p, NULL, why, sizeof(why)),
+		                 0);
+		text = store_params_json(&p);
+		assert_int_equal(store_params_parse(text, &q), 0);
+		assert_memory_equal(p.w, q.w, sizeof(p.w));
+		assert_true(p.retention == q.retention);
+		assert_int_equal(p.nlearning, q.nlearning);
+		assert_memory_equal(p.learning, q.learning,
+		                    sizeof(int) * (size_t)p.nlearning);
+		assert_int_equal(p.nrelearning, q.nrelearning);
+		assert_int_equal(p.fuzz, q.fuzz);
+		assert_true(p.decay == q.decay && p.factor == q.factor);
+		free(text);
+	}
+	{
+		struct fsrs_params q;
+
+		assert_int_equal(store_params_parse("{\"w\": [1]}", &q), -1);
+		assert_int_equal(store_params_parse("not json", &q), -1);
+	}
+}
+
 int
 main(void)
 {
@@ -584,6 +706,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_readonly, setup,
 		                                teardown),
+		cmocka_unit_test_setup_teardown(test_events, setup, teardown),
+		cmocka_unit_test(test_params_json),
 		cmocka_unit_test(test_content_limits),
 		cmocka_unit_test(test_content_forms),
 	};
