@@ -171,7 +171,10 @@ event_name(const struct sent *st, size_t tb, size_t te, const char *role)
 		strbuf_add(&sb, st->s + st->t[n->b].b,
 		           st->t[n->e].b + draft_tok_base(st, n->e) -
 		               st->t[n->b].b);
-		for (size_t k = n->e + 1; n->e < tb && k < tb; k++) {
+		/* its verb: "... Agreement signed in 1905", "On 25 June 1950
+		 * the Korean People's Army crossed" */
+		for (size_t k = n->e + 1;
+		     k < (n->e < tb ? tb : st->nt) && k < n->e + 4; k++) {
 			size_t len = st->t[k].e - st->t[k].b;
 
 			if (draft_tok_lower(st, k) && len > 3 &&
@@ -224,6 +227,26 @@ event_name(const struct sent *st, size_t tb, size_t te, const char *role)
 			while (b > 0 && !draft_clause_break(
 			                    st->s, st->t[b - 1].e, st->t[b].b))
 				b--;
+		} else if (e - b >= 2 && b > 1 &&
+		           draft_tok_in(st, b,
+		                        "had has have was were is are did "
+		                        "would could")) {
+			/* "Dean Rusk and Charles Bonesteel, had proposed":
+			 * the subject before the comma, then the verb */
+			size_t sb_ = b - 1, sv = b, ev = e;
+
+			while (sb_ > 0 &&
+			       !draft_clause_break(st->s, st->t[sb_ - 1].e,
+			                           st->t[sb_].b))
+				sb_--;
+			if (b - sb_ <= 6) {
+				strbuf_add(&sb, st->s + st->t[sb_].b,
+				           st->t[b - 1].e - st->t[sb_].b);
+				strbuf_addch(&sb, ' ');
+				strbuf_add(&sb, st->s + st->t[sv].b,
+				           st->t[ev - 1].e - st->t[sv].b);
+				goto named;
+			}
 		}
 		if (e - b < 2) {
 			/* "In 1978, both countries agreed...": what follows */
@@ -243,7 +266,8 @@ event_name(const struct sent *st, size_t tb, size_t te, const char *role)
 		       (draft_tok_in(st, e - 1, prepositions) ||
 		        draft_tok_in(st, e - 1,
 		                     "his her its their did was were a an and "
-		                     "that which who")))
+		                     "that which who not is are further then "
+		                     "following")))
 			e--;
 		if (e > b && e <= st->nt)
 			strbuf_add(&sb, st->s + st->t[b].b,

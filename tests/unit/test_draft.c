@@ -475,6 +475,13 @@ test_korean_war_reading(void **state)
 	draft_text(text, len, 0, &r);
 	m = measure("korean-war.txt", &r, want, keep);
 	assert_none(&r, bad);
+	/* events: the subject before a comma, a name and its verb */
+	assert_string_equal(find(&r, "date:1945-08")->event,
+	                    "Dean Rusk and Charles Bonesteel had proposed");
+	assert_string_equal(find(&r, "date:1950-06-25")->event,
+	                    "Korean People's Army crossed");
+	assert_string_equal(find(&r, "date:1950-10-19")->event,
+	                    "Pyongyang fell");
 	assert_int_equal(m.found[0], m.wanted[0]);
 	assert_int_equal(m.found[1], m.wanted[1]);
 	assert_true(m.found[2] * 10 >= m.wanted[2] * 9);
