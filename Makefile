@@ -168,7 +168,8 @@ bench: all $(TOOL_BIN) $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse \
 FUZZ_LINK = $(addprefix trainer/,util.c diag.c out.c date.c number.c ytree.c \
 	anki-text.c protobuf.c \
 	deck.c lint.c answer.c diff.c isotime.c fsrs.c replay.c opt.c \
-	import.c import-csv.c rfile.c)
+	import.c import-csv.c rfile.c draft.c \
+	draft-text.c draft-facts.c draft-names.c)
 
 # Each target fuzz_NAME starts from its seeds in tests/fuzz/corpus-NAME
 # (the deck loader from the decks too) and keeps what it finds in

@@ -213,6 +213,18 @@ _trainer() {
 			_trainer_files
 		fi
 		;;
+	draft)
+		case $prev in
+		--deck) COMPREPLY=(); return ;;
+		--title) COMPREPLY=(); return ;;
+		--output | -o) _trainer_files; return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W '--deck --title --output --force --dry-run --json --help' -- "$cur"))
+		else
+			_trainer_files
+		fi
+		;;
 	export)
 		case $prev in
 		--deck) _trainer_names decks; return ;;
@@ -257,7 +269,7 @@ _trainer() {
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W '--db --decks --now --seed --no-color --help --version ' -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config optimize sync history import export timeline plan names' -- "$cur"))
+			COMPREPLY=($(compgen -W 'review quiz drill check cards stats sessions report replay backup db suspend unsuspend config optimize sync history import draft export timeline plan names' -- "$cur"))
 		fi
 		;;
 	esac

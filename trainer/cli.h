@@ -95,6 +95,7 @@ struct json_t *cli_weights_json(const struct cli_weights *w);
 
 extern const struct command cmd_import;
 extern const struct command cmd_sync;
+extern const struct command cmd_draft;
 
 /*
  * The learner's settings ('trainer config', in cmd-config.c): each key

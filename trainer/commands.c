@@ -10,11 +10,12 @@
 #include <string.h>
 
 const struct command *const cli_commands[] = {
-	&cmd_review, &cmd_quiz,     &cmd_drill,     &cmd_check,  &cmd_cards,
-	&cmd_stats,  &cmd_sessions, &cmd_report,    &cmd_replay, &cmd_backup,
-	&cmd_db,     &cmd_suspend,  &cmd_unsuspend, &cmd_config, &cmd_optimize,
-	&cmd_sync,   &cmd_history,  &cmd_import,    &cmd_export, &cmd_timeline,
-	&cmd_plan,   &cmd_names,
+	&cmd_review,    &cmd_quiz,   &cmd_drill,    &cmd_check,
+	&cmd_cards,     &cmd_stats,  &cmd_sessions, &cmd_report,
+	&cmd_replay,    &cmd_backup, &cmd_db,       &cmd_suspend,
+	&cmd_unsuspend, &cmd_config, &cmd_optimize, &cmd_sync,
+	&cmd_history,   &cmd_import, &cmd_draft,    &cmd_export,
+	&cmd_timeline,  &cmd_plan,   &cmd_names,
 };
 const unsigned cli_ncommands =
     (unsigned)(sizeof(cli_commands) / sizeof(cli_commands[0]));

@@ -85,6 +85,7 @@ enum {
 	CK_CHOICES,
 	CK_ITEMS,
 	CK_TEXT,
+	CK_SOURCE,
 	CK_EVENT,
 	CK_COUNT,
 };
@@ -111,6 +112,8 @@ static const struct key card_keys[] = {
 	               "the items in order" },
 	[CK_TEXT] = { "text", "cloze body", T(CARD_CLOZE),
 	              "the text with {{gaps}}" },
+	[CK_SOURCE] = { "source", "line where from ref reference", ALL_TYPES,
+	                NULL },
 	[CK_EVENT] = { "event", "events happening what", T(CARD_DATE), NULL },
 };
 
@@ -970,6 +973,8 @@ read_card(struct loader *l, const struct ynode *m, size_t index)
 		d.hint = text_value(l, "hint", slot[CK_HINT], 0);
 	if (slot[CK_NOTE])
 		d.note = text_value(l, "note", slot[CK_NOTE], 0);
+	if (slot[CK_SOURCE]) /* for the deck's writer only: checked, not kept */
+		(void)text_value(l, "source", slot[CK_SOURCE], 0);
 	if (slot[CK_EVENT])
 		d.event = text_value(l, "event", slot[CK_EVENT], 1);
 	if (slot[CK_TAGS])

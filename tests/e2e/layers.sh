@@ -10,7 +10,9 @@ engine="trainer/deck trainer/ytree trainer/deckset trainer/answer trainer/date
 	trainer/chrono progress/store-chrono
 	progress/store progress/store-check progress/store-review
 	progress/sync progress/stats progress/content progress/schema
-	trainer/optimize trainer/optimize-init"
+	trainer/optimize trainer/optimize-init
+	trainer/draft trainer/draft-impl trainer/draft-text trainer/draft-facts
+	trainer/draft-names"
 bad=""
 for f in $engine; do
 	for e in c h; do
@@ -26,3 +28,5 @@ is "the engine never reads the clock" "$(for f in $engine; do grep -l 'time(NULL
 is "the queue calls neither the store nor the clock module" "$(grep -nE '\<(store|clock)_[a-z_]+\(' trainer/queue.c trainer/queue.h | grep -v 'store_card' | paste -sd' ')" ""
 is "only the session's own files include session-impl.h" "$(grep -l '#include "session-impl.h"' trainer/*.[ch] tests/unit/*.c 2>/dev/null | paste -sd' ')" "trainer/session-chrono.c trainer/session-cmd.c trainer/session-load.c trainer/session.c"
 is "the session loop is under 400 lines" "$(awk 'END { print (NR < 400) ? "yes" : NR " lines" }' trainer/session.c)" "yes"
+is "only the draft's own files include draft-impl.h" "$(grep -l '#include "draft-impl.h"' trainer/*.[ch] tests/unit/*.c 2>/dev/null | paste -sd' ')" "trainer/draft-facts.c trainer/draft-names.c trainer/draft-text.c trainer/draft.c"
+is "the draft engine does no I/O: text in, cards out" "$(grep -nE '\<(fopen|open|read|write|printf|fprintf|puts|fputs|fwrite|getenv|time)\(|\<(stdout|stderr|stdin)\>' trainer/draft*.[ch] | paste -sd' ')" ""
