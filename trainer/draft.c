@@ -242,6 +242,18 @@ yaml_quoted(struct strbuf *sb, const char *s)
 			strbuf_adds(sb, "\\t");
 		} else if (c < 0x20 || c == 0x7f) {
 			strbuf_addf(sb, "\\x%02x", c);
+		} else if (c == 0xc2 && (unsigned char)s[1] >= 0x80 &&
+		           (unsigned char)s[1] <= 0x9f &&
+		           (unsigned char)s[1] != 0x85) {
+			/* C1 controls: YAML does not take them raw */
+			strbuf_addf(sb, "\\x%02x", (unsigned char)s[1]);
+			s++;
+		} else if (c == 0xef && (unsigned char)s[1] == 0xbf &&
+		           ((unsigned char)s[2] == 0xbe ||
+		            (unsigned char)s[2] == 0xbf)) {
+			strbuf_addf(sb, "\\uff%s",
+			            (unsigned char)s[2] == 0xbe ? "fe" : "ff");
+			s += 2;
 		} else {
 			strbuf_addch(sb, c);
 		}

@@ -113,3 +113,11 @@ if [ -e "$ARTICLE" ]; then
 	is "...and passes 'trainer check'" "$status" 0
 	has "...with no error" "$out" "cards: no errors"
 fi
+
+# C1 controls and noncharacters in a reading (YAML takes neither raw) are
+# written escaped: the draft still loads (found by fuzz_draft)
+printf 'General Douglas MacArthur landed at Inchon on 15 September 1950 \302\232 with \357\277\276 marks.\n' >"$WORK/c1.txt"
+run draft "$WORK/c1.txt" -o "$WORK/c1.yaml"
+is "a reading with C1 controls drafts" "$status" 0
+run check "$WORK/c1.yaml"
+is "...into a deck check passes" "$status" 0
