@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "journal.h"
+#include "out.h"
 #include "store-impl.h"
 
 /* ---- events made here ---- */
@@ -176,11 +177,7 @@ add_number(struct strbuf *sb, double v)
 {
 	char buf[40];
 
-	for (int digits = 15; digits <= 17; digits++) {
-		snprintf(buf, sizeof(buf), "%.*g", digits, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
+	out_shortest_g(buf, sizeof(buf), v);
 	/* JSON wants a digit before and after the point: %g gives that */
 	strbuf_adds(sb, buf);
 }

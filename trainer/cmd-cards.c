@@ -58,13 +58,7 @@ json_number(struct strbuf *sb, double v)
 		strbuf_add(sb, ".0", 2);
 		return;
 	}
-	/* a decimal of 15 digits or fewer is found at 15: its double is
-	 * much closer to it than a unit in the 15th digit */
-	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(buf, sizeof(buf), "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
+	out_shortest_g(buf, sizeof(buf), v);
 	if ((e = strchr(buf, 'e')) != NULL) {
 		/* 1e+20 as 1e20 and 1e-07 as 1e-7, as jansson writes them */
 		char *d = e + 1, *q = e + 1;

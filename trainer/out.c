@@ -183,3 +183,15 @@ out_csv_field(struct strbuf *sb, const char *s)
 	}
 	strbuf_addch(sb, '"');
 }
+
+void
+out_shortest_g(char *buf, size_t size, double v)
+{
+	/* a decimal of 15 digits or fewer is found at 15: its double is
+	 * much closer to it than a unit in the 15th digit */
+	for (int digits = 15; digits <= 17; digits++) {
+		snprintf(buf, size, "%.*g", digits, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+}

@@ -45,6 +45,10 @@ char *out_safe_dup(const char *s);
 struct strbuf;
 void out_json_string(struct strbuf *sb, const char *s);
 
+/* The finite 'v' with %g in the fewest of 15 to 17 digits that read back
+ * as the same double, into 'buf' (at least 32 bytes). */
+void out_shortest_g(char *buf, size_t size, double v);
+
 /*
  * Write 'j' as JSON text to 'fp' (json_dumps 'flags'), every unsafe
  * character in its strings written as a \uXXXX escape, then a newline.
