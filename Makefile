@@ -39,7 +39,7 @@ endif
 # its development files.
 LIB_DEBS = $(LINE_PKG):$(LINE_DEB) yaml-0.1:libyaml-dev \
 	sqlite3:libsqlite3-dev jansson:libjansson-dev \
-	libutf8proc:libutf8proc-dev libzip:libzip-dev libzstd:libzstd-dev
+	libutf8proc:libutf8proc-dev minizip:libminizip-dev libzstd:libzstd-dev
 TEST_DEBS = cmocka:libcmocka-dev
 PKGS = $(foreach m,$(LIB_DEBS),$(firstword $(subst :, ,$(m))))
 TEST_PKGS = $(foreach m,$(TEST_DEBS),$(firstword $(subst :, ,$(m))))

@@ -65,7 +65,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zip.h>
+#include <unzip.h>
 #include <zstd.h>
 
 #include "anki-text.h"
@@ -130,7 +130,7 @@ struct anki {
 	const char *path;
 	struct diag_list *diags;
 	struct import_result *r;
-	zip_t *zip;
+	unzFile zip;
 	sqlite3 *db;
 	int current; /* collection.anki21b */
 	struct ntype *nt;
@@ -229,47 +229,57 @@ add_tags(struct anki *k, struct import_entry *e, long long nid,
  * no such member, or a negative status after reporting.
  */
 static int
-read_member(struct anki *k, const char *name, zip_uint64_t max, void **buf,
-            size_t *len)
+read_member(struct anki *k, const char *name, unsigned long long max,
+            void **buf, size_t *len)
 {
-	zip_int64_t idx = zip_name_locate(k->zip, name, 0);
-	zip_stat_t st;
-	zip_file_t *f;
+	unz_file_info64 info;
 	unsigned char *b;
-	zip_int64_t got;
+	size_t got = 0;
+	int n = 0;
 
 	*buf = NULL;
 	*len = 0;
-	if (idx < 0)
+	if (unzLocateFile(k->zip, name, 1) != UNZ_OK)
 		return 0;
-	zip_stat_init(&st);
-	if (zip_stat_index(k->zip, (zip_uint64_t)idx, 0, &st) < 0 ||
-	    !(st.valid & ZIP_STAT_SIZE))
+	if (unzGetCurrentFileInfo64(k->zip, &info, NULL, 0, NULL, 0, NULL, 0) !=
+	    UNZ_OK)
 		return bad(k, EX_DATAERR,
-		           "'%s' in the package cannot be read: %s", name,
-		           zip_strerror(k->zip));
-	if (st.size > max)
+		           "'%s' in the package cannot be read: its entry is "
+		           "malformed",
+		           name);
+	if (info.uncompressed_size > max)
 		return bad(k, EX_DATAERR,
 		           "'%s' in the package is too large (%llu bytes, at "
 		           "most %llu)",
-		           name, (unsigned long long)st.size,
-		           (unsigned long long)max);
-	if (!(f = zip_fopen_index(k->zip, (zip_uint64_t)idx, 0)))
+		           name, (unsigned long long)info.uncompressed_size,
+		           max);
+	/* stored or deflated, as every Anki writes; anything else is
+	 * refused here */
+	if ((info.compression_method != 0 &&
+	     info.compression_method != Z_DEFLATED) ||
+	    unzOpenCurrentFile(k->zip) != UNZ_OK)
+		return bad(k, EX_DATAERR,
+		           "'%s' in the package cannot be read: it is "
+		           "compressed in a way this program does not read",
+		           name);
+	if (!(b = sqlite3_malloc64(info.uncompressed_size + 1)))
+		abort();
+	while (got < info.uncompressed_size &&
+	       (n = unzReadCurrentFile(
+	            k->zip, b + got,
+	            (unsigned)(info.uncompressed_size - got > (1u << 30)
+	                           ? 1u << 30
+	                           : info.uncompressed_size - got))) > 0)
+		got += (size_t)n;
+	if (n < 0 || got != info.uncompressed_size) {
+		unzCloseCurrentFile(k->zip);
+		sqlite3_free(b);
 		return bad(k, EX_DATAERR,
 		           "'%s' in the package cannot be read: %s", name,
-		           zip_strerror(k->zip));
-	if (!(b = sqlite3_malloc64(st.size + 1)))
-		abort();
-	got = zip_fread(f, b, st.size);
-	if (got < 0 || (zip_uint64_t)got != st.size) {
-		int rc = bad(
-		    k, EX_DATAERR, "'%s' in the package cannot be read: %s",
-		    name, got < 0 ? zip_file_strerror(f) : "it is truncated");
-		zip_fclose(f);
-		sqlite3_free(b);
-		return rc;
+		           n < 0 ? "its compressed data is damaged"
+		                 : "it is truncated");
 	}
-	if (zip_fclose(f) != 0) {
+	if (unzCloseCurrentFile(k->zip) != UNZ_OK) {
 		sqlite3_free(b);
 		return bad(
 		    k, EX_DATAERR,
@@ -277,9 +287,9 @@ read_member(struct anki *k, const char *name, zip_uint64_t max, void **buf,
 		    "wrong",
 		    name);
 	}
-	b[st.size] = 0;
+	b[got] = 0;
 	*buf = b;
-	*len = (size_t)st.size;
+	*len = got;
 	return 1;
 }
 
@@ -1170,8 +1180,9 @@ open_package(struct anki *k)
 {
 	struct stat sb;
 	char ebuf[128];
-	int fd, zerr = 0;
+	int fd;
 
+	/* open(2) first, for its reasons: minizip only says it failed */
 	if ((fd = open(k->path, O_RDONLY)) < 0)
 		return bad(k, EX_NOINPUT, "cannot open: %s",
 		           errno_text(errno, ebuf, sizeof(ebuf)));
@@ -1179,20 +1190,10 @@ open_package(struct anki *k)
 		close(fd);
 		return bad(k, EX_NOINPUT, "is a folder, not an Anki package");
 	}
-	if (!(k->zip = zip_fdopen(fd, ZIP_RDONLY, &zerr))) {
-		zip_error_t ze;
-		int rc;
-		close(fd);
-		if (zerr == ZIP_ER_NOZIP || zerr == ZIP_ER_INCONS ||
-		    zerr == ZIP_ER_COMPNOTSUPP)
-			return bad(k, EX_DATAERR,
-			           "not an Anki package (not a zip file)");
-		zip_error_init_with_code(&ze, zerr);
-		rc = bad(k, EX_IOERR, "cannot read: %s",
-		         zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		return rc;
-	}
+	close(fd);
+	if (!(k->zip = unzOpen64(k->path)))
+		return bad(k, EX_DATAERR,
+		           "not an Anki package (not a zip file)");
 	return 0;
 }
 
@@ -1235,7 +1236,7 @@ import_read_anki(const char *path, struct import_result *r,
 		}
 	}
 	for (size_t i = 0; i < 3 && !name; i++)
-		if (zip_name_locate(k.zip, names[i], 0) >= 0)
+		if (unzLocateFile(k.zip, names[i], 1) == UNZ_OK)
 			name = names[i];
 	if (!name || (version == 3 && name != names[0])) {
 		rc = bad(&k, EX_DATAERR, "not an Anki package: it holds no %s",
@@ -1279,7 +1280,7 @@ out:
 	if (k.db)
 		sqlite3_close(k.db);
 	if (k.zip)
-		zip_discard(k.zip);
+		unzClose(k.zip);
 	for (size_t i = 0; i < k.nnt; i++)
 		ntype_release(&k.nt[i]);
 	free(k.nt);

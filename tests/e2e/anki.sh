@@ -109,6 +109,16 @@ bad "a package of a newer Anki" newer.apkg \
 	"the package is of a newer Anki (package version 4): export it again with 'Support older Anki versions' ticked"
 bad "a collection that is no database" not-sqlite.apkg \
 	"'collection.anki2' in the package is not an SQLite database"
+bad "broken deflate data" damaged.apkg \
+	"'collection.anki2' in the package cannot be read: its compressed data is damaged"
+bad "a member whose checksum is wrong" bad-crc.apkg \
+	"'collection.anki2' in the package cannot be read: its checksum is wrong"
+bad "a member compressed with bzip2" bzip2.apkg \
+	"'collection.anki2' in the package cannot be read: it is compressed in a way this program does not read"
+dump "$WORK/zip64.apkg"
+zip64=$out
+dump "$WORK/legacy.apkg"
+is "a zip64 package reads as the plain one" "$zip64" "$out"
 
 dump "$WORK/missing.apkg"
 is "a missing file: exit 66" "$status" 66
