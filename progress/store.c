@@ -5,6 +5,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,11 @@ store_fail(struct store *st, struct diag_list *diags, const char *what)
 		diag_error(diags, st->path, 0, 0,
 		           "%s: the disk is full (or a file size limit was "
 		           "reached); nothing saved before was lost",
+		           what);
+	else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+		diag_error(diags, st->path, 0, 0,
+		           "%s: the database is corrupt (restore a backup, or "
+		           "try 'sqlite3 FILE .recover')",
 		           what);
 	else
 		diag_error(diags, st->path, 0, 0, "%s: %s", what,
@@ -293,6 +299,52 @@ out:
 	return rc;
 }
 
+/* The big-endian number of 'n' bytes at 'p'. */
+static unsigned long
+be(const unsigned char *p, int n)
+{
+	unsigned long v = 0;
+
+	while (n-- > 0)
+		v = v << 8 | *p++;
+	return v;
+}
+
+/*
+ * Is the file 'path' (of 'size' bytes) plainly a whole trainer database
+ * of a schema this program knows, its version in '*version'?  Read from
+ * its 100-byte header (the SQLite file format): the magic string, our
+ * application id, the schema version, and a page count that matches the
+ * file's size.  Without a -wal the file is all there is, so this is what
+ * inspect() would find out, without parsing the schema; anything else
+ * (a -wal with commits in it, a short file, another program's) is left
+ * to inspect().
+ */
+static int
+plainly_ours(const char *path, off_t size, long long *version)
+{
+	unsigned char h[100];
+	unsigned long page;
+	int fd, ok;
+
+	if (beside(path, "-wal", 0) ||
+	    (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	ok = pread(fd, h, sizeof(h), 0) == (ssize_t)sizeof(h);
+	close(fd);
+	if (!ok || memcmp(h, "SQLite format 3", 16) != 0 ||
+	    (long)be(h + 68, 4) != SCHEMA_APPLICATION_ID)
+		return 0;
+	page = be(h + 16, 2) == 1 ? 65536 : be(h + 16, 2);
+	*version = (long long)be(h + 60, 4);
+	/* the page count is valid while the change counter matches the
+	 * "version valid for" number beside it */
+	return *version >= 1 && *version <= STORE_VERSION &&
+	       be(h + 24, 4) == be(h + 92, 4) &&
+	       (unsigned long long)page * be(h + 28, 4) ==
+	           (unsigned long long)size;
+}
+
 /*
  * The checks before SQLite sees 'path': a folder, a device or a FIFO is
  * refused; a file is inspected, its schema version going to '*version'
@@ -327,7 +379,8 @@ check_file(const char *path, long long *version, struct diag_list *diags)
 		           "database (it was left as it is)");
 		return -EX_IOERR;
 	}
-	if (sb.st_size > 0 && (rc = inspect(path, version, diags)) < 0)
+	if (sb.st_size > 0 && !plainly_ours(path, sb.st_size, version) &&
+	    (rc = inspect(path, version, diags)) < 0)
 		return rc;
 	return 1;
 }

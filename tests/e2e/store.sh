@@ -65,6 +65,11 @@ for i in $(seq 1 200); do echo "INSERT INTO card_edits (card_id, time, old_conte
 size=$(stat -c %s "$WORK/full.db")
 head -c $((size / 2)) "$WORK/full.db" >"$WORK/truncated.db"
 refused "a truncated database" "$WORK/truncated.db" "the database is corrupt (it was left as it is"
+# whole, its header intact, its schema page overwritten: the header alone
+# cannot tell, the first read does
+cp "$WORK/full.db" "$WORK/damaged.db"
+printf '%*s' 3996 '' | tr ' ' A | dd of="$WORK/damaged.db" bs=1 seek=100 conv=notrunc status=none
+refused "a database whose schema page is damaged" "$WORK/damaged.db" "the database is corrupt ("
 
 sqlite3 "$WORK/other.db" 'CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES (1)'
 refused "another program's SQLite database" "$WORK/other.db" "is an SQLite database, but not a trainer progress database"
