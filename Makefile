@@ -161,7 +161,8 @@ $(BUILD)/bench/%: tests/bench/%.c $(LIB)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 
 bench: all $(TOOL_BIN) $(BUILD)/bench/gen-reviews $(BUILD)/bench/yaml-parse \
-	$(BUILD)/bench/answer-commit $(BUILD)/bench/optimize-eval
+	$(BUILD)/bench/answer-commit $(BUILD)/bench/optimize-eval \
+	$(BUILD)/bench/spawn-time
 	@TRAINER=$(PROG) BUILD=$(BUILD) tests/bench/run
 
 # The engine sources a fuzz target links with.

@@ -367,7 +367,22 @@ static const char v8[] =
     "CREATE TRIGGER IF NOT EXISTS reviews_unmap AFTER DELETE ON reviews"
     " BEGIN UPDATE events SET review = NULL WHERE review = OLD.id; END;";
 
-const char *const schema_migrations[] = { v1, v2, v3, v4, v5, v6, v7, v8 };
+/* Version 9: one index for the cards in review or learning by due time,
+ * covering every column a session's start reads of them (the light
+ * card, store-review.c) and what a count of the due cards reads: the
+ * first batch of a large backlog is then read from a few index pages,
+ * not from a table page a card, and an answer rewrites one index entry,
+ * not two.  The id comes second, for the order the batches are read in
+ * (due time, then id). */
+static const char v9[] =
+    "DROP INDEX IF EXISTS cards_review;"
+    "DROP INDEX IF EXISTS cards_queue;"
+    "CREATE INDEX cards_queue ON cards(due, id, scheduled_days, buried_until,"
+    " deck_id, state, retired, suspended, key, stability, difficulty, step,"
+    " reps, lapses, last_review, last_day)"
+    " WHERE state != 0 AND retired = 0 AND suspended = 0;";
+
+const char *const schema_migrations[] = { v1, v2, v3, v4, v5, v6, v7, v8, v9 };
 const int schema_nmigrations =
     (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));
 

@@ -18,10 +18,19 @@ struct store {
 	/* kept prepared from their first use to store_close: what every
 	 * answer runs */
 	sqlite3_stmt *insert_review, *update_state;
+	/* and what a start runs once per setting or deck file */
+	sqlite3_stmt *get_setting, *unchanged_deck;
 	char device[33]; /* this database's device id; "" until read */
 	long long now;   /* what events made without a time are stamped
 	                    with (store_set_now) */
 };
+
+/* The statement kept in '*slot' (one of the store's) for 'sql', prepared
+ * on first use to last until store_close, reset and unbound; NULL after
+ * store_fail.  Reset it after use: a statement left stepping holds its
+ * read transaction open. */
+sqlite3_stmt *store_kept(struct store *st, sqlite3_stmt **slot, const char *sql,
+                         struct diag_list *diags);
 
 /*
  * Record event 'kind' of this device at 'time_ms' (UTC milliseconds),

@@ -1,9 +1,9 @@
 /*
  * store-review.c - what a session starts from, read so that the start
  * does not grow with the collection: only the scheduling columns of the
- * candidates, through the indexes of schema version 5 (cards_review by due
- * time, cards_fresh by deck and place), each query bounded; a card's
- * content is read when it is asked.
+ * candidates, through the indexes cards_queue (by due time, covering
+ * them: schema version 9) and cards_fresh (by deck and place), each query
+ * bounded; a card's content is read when it is asked.
  */
 #include "store-impl.h"
 
@@ -71,7 +71,7 @@ static const char due_sql[] =
 /* The due cards after the cursor, counted up to a cap (?7), from the
  * covering index alone: the count costs the same however many are due. */
 static const char due_count_sql[] =
-    "SELECT count(*), 0 FROM (SELECT 1 FROM cards c INDEXED BY cards_review"
+    "SELECT count(*), 0 FROM (SELECT 1 FROM cards c INDEXED BY cards_queue"
     " WHERE" AVAILABLE " AND" DUE "%s%s AND (c.due, c.id) > (?5, ?6)"
     " LIMIT ?7)";
 static const char learning_sql[] =

@@ -56,6 +56,24 @@ store_exec(struct store *st, const char *sql, struct diag_list *diags)
 }
 
 sqlite3_stmt *
+store_kept(struct store *st, sqlite3_stmt **slot, const char *sql,
+           struct diag_list *diags)
+{
+	if (*slot) {
+		sqlite3_reset(*slot);
+		sqlite3_clear_bindings(*slot);
+		return *slot;
+	}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot,
+	                       NULL) != SQLITE_OK) {
+		store_fail(st, diags, "database error");
+		sqlite3_finalize(*slot);
+		*slot = NULL;
+	}
+	return *slot;
+}
+
+sqlite3_stmt *
 store_prepare(struct store *st, const char *sql, struct diag_list *diags)
 {
 	sqlite3_stmt *s = NULL;
@@ -556,6 +574,8 @@ store_close(struct store *st)
 		return;
 	sqlite3_finalize(st->insert_review);
 	sqlite3_finalize(st->update_state);
+	sqlite3_finalize(st->get_setting);
+	sqlite3_finalize(st->unchanged_deck);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -1086,26 +1106,6 @@ static const char update_state_sql[] =
     " last_review = ?10, last_day = ?11 WHERE id = ?1"
     " AND (?12 = 0 OR (reps = ?13 AND last_review = ?14))";
 
-/* The statement kept in '*slot' for 'sql', prepared on first use to last
- * until store_close, reset and unbound; NULL after store_fail. */
-static sqlite3_stmt *
-kept(struct store *st, sqlite3_stmt **slot, const char *sql,
-     struct diag_list *diags)
-{
-	if (*slot) {
-		sqlite3_reset(*slot);
-		sqlite3_clear_bindings(*slot);
-		return *slot;
-	}
-	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot,
-	                       NULL) != SQLITE_OK) {
-		store_fail(st, diags, "database error");
-		sqlite3_finalize(*slot);
-		*slot = NULL;
-	}
-	return *slot;
-}
-
 /* Bind the memory state 'm' to parameters 'first'... of 's'. */
 static void
 bind_mem(sqlite3_stmt *s, int first, const struct fsrs_card *m)
@@ -1131,7 +1131,8 @@ static int
 write_state(struct store *st, long long card, const struct fsrs_card *m,
             const struct fsrs_card *expect, struct diag_list *diags)
 {
-	sqlite3_stmt *s = kept(st, &st->update_state, update_state_sql, diags);
+	sqlite3_stmt *s =
+	    store_kept(st, &st->update_state, update_state_sql, diags);
 	int rc = 0;
 
 	if (s == NULL)
@@ -1195,7 +1196,7 @@ store_answer(struct store *st, const struct store_answer *a, long long *review,
 	if ((rc = store_event_add(st, "review", a->when.time * 1000, deck, key,
 	                          NULL, f, &event, diags)) < 0)
 		goto out;
-	s = kept(st, &st->insert_review, insert_review_sql, diags);
+	s = store_kept(st, &st->insert_review, insert_review_sql, diags);
 	if (s == NULL) {
 		rc = -EX_IOERR;
 		goto out;
@@ -1335,17 +1336,19 @@ out:
 char *
 store_setting(struct store *st, const char *key)
 {
-	sqlite3_stmt *s = NULL;
+	struct diag_list quiet = { 0 };
+	sqlite3_stmt *s =
+	    store_kept(st, &st->get_setting,
+	               "SELECT value FROM settings WHERE key = ?", &quiet);
 	char *v = NULL;
 
-	if (sqlite3_prepare_v2(st->db,
-	                       "SELECT value FROM settings WHERE key = ?", -1,
-	                       &s, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			v = xstrdup((const char *)sqlite3_column_text(s, 0));
-	}
-	sqlite3_finalize(s);
+	diag_list_release(&quiet);
+	if (s == NULL)
+		return NULL;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
 	return v;
 }
 

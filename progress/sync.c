@@ -46,17 +46,18 @@ file_info(const char *path, struct file_info *fi)
 static long long
 unchanged_deck(struct store *st, const struct file_info *fi, char **name)
 {
-	sqlite3_stmt *s = NULL;
+	struct diag_list quiet = { 0 };
+	sqlite3_stmt *s = store_kept(st, &st->unchanged_deck,
+	                             "SELECT id, name FROM decks WHERE path = ?"
+	                             " AND retired = 0 AND file_size = ? AND"
+	                             " file_mtime = ? AND loader = ?",
+	                             &quiet);
 	long long id = 0;
 
 	*name = NULL;
-	if (sqlite3_prepare_v2(
-	        st->db,
-	        "SELECT id, name FROM decks WHERE path = ? AND"
-	        " retired = 0 AND file_size = ? AND file_mtime = ?"
-	        " AND loader = ?",
-	        -1, &s, NULL) != SQLITE_OK)
-		goto out;
+	diag_list_release(&quiet);
+	if (s == NULL)
+		return 0;
 	sqlite3_bind_text(s, 1, fi->real, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, fi->size);
 	sqlite3_bind_int64(s, 3, fi->mtime);
@@ -65,8 +66,7 @@ unchanged_deck(struct store *st, const struct file_info *fi, char **name)
 		id = sqlite3_column_int64(s, 0);
 		*name = xstrdup((const char *)sqlite3_column_text(s, 1));
 	}
-out:
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return id;
 }
 

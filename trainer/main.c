@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,6 +162,11 @@ main(int argc, char **argv)
 	/* Jansson allocates through the x-wrappers: out of memory ends the
 	 * program with a message, never a NULL deep in a report. */
 	json_set_alloc_funcs(xmalloc, free);
+	/* SQLite as this program uses it: each connection in one thread at
+	 * a time, no allocation statistics kept (each allocation took a
+	 * global lock for them) */
+	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	/* A file size limit (ulimit -f) makes writes fail with EFBIG, which
 	 * is reported like a full disk, instead of killing us mid-write. */
 	signal(SIGXFSZ, SIG_IGN);

@@ -148,7 +148,7 @@ exam = none (default)
 exam-target = 0.9 (default)
 sync-dir = none (default)
 weights = FSRS-6's defaults (default; 'trainer optimize' fits them)"
-is "...it is migrated to version 8" "$(sqlite3 "$OLD" 'PRAGMA user_version')" 8
+is "...it is migrated to version 9" "$(sqlite3 "$OLD" 'PRAGMA user_version')" 9
 is "...the old keys renamed, the defaults version 2 stored removed" "$(sqlite3 "$OLD" "SELECT key || '=' || value FROM settings ORDER BY key")" "desired-retention=0.8
 new-per-day=2"
 yes x | head -40 | "$TRAINER" --db "$OLD" --decks "$WORK/d" --now $T0 review >/dev/null 2>&1

@@ -60,7 +60,7 @@ for v in -1 -2 -3 -2147483648; do
 done
 cp "$DB" "$WORK/newer.db"
 q "$WORK/newer.db" 'PRAGMA user_version = 2147483647' >/dev/null
-refused "schema version INT_MAX" "$WORK/newer.db" 74 "written by a newer trainer (schema version 2147483647; this one knows up to 8)"
+refused "schema version INT_MAX" "$WORK/newer.db" 74 "written by a newer trainer (schema version 2147483647; this one knows up to 9)"
 
 # ---- content that is only in the -wal ----
 # wal_only DEST SQL [torn]: a database DEST in WAL mode whose every commit
@@ -111,9 +111,9 @@ refused "another program's database, tables only in its -wal, by review" "$WORK/
 is "...it holds no trainer table" "$(q "$WORK/foreign.db" "SELECT group_concat(name) FROM sqlite_schema")" "notes"
 
 # A newer trainer's database, its version only in its -wal: not checkpointed.
-wal_only "$WORK/newer-wal.db" "$dump; PRAGMA user_version = 9; PRAGMA application_id = $app;"
+wal_only "$WORK/newer-wal.db" "$dump; PRAGMA user_version = 10; PRAGMA application_id = $app;"
 refused "a newer version only in the -wal" "$WORK/newer-wal.db" 74 \
-	"written by a newer trainer (schema version 9; this one knows up to 8)" review
+	"written by a newer trainer (schema version 10; this one knows up to 9)" review
 # A negative version only in the -wal.
 wal_only "$WORK/neg-wal.db" "$dump; PRAGMA user_version = -1; PRAGMA application_id = $app;"
 refused "a negative version only in the -wal" "$WORK/neg-wal.db" 74 \

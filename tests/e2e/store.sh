@@ -22,7 +22,7 @@ is "review works with no database yet" "$status" 0
 is "...and says where it made it" "$err" "trainer: created the progress database $HOME/.local/share/trainer/progress.db"
 [ -f "$HOME/.local/share/trainer/progress.db" ] && echo "ok - the default database is made under ~/.local/share/trainer, folders and all" || echo "not ok - the default database is made under ~/.local/share/trainer"
 is "the default database is in WAL mode" "$(q "$HOME/.local/share/trainer/progress.db" 'PRAGMA journal_mode')" "wal"
-is "the schema version is set" "$(q "$HOME/.local/share/trainer/progress.db" 'PRAGMA user_version')" "8"
+is "the schema version is set" "$(q "$HOME/.local/share/trainer/progress.db" 'PRAGMA user_version')" "9"
 XDG_DATA_HOME=$WORK/xdg run db path
 is "XDG_DATA_HOME is used when set" "$out" "$WORK/xdg/trainer/progress.db"
 TRAINER_DB=$WORK/env.db run db path
@@ -77,7 +77,7 @@ refused "another program's SQLite database" "$WORK/other.db" "is an SQLite datab
 cp "$DB" "$WORK/newer.db"
 sqlite3 "$WORK/newer.db" 'PRAGMA user_version = 99' >/dev/null
 sqlite3 "$WORK/newer.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
-refused "a database from a newer trainer" "$WORK/newer.db" "the database was written by a newer trainer (schema version 99; this one knows up to 8): update trainer to use it"
+refused "a database from a newer trainer" "$WORK/newer.db" "the database was written by a newer trainer (schema version 99; this one knows up to 9): update trainer to use it"
 
 mkdir -p "$WORK/adir"
 run --db "$WORK/adir" cards
@@ -102,10 +102,10 @@ sqlite3 "$WORK/v1.db" <tests/fixtures/progress-v1.sql
 is "the fixture is at version 1" "$(q "$WORK/v1.db" 'PRAGMA user_version')" 1
 run --db "$WORK/v1.db" --decks "$WORK/d" cards --json
 is "a version-1 database opens" "$status" 0
-is "it is migrated to version 8" "$(q "$WORK/v1.db" 'PRAGMA user_version')" 8
+is "it is migrated to version 9" "$(q "$WORK/v1.db" 'PRAGMA user_version')" 9
 is "...with the indexes the queries read, and none that no query reads" \
 	"$(q "$WORK/v1.db" "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)")" \
-	"card_edits_card card_tags_tag cards_fresh cards_queue cards_review chrono_answers_day chrono_answers_session day_tag_stats_tag events_card events_pending events_review events_target reviews_card reviews_session"
+	"card_edits_card card_tags_tag cards_fresh cards_queue chrono_answers_day chrono_answers_session day_tag_stats_tag events_card events_pending events_review events_target reviews_card reviews_session"
 is "its reviews are kept" "$(q "$WORK/v1.db" 'SELECT count(*) FROM reviews')" 2
 is "its card state is kept" "$(q "$WORK/v1.db" "SELECT state, stability, reps FROM cards WHERE key = 'mdt'")" "2|2.3065|2"
 is "tags move to card_tags" "$(q "$WORK/v1.db" "SELECT group_concat(tag) FROM (SELECT tag FROM card_tags WHERE card_id = 1 ORDER BY tag)")" "dates,treaties"
@@ -130,7 +130,7 @@ is "backup without a file is a usage error" "$status" 64
 # ---- db check ----
 run --db "$DB" db check
 is "db check on a good database exits 0" "$status" 0
-has "db check says ok" "$out" "ok (schema version 8; integrity and consistency checks passed)"
+has "db check says ok" "$out" "ok (schema version 9; integrity and consistency checks passed)"
 cp "$DB" "$WORK/bad.db"
 sqlite3 "$WORK/bad.db" "UPDATE cards SET reps = 5, state = 2, stability = 0 WHERE key = 'two'"
 run --db "$WORK/bad.db" db check

@@ -309,7 +309,7 @@ printf 'deck: old-deck\ntitle: Old\ncards:\n  - {id: mdt, q: "When was the Mutua
 was=$(sqlite3 "$WORK/old.db" "SELECT state, stability, reps FROM cards WHERE key = 'mdt'")
 "$TRAINER" --db "$WORK/old.db" --decks "$WORK/dold" --now 2026-01-02T09:00:00Z sync "$WORK/S7" >"$WORK/sync.out" 2>&1
 is "an old database: the sync works" "$?" 0
-is "...it migrated to version 8" "$(sqlite3 "$WORK/old.db" 'PRAGMA user_version')" 8
+is "...it migrated to version 9" "$(sqlite3 "$WORK/old.db" 'PRAGMA user_version')" 9
 is "...every answer kept, each with its event" "$(sqlite3 "$WORK/old.db" "SELECT count(*) FROM reviews r JOIN events e ON e.review = r.id")" 2
 has "...and sent" "$(cat "$WORK/sync.out")" "sent 2 events"
 # (replayed by this scheduler: the fixture's due date, from an older one,
