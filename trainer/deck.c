@@ -298,8 +298,11 @@ static int
 list_value(struct loader *l, const char *key, const struct ynode *v,
            struct strlist *out, int distinct, int names, size_t max)
 {
+	/* a few items are compared with those before them; a long list
+	 * (up to 'max') through a map */
 	struct strmap seen = { .icase = 1 };
-	int rc = 0;
+	int rc = 0, mapped = v->kind == YNODE_SEQ && v->n > 8;
+	unsigned kept = 0; /* without the map: the items compared with */
 
 	if (v->kind == YNODE_SCALAR && v->null) {
 		if (!distinct)
@@ -337,7 +340,16 @@ list_value(struct loader *l, const char *key, const struct ynode *v,
 			rc = -1;
 			continue;
 		}
-		dup = strmap_put(&seen, it->str, (void *)it) != NULL;
+		if (mapped) {
+			dup = strmap_put(&seen, it->str, (void *)it) != NULL;
+		} else {
+			dup = 0;
+			for (size_t j = 0; j < i && !dup; j++)
+				dup = (kept >> j & 1) &&
+				      ascii_caseeq(v->kids[j]->str, it->str);
+			if (!dup)
+				kept |= 1u << i;
+		}
 		if (dup && distinct) {
 			err(l, it, "'%s' is listed twice in '%s'", it->str,
 			    key);

@@ -162,20 +162,26 @@ key_hash(const struct strmap *m, const char *s)
 	return h;
 }
 
-static int
-key_equal(const struct strmap *m, const char *a, const char *b)
+int
+ascii_caseeq(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++) {
 		unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
 
-		if (m->icase && x >= 'A' && x <= 'Z')
+		if (x >= 'A' && x <= 'Z')
 			x = (unsigned char)(x + 32);
-		if (m->icase && y >= 'A' && y <= 'Z')
+		if (y >= 'A' && y <= 'Z')
 			y = (unsigned char)(y + 32);
 		if (x != y)
 			return 0;
 	}
 	return *a == *b;
+}
+
+static int
+key_equal(const struct strmap *m, const char *a, const char *b)
+{
+	return m->icase ? ascii_caseeq(a, b) : strcmp(a, b) == 0;
 }
 
 /* The slot holding 'key', or the empty slot where it would go. */

@@ -39,6 +39,9 @@ void strlist_release(struct strlist *l);
 /* Index of 's' in 'l', or -1.  Linear: for short lists only. */
 int strlist_find(const struct strlist *l, const char *s);
 
+/* Are 'a' and 'b' the same, ignoring ASCII case? */
+int ascii_caseeq(const char *a, const char *b);
+
 /*
  * A hash map from strings to pointers, for duplicate checks that stay
  * linear however long the input.  The keys are not copied: each must
