@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <malloc.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -167,6 +168,12 @@ main(int argc, char **argv)
 	 * global lock for them) */
 	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+#ifdef M_TRIM_THRESHOLD
+	/* A short run: memory freed (one deck file's tree) is kept for the
+	 * next, not given back to the system and faulted in again. */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_MMAP_THRESHOLD, 16 << 20);
+#endif
 	/* A file size limit (ulimit -f) makes writes fail with EFBIG, which
 	 * is reported like a full disk, instead of killing us mid-write. */
 	signal(SIGXFSZ, SIG_IGN);

@@ -184,14 +184,17 @@ key_equal(const struct strmap *m, const char *a, const char *b)
 	return m->icase ? ascii_caseeq(a, b) : strcmp(a, b) == 0;
 }
 
-/* The slot holding 'key', or the empty slot where it would go. */
+/* The slot holding 'key' (of hash 'h'), or the empty slot where it would
+ * go.  A slot's hash is compared first: a key is read only when it
+ * likely matches. */
 static struct strmap_slot *
-strmap_slot(const struct strmap *m, const char *key)
+strmap_slot(const struct strmap *m, const char *key, uint64_t h)
 {
 	size_t mask = m->cap - 1;
 
-	for (size_t i = key_hash(m, key) & mask;; i = (i + 1) & mask)
-		if (m->v[i].key == NULL || key_equal(m, m->v[i].key, key))
+	for (size_t i = h & mask;; i = (i + 1) & mask)
+		if (m->v[i].key == NULL ||
+		    (m->v[i].hash == h && key_equal(m, m->v[i].key, key)))
 			return &m->v[i];
 }
 
@@ -199,6 +202,7 @@ void *
 strmap_put(struct strmap *m, const char *key, void *value)
 {
 	struct strmap_slot *s;
+	uint64_t h = key_hash(m, key);
 
 	if ((m->n + 1) * 2 > m->cap) {
 		struct strmap_slot *old = m->v;
@@ -208,14 +212,16 @@ strmap_put(struct strmap *m, const char *key, void *value)
 		m->v = xcalloc(m->cap, sizeof(*m->v));
 		for (size_t i = 0; i < oldcap; i++)
 			if (old[i].key)
-				*strmap_slot(m, old[i].key) = old[i];
+				*strmap_slot(m, old[i].key, old[i].hash) =
+				    old[i];
 		free(old);
 	}
-	s = strmap_slot(m, key);
+	s = strmap_slot(m, key, h);
 	if (s->key)
 		return s->value;
 	s->key = key;
 	s->value = value;
+	s->hash = h;
 	m->n++;
 	return NULL;
 }
@@ -227,7 +233,7 @@ strmap_get(const struct strmap *m, const char *key)
 
 	if (m->cap == 0)
 		return NULL;
-	s = strmap_slot(m, key);
+	s = strmap_slot(m, key, key_hash(m, key));
 	return s->key ? s->value : NULL;
 }
 

@@ -52,6 +52,7 @@ struct strmap {
 	struct strmap_slot {
 		const char *key;
 		void *value;
+		uint64_t hash;
 	} * v;
 	size_t n;
 	size_t cap;

@@ -20,6 +20,14 @@ struct yblock {
 
 #define YBLOCK_SIZE (64 * 1024)
 
+/* The root of a tree, with the blocks every node, list of kids and text
+ * of the tree were carved from (one allocation per 64 KiB, not two per
+ * value); the node first, so that a pointer to it is one to the root. */
+struct yroot {
+	struct ynode node;
+	struct yblock *blocks;
+};
+
 struct builder {
 	const char *file;
 	const char *buf;
@@ -94,7 +102,7 @@ ytree_free(struct ynode *n)
 {
 	if (n == NULL)
 		return;
-	free_blocks(n->blocks);
+	free_blocks(((struct yroot *)n)->blocks);
 }
 
 /*
@@ -276,9 +284,10 @@ parser_error(struct builder *b, const yaml_parser_t *p)
 static struct ynode *
 attach(struct builder *b, enum ynode_kind kind, const yaml_mark_t *mark)
 {
-	struct ynode *n = carve(b, sizeof(*n));
+	struct ynode *n = b->depth == 0 ? carve(b, sizeof(struct yroot))
+	                                : carve(b, sizeof(*n));
 
-	n->kind = kind;
+	n->kind = (unsigned char)kind;
 	n->line = (int)mark->line + 1;
 	n->col = (int)mark->column + 1;
 	if (b->depth == 0) {
@@ -286,10 +295,13 @@ attach(struct builder *b, enum ynode_kind kind, const yaml_mark_t *mark)
 	} else {
 		struct ynode *parent = b->stack[b->depth - 1];
 
-		if (parent->n == parent->alloc) {
+		/* room for 4 kids, then 8, 16...: full when n is 0 or a
+		 * power of two from 4 on */
+		if (parent->n == 0 ||
+		    (parent->n >= 4 && (parent->n & (parent->n - 1)) == 0)) {
 			/* from the blocks too, doubling: the old array stays
 			 * there, unused, at most as large as the new */
-			size_t alloc = parent->alloc ? 2 * parent->alloc : 4;
+			size_t alloc = parent->n ? 2 * parent->n : 4;
 			struct ynode **kids =
 			    carve_raw(b, alloc * sizeof(*parent->kids));
 
@@ -297,7 +309,6 @@ attach(struct builder *b, enum ynode_kind kind, const yaml_mark_t *mark)
 				memcpy(kids, parent->kids,
 				       parent->n * sizeof(*kids));
 			parent->kids = kids;
-			parent->alloc = alloc;
 		}
 		parent->kids[parent->n++] = n;
 	}
@@ -311,9 +322,12 @@ is_null(const yaml_event_t *ev)
 
 	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		return 0;
-	return ev->data.scalar.length == 0 || strcmp(v, "~") == 0 ||
-	       strcmp(v, "null") == 0 || strcmp(v, "Null") == 0 ||
-	       strcmp(v, "NULL") == 0;
+	if (ev->data.scalar.length == 0)
+		return 1;
+	if (*v != '~' && *v != 'n' && *v != 'N')
+		return 0; /* most text: one byte looked at */
+	return strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
+	       strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
 }
 
 /* The anchor of a node event, or NULL. */
@@ -507,7 +521,7 @@ ytree_parse(const char *file, const char *buf, size_t len, struct ynode **root,
 	if (rc < 0 || b.root == NULL) {
 		free_blocks(b.blocks);
 	} else {
-		b.root->blocks = b.blocks;
+		((struct yroot *)b.root)->blocks = b.blocks;
 		*root = b.root;
 	}
 	return rc;

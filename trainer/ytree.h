@@ -28,24 +28,19 @@ enum ynode_kind {
 };
 
 struct ynode {
-	enum ynode_kind kind;
-	int line; /* from 1 */
-	int col;  /* from 1, in characters */
 	/* Scalars: the text (NUL-terminated; may hold no NUL inside). */
 	char *str;
 	size_t len;
-	int null; /* a plain empty, '~' or 'null': no value given */
-	/* a plain scalar on one line: its text starts at 'col' and byte k
-	 * of 'str' is at 'col' plus the characters before it */
-	int plain_line;
 	/* Sequences: n items.  Mappings: n/2 pairs, key then value. */
 	struct ynode **kids;
 	size_t n;
-	size_t alloc;
-	/* The root only: the blocks every node, list of kids and text of
-	 * the tree were carved from (one allocation per 64 KiB, not two per
-	 * value). */
-	struct yblock *blocks;
+	int line; /* from 1 */
+	int col;  /* from 1, in characters */
+	/* a plain scalar on one line: its text starts at 'col' and byte k
+	 * of 'str' is at 'col' plus the characters before it */
+	int plain_line;
+	unsigned char kind; /* enum ynode_kind */
+	unsigned char null; /* a plain empty, '~' or 'null': no value given */
 };
 
 /*
