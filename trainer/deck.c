@@ -132,9 +132,10 @@ struct loader {
 	const char *file;
 	struct diag_list *diags;
 	struct deck *deck;
-	struct strmap ids; /* id -> the node that first used it */
-	size_t text;       /* bytes of text in the cards made so far */
-	int text_reported; /* DECK_MAX_TEXT was passed and said so */
+	struct ynode *root; /* the file's tree: the cards' strings */
+	struct strmap ids;  /* id -> the node that first used it */
+	size_t text;        /* bytes of text in the cards made so far */
+	int text_reported;  /* DECK_MAX_TEXT was passed and said so */
 };
 
 static void err(struct loader *l, const struct ynode *at, const char *fmt, ...)
@@ -288,11 +289,11 @@ check_name(struct loader *l, const char *what, const struct ynode *v,
 }
 
 /*
- * Read a list of text into 'out'.  Each item must be non-empty text (and
- * a valid name when 'names').  With 'distinct' the list is required and
- * a duplicate (ignoring case) is an error; else duplicates are dropped and
- * an empty value means an empty list.  A list of more than 'max' items is
- * refused whole, before its items are looked at.
+ * Read a list of text into 'out' (the tree's strings, borrowed).  Each item
+ * must be non-empty text (and a valid name when 'names').  With 'distinct' the
+ * list is required and a duplicate (ignoring case) is an error; else duplicates
+ * are dropped and an empty value means an empty list.  A list of more than
+ * 'max' items is refused whole, before its items are looked at.
  */
 static int
 list_value(struct loader *l, const char *key, const struct ynode *v,
@@ -356,8 +357,11 @@ list_value(struct loader *l, const char *key, const struct ynode *v,
 			rc = -1;
 			continue;
 		}
-		if (!dup)
-			strlist_push(out, it->str);
+		if (!dup) { /* borrowed: see draft_release */
+			out->v = xgrow(out->v, &out->alloc, out->n + 1,
+			               sizeof(*out->v));
+			out->v[out->n++] = it->str;
+		}
 	}
 	strmap_release(&seen);
 	return rc;
@@ -420,6 +424,27 @@ read_keys(struct loader *l, const struct ynode *m, const struct key *keys,
 
 /* ---- cards ---- */
 
+/* A card's copy of 's' (NULL for NULL), from the tree's blocks. */
+static char *
+keep(struct loader *l, const char *s)
+{
+	return s ? ytree_strndup(l->root, s, strlen(s)) : NULL;
+}
+
+/* A card's copy of the list 'src' (whose strings are the tree's, or
+ * kept): the array from the tree's blocks, the strings shared. */
+static void
+keep_list(struct loader *l, struct strlist *dst, const struct strlist *src)
+{
+	memset(dst, 0, sizeof(*dst));
+	if (src->n == 0)
+		return;
+	dst->v = ytree_alloc(l->root, (src->n + 1) * sizeof(*dst->v));
+	memcpy(dst->v, src->v, src->n * sizeof(*dst->v));
+	dst->v[src->n] = NULL;
+	dst->n = dst->alloc = src->n;
+}
+
 static struct card *
 new_card(struct loader *l, const char *id, const struct ynode *at)
 {
@@ -429,7 +454,7 @@ new_card(struct loader *l, const char *id, const struct ynode *at)
 	d->cards = xgrow(d->cards, &d->alloc, d->ncards + 1, sizeof(*c));
 	c = &d->cards[d->ncards++];
 	memset(c, 0, sizeof(*c));
-	c->id = xstrdup(id);
+	c->id = keep(l, id);
 	c->line = at->line;
 	c->col = at->col;
 	return c;
@@ -453,13 +478,6 @@ card_release(struct card *c)
 	memset(c, 0, sizeof(*c));
 }
 
-static void
-copy_strlist(struct strlist *dst, const struct strlist *src)
-{
-	for (size_t i = 0; i < src->n; i++)
-		strlist_push(dst, src->v[i]);
-}
-
 /* What a card says, gathered before it becomes one or more cards. */
 struct draft {
 	enum card_type type;
@@ -476,25 +494,35 @@ struct draft {
 	int reverse;
 };
 
+/* The draft's lists but its gaps borrow the tree's strings (the tree
+ * outlives the draft): only their arrays are its own.  A card copies
+ * what it keeps. */
+static void
+unborrow(struct strlist *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
 static void
 draft_release(struct draft *d)
 {
-	strlist_release(&d->accept);
-	strlist_release(&d->tags);
-	strlist_release(&d->choices);
-	strlist_release(&d->items);
+	unborrow(&d->accept);
+	unborrow(&d->tags);
+	unborrow(&d->choices);
+	unborrow(&d->items);
 	strlist_release(&d->gaps);
 	free(d->gap_at);
 }
 
 static void
-fill_common(struct card *c, const struct draft *d)
+fill_common(struct loader *l, struct card *c, const struct draft *d)
 {
 	c->type = d->type;
-	copy_strlist(&c->tags, &d->tags);
-	c->hint = d->hint ? xstrdup(d->hint) : NULL;
-	c->note = d->note ? xstrdup(d->note) : NULL;
-	c->event = d->event ? xstrdup(d->event) : NULL;
+	keep_list(l, &c->tags, &d->tags);
+	c->hint = (char *)d->hint; /* the tree's: see struct deck */
+	c->note = (char *)d->note;
+	c->event = (char *)d->event;
 }
 
 /*
@@ -620,31 +648,42 @@ emit_cards(struct loader *l, struct draft *d, const struct ynode *card)
 			struct strlist alts = { 0 };
 			char *id = xasprintf("%s.%zu", d->id, i + 1);
 
+			char *q = cloze_question(d, i);
+			struct strlist rest = { 0 };
+
 			c = new_card(l, id, card);
 			free(id);
-			fill_common(c, d);
-			c->q = cloze_question(d, i);
-			c->text = xstrdup(d->text);
+			fill_common(l, c, d);
+			c->q = keep(l, q);
+			free(q);
+			c->text = (char *)d->text;
 			c->gap = i + 1;
 			split_alternatives(d->gaps.v[i], &alts);
-			c->a = xstrdup(alts.v[0]);
-			for (size_t j = 1; j < alts.n; j++)
-				strlist_push(&c->accept, alts.v[j]);
-			strlist_release(&alts);
+			for (size_t j = 0; j < alts.n; j++) {
+				char *alt = keep(l, alts.v[j]);
+
+				free(alts.v[j]);
+				alts.v[j] = alt;
+			}
+			c->a = alts.v[0];
+			rest.v = alts.v + 1;
+			rest.n = alts.n - 1;
+			keep_list(l, &c->accept, &rest);
+			free(alts.v);
 		}
 		return;
 	}
 
 	c = new_card(l, d->id, card);
-	fill_common(c, d);
-	c->q = xstrdup(d->q);
-	c->a = d->a ? xstrdup(d->a) : NULL;
-	copy_strlist(&c->accept, &d->accept);
-	copy_strlist(&c->choices, &d->choices);
-	copy_strlist(&c->items, &d->items);
+	fill_common(l, c, d);
+	c->q = (char *)d->q;
+	c->a = (char *)d->a;
+	keep_list(l, &c->accept, &d->accept);
+	keep_list(l, &c->choices, &d->choices);
+	keep_list(l, &c->items, &d->items);
 	c->date = d->date;
 	c->value = d->value;
-	c->unit = d->unit ? xstrdup(d->unit) : NULL;
+	c->unit = (char *)d->unit;
 	c->tolerance = d->tolerance_percent ? d->value * d->tolerance / 100.0
 	                                    : d->tolerance;
 	if (c->tolerance < 0)
@@ -654,9 +693,9 @@ emit_cards(struct loader *l, struct draft *d, const struct ynode *card)
 		struct card *r = new_card(l, id, card);
 
 		free(id);
-		fill_common(r, d);
-		r->q = xstrdup(d->a);
-		r->a = xstrdup(d->q);
+		fill_common(l, r, d);
+		r->q = (char *)d->a;
+		r->a = (char *)d->q;
 		r->reverse_of = 1;
 	}
 }
@@ -1112,12 +1151,13 @@ deck_load_buffer(const char *file, const char *buf, size_t len,
 	l.deck = xcalloc(1, sizeof(*l.deck));
 	l.deck->file = xstrdup(file);
 	rc = ytree_parse(file, buf, len, &root, &local);
+	/* the tree stays, its strings the cards' */
+	l.deck->tree = l.root = root;
 	if (rc == 0)
 		read_deck(&l, root);
 	if (rc == 0 && local.nerrors > 0)
 		rc = -EX_DATAERR;
 	diag_list_move_sorted(diags, &local);
-	ytree_free(root);
 	strmap_release(&l.ids);
 	if (rc < 0) {
 		deck_free(l.deck);
@@ -1130,10 +1170,10 @@ deck_load_buffer(const char *file, const char *buf, size_t len,
 void
 deck_free_cards(struct deck *deck)
 {
-	for (size_t i = 0; i < deck->ncards; i++)
-		card_release(&deck->cards[i]);
 	free(deck->cards);
+	ytree_free(deck->tree);
 	deck->cards = NULL;
+	deck->tree = NULL;
 	deck->ncards = deck->alloc = 0;
 }
 

@@ -78,9 +78,13 @@ struct deck {
 	char *description; /* NULL when none */
 	int name_line;     /* where 'deck' is given */
 	int name_col;
+	/* the cards' strings and lists are carved from the tree of the
+	 * file (ytree.h), freed with it by deck_free_cards: no card of a
+	 * deck is given to card_release */
 	struct card *cards;
 	size_t ncards;
 	size_t alloc;
+	struct ynode *tree;
 };
 
 /* "text", "date"...: the name of a card type as written in decks. */

@@ -55,12 +55,12 @@ ytree_kind_name(const struct ynode *n)
 	return "?";
 }
 
-/* 'size' bytes from the builder's blocks, aligned for any type, not
+/* 'size' bytes from the blocks '*blocks', aligned for any type, not
  * cleared. */
 static void *
-carve_raw(struct builder *b, size_t size)
+carve_from(struct yblock **blocks, size_t size)
 {
-	struct yblock *blk = b->blocks;
+	struct yblock *blk = *blocks;
 	size_t need = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) *
 	              sizeof(max_align_t);
 	void *p;
@@ -71,11 +71,34 @@ carve_raw(struct builder *b, size_t size)
 		blk = xmalloc(sizeof(*blk) + bytes);
 		blk->size = bytes;
 		blk->used = 0;
-		blk->next = b->blocks;
-		b->blocks = blk;
+		blk->next = *blocks;
+		*blocks = blk;
 	}
 	p = (char *)blk->data + blk->used;
 	blk->used += need;
+	return p;
+}
+
+/* 'size' bytes from the builder's blocks, not cleared. */
+static void *
+carve_raw(struct builder *b, size_t size)
+{
+	return carve_from(&b->blocks, size);
+}
+
+void *
+ytree_alloc(struct ynode *root, size_t size)
+{
+	return carve_from(&((struct yroot *)root)->blocks, size);
+}
+
+char *
+ytree_strndup(struct ynode *root, const char *s, size_t n)
+{
+	char *p = ytree_alloc(root, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
 	return p;
 }
 

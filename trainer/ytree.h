@@ -51,6 +51,13 @@ struct ynode {
 int ytree_parse(const char *file, const char *buf, size_t len,
                 struct ynode **root, struct diag_list *diags);
 
+/* 'size' bytes (aligned for any type, not cleared), and a copy of the 'n'
+ * bytes at 's' with a NUL added, from the blocks of the tree of 'root':
+ * they are freed with it, for what is made from the tree and lives as
+ * long (a deck's cards). */
+void *ytree_alloc(struct ynode *root, size_t size);
+char *ytree_strndup(struct ynode *root, const char *s, size_t n);
+
 /* Free a tree from its root; NULL is fine. */
 void ytree_free(struct ynode *n);
 
